@@ -1,0 +1,32 @@
+-- Accounts and the sessions that keep them signed in.
+
+CREATE TABLE users (
+    id                uuid PRIMARY KEY,
+    email             text NOT NULL UNIQUE,            -- normalised: trimmed, lower-cased
+    email_verified_at timestamptz,
+    username          text,
+    display_name      text,
+    password_hash     text,                            -- NULL for accounts made through Google
+    created_at        timestamptz NOT NULL DEFAULT now(),
+    updated_at        timestamptz NOT NULL DEFAULT now(),
+    CONSTRAINT users_email_normalised CHECK (email = lower(btrim(email)))
+);
+
+CREATE UNIQUE INDEX users_username_key ON users (lower(username));
+
+-- A session is found by the SHA-256 of its token; the token itself is never stored.
+CREATE TABLE sessions (
+    id                bytea PRIMARY KEY CHECK (length(id) = 32),
+    user_id           uuid NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    user_agent        text NOT NULL DEFAULT '',
+    ip                inet,
+    created_at        timestamptz NOT NULL DEFAULT now(),
+    last_seen_at      timestamptz NOT NULL DEFAULT now(),
+    expires_at        timestamptz NOT NULL,
+    -- During renewal the retired hash keeps resolving to its successor for a short grace.
+    replaced_by       bytea REFERENCES sessions (id) ON DELETE CASCADE,
+    retired_until     timestamptz
+);
+
+CREATE INDEX sessions_user_id_idx ON sessions (user_id);
+CREATE INDEX sessions_expires_at_idx ON sessions (expires_at);

@@ -1,0 +1,12 @@
+//! Routes, pages and components, rendered on the server (`ssr`) and hydrated in the browser
+//! (`hydrate`). Server functions live beside the pages that use them and call into the
+//! `server` crate; this crate holds no SQL.
+
+pub mod components;
+pub mod pages;
+mod routes;
+mod shell;
+pub mod site;
+
+pub use routes::App;
+pub use shell::shell;

@@ -1,0 +1,51 @@
+# Sourced by the other scripts: paths and small helpers. Not meant to be run.
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+
+CARGO_LEPTOS_VERSION="0.3.10"
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+# Runs apt-get as root (directly or through sudo), updating the lists only when needed.
+apt_install() {
+  local sudo=""
+  if [ "$(id -u)" != 0 ]; then
+    command -v sudo >/dev/null || die "need root or sudo to install: $*"
+    sudo="sudo"
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  if ! $sudo apt-get install -y -q --no-install-recommends "$@" >/dev/null 2>&1; then
+    $sudo apt-get update -q >/dev/null
+    $sudo apt-get install -y -q --no-install-recommends "$@" >/dev/null
+  fi
+}
+
+# The newest installed Postgres server binaries folder, or nothing.
+pg_bin_dir() {
+  ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1
+}
+
+# A TCP port nobody listens on right now.
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+}
+
+# Waits until `url` answers 200, or fails after `timeout` seconds.
+wait_for_http() {
+  local url="$1" timeout="${2:-60}" start=$SECONDS
+  until curl -fsS -o /dev/null "$url" 2>/dev/null; do
+    (( SECONDS - start < timeout )) || return 1
+    sleep 0.2
+  done
+}
+
+# Installs npm packages from the lockfile when node_modules is missing or older than it.
+npm_ci_if_needed() {
+  local dir="$1"
+  if [ ! -f "$dir/node_modules/.package-lock.json" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+    say "installing npm packages in ${dir#"$ROOT"/}"
+    (cd "$dir" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}

@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Runs every check and test against real services it starts itself on 127.0.0.1:
+# formatting, clippy (server and browser sides), unit and integration tests against a private
+# Postgres cluster, then Playwright in Debian's Chromium against a freshly built site.
+# Everything it starts is stopped on exit, pass or fail.
+set -euo pipefail
+source "$(dirname "$0")/common.sh"
+
+"$ROOT/scripts/setup.sh" --tests
+cd "$ROOT"
+TARGET="${CARGO_TARGET_DIR:-$ROOT/target}"
+
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/accounts-test.XXXXXX")"
+chmod 755 "$WORK"
+SERVER_PID=""
+PG_BIN="$(pg_bin_dir)"
+[ -n "$PG_BIN" ] || PG_BIN="$(dirname "$(command -v pg_ctl)")"
+PG_DIR="$WORK/postgres"
+
+as_pg_owner() {
+  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+cleanup() {
+  local status=$?
+  if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; fi
+  if [ -f "$PG_DIR/postmaster.pid" ]; then as_pg_owner "$PG_BIN/pg_ctl" -D "$PG_DIR" -m immediate -w stop >/dev/null 2>&1 || true; fi
+  rm -rf "$WORK"
+  exit "$status"
+}
+trap cleanup EXIT INT TERM
+
+# A throwaway cluster for the tests only (never the developer's .data/); each integration
+# test creates its own database in it.
+start_test_postgres() {
+  mkdir -p "$PG_DIR"
+  [ "$(id -u)" = 0 ] && chown postgres:postgres "$PG_DIR"
+  as_pg_owner "$PG_BIN/initdb" -D "$PG_DIR" -U postgres -A trust -E UTF8 --no-instructions >/dev/null
+  PG_PORT="$(free_port)"
+  as_pg_owner "$PG_BIN/pg_ctl" -D "$PG_DIR" -l "$PG_DIR/server.log" -w -t 60 \
+    -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PG_DIR -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400" \
+    start >/dev/null
+  export TEST_DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/postgres"
+}
+
+say "formatting"
+cargo fmt --all --check
+
+say "clippy (server side)"
+cargo clippy -p app -p server -p accounts-server --all-targets --features app/ssr -- -D warnings
+
+say "clippy (browser side)"
+cargo clippy -p app -p frontend --features app/hydrate --target wasm32-unknown-unknown -- -D warnings
+
+say "starting a private Postgres for tests"
+start_test_postgres
+
+say "unit and integration tests"
+cargo test -p app -p server -p accounts-server --features app/ssr
+
+say "building the site"
+cargo leptos build --frontend-only
+cargo build -p accounts-server
+
+say "browser tests"
+"$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres e2e
+APP_PORT="$(free_port)"
+BASE_URL="http://127.0.0.1:$APP_PORT"
+SOCKET="127.0.0.1:$APP_PORT" SERVICE_DOMAIN="$BASE_URL" SERVICE_NAME="Accounts E2E" \
+  DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/e2e" DATA_DIR="$WORK/data" \
+  SECRET_KEY="$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')" \
+  LEPTOS_SITE_ROOT="$ROOT/target/site" RUST_LOG="${RUST_LOG:-info}" \
+  "$TARGET/debug/accounts-server" >"$WORK/server.log" 2>&1 &
+SERVER_PID=$!
+if ! wait_for_http "$BASE_URL/healthz" 60; then
+  tail -n 50 "$WORK/server.log" >&2
+  die "the server did not become healthy"
+fi
+if ! (cd end2end && BASE_URL="$BASE_URL" npx playwright test); then
+  say "server log (last 80 lines)"
+  tail -n 80 "$WORK/server.log" >&2
+  exit 1
+fi
+say "all checks and tests passed"

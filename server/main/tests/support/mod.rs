@@ -1,0 +1,141 @@
+//! Spawns the whole app on a free port against a fresh database in the test cluster started
+//! by `scripts/test.sh` (its admin URL is in `TEST_DATABASE_URL`).
+#![allow(dead_code)]
+
+use std::{
+    collections::HashMap,
+    net::SocketAddr,
+    path::PathBuf,
+    sync::atomic::{AtomicU32, Ordering},
+    time::{SystemTime, UNIX_EPOCH},
+};
+
+use accounts_server::Application;
+use server::Config;
+use sqlx::{Connection, PgConnection};
+use tokio::sync::oneshot;
+
+pub struct TestApp {
+    pub addr: SocketAddr,
+    pub base_url: String,
+    pub client: reqwest::Client,
+    pub database: String,
+    pub admin_url: String,
+    pub data_dir: PathBuf,
+    pub state: server::AppState,
+    stop: Option<oneshot::Sender<()>>,
+}
+
+static COUNTER: AtomicU32 = AtomicU32::new(0);
+
+/// A name unique across processes and runs.
+pub fn unique_name(prefix: &str) -> String {
+    let nanos = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap()
+        .as_nanos();
+    format!(
+        "{prefix}_{}_{}_{}",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::Relaxed),
+        nanos % 1_000_000_000
+    )
+}
+
+pub fn admin_url() -> String {
+    std::env::var("TEST_DATABASE_URL")
+        .expect("TEST_DATABASE_URL is not set: run the tests through scripts/test.sh")
+}
+
+/// Creates an empty database and returns its name and URL.
+pub async fn fresh_database() -> (String, String) {
+    let admin = admin_url();
+    let name = unique_name("t");
+    let mut conn = PgConnection::connect(&admin)
+        .await
+        .expect("connect to the test cluster");
+    sqlx::query(&format!("CREATE DATABASE {name}"))
+        .execute(&mut conn)
+        .await
+        .unwrap();
+    let url = match admin.rsplit_once('/') {
+        Some((base, _)) => format!("{base}/{name}"),
+        None => panic!("TEST_DATABASE_URL has no database part"),
+    };
+    (name, url)
+}
+
+impl TestApp {
+    pub async fn spawn() -> Self {
+        Self::spawn_with(&[]).await
+    }
+
+    /// Spawns with extra configuration variables on top of the test defaults.
+    pub async fn spawn_with(extra: &[(&str, &str)]) -> Self {
+        let (database, url) = fresh_database().await;
+        let data_dir = std::env::temp_dir().join(unique_name("accounts-data"));
+        let mut vars: HashMap<String, String> = HashMap::from([
+            ("SOCKET".into(), "127.0.0.1:0".into()),
+            ("DATABASE_URL".into(), url),
+            ("SECRET_KEY".into(), format!("{:0>64}", unique_name("k"))),
+            ("SERVICE_NAME".into(), "Accounts Test".into()),
+            ("DATA_DIR".into(), data_dir.display().to_string()),
+            ("DATABASE_POOL_SIZE".into(), "4".into()),
+        ]);
+        for (k, v) in extra {
+            vars.insert(k.to_string(), v.to_string());
+        }
+        let config =
+            Config::from_lookup(|name| vars.get(name).cloned()).expect("valid test config");
+        let app = Application::build(config).await.expect("the app starts");
+        let addr = app.local_addr();
+        let state = app.state.clone();
+        let (stop, stopped) = oneshot::channel::<()>();
+        tokio::spawn(app.run_until(async move {
+            let _ = stopped.await;
+        }));
+        let client = reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap();
+        Self {
+            addr,
+            base_url: format!("http://{addr}"),
+            client,
+            database,
+            admin_url: admin_url(),
+            data_dir,
+            state,
+            stop: Some(stop),
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base_url)
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("request sent")
+    }
+
+    /// A connection to the cluster's admin database, for SQL the app must not run itself.
+    pub async fn admin(&self) -> PgConnection {
+        PgConnection::connect(&self.admin_url)
+            .await
+            .expect("admin connection")
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        let _ = std::fs::remove_dir_all(&self.data_dir);
+    }
+}

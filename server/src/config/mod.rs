@@ -1,0 +1,118 @@
+//! Typed configuration, parsed once at start-up from the environment (and `.env`).
+//!
+//! Every variable is read here and nowhere else. A bad value stops start-up with exit code 2
+//! and one line naming the variable, what was found and what is expected.
+
+mod error;
+mod groups;
+mod parse;
+mod secret;
+
+use std::{net::SocketAddr, path::PathBuf, time::Duration};
+
+pub use error::ConfigError;
+pub use groups::{BucketConfig, GoogleConfig, SmtpConfig, SmtpTls};
+pub use secret::SecretKey;
+
+/// The whole configuration of one instance.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Address the HTTP server binds (`SOCKET`).
+    pub socket: SocketAddr,
+    /// Shown in the header, page titles and mail subjects (`SERVICE_NAME`).
+    pub service_name: String,
+    /// Public base URL without a trailing slash (`SERVICE_DOMAIN`); https means production.
+    pub service_domain: String,
+    /// Signs cookies (`SECRET_KEY`, at least 32 bytes).
+    pub secret_key: SecretKey,
+    /// External database; `None` starts the embedded cluster under `data_dir`.
+    pub database_url: Option<String>,
+    /// Where local state lives: embedded Postgres, generated secret, media, mail (`DATA_DIR`).
+    pub data_dir: PathBuf,
+    /// Time-to-live of in-memory session and user cache entries (`MEM_CACHE_DURATION`).
+    pub mem_cache_duration: Duration,
+    /// Maximum number of entries in each in-memory cache (`MEM_CACHE_CAPACITY`).
+    pub mem_cache_capacity: u64,
+    /// Lifetime of a session before it must be renewed (`SESSION_TTL`).
+    pub session_ttl: Duration,
+    /// Connections in the Postgres pool (`DATABASE_POOL_SIZE`).
+    pub database_pool_size: u32,
+    /// Object storage; `None` keeps files under `data_dir/media`.
+    pub bucket: Option<BucketConfig>,
+    /// Outgoing mail; `None` writes messages to `data_dir/mail`.
+    pub smtp: Option<SmtpConfig>,
+    /// Sender address of every mail (`NOREPLY_EMAIL`).
+    pub noreply_email: String,
+    /// Google (or any OpenID Connect) sign-in; `None` hides it.
+    pub google: Option<GoogleConfig>,
+}
+
+impl Config {
+    /// True when served over https: cookies get `Secure` and the `__Host-` prefix.
+    pub fn is_production(&self) -> bool {
+        self.service_domain.starts_with("https://")
+    }
+
+    /// Reads the process environment (after loading `.env` when present).
+    pub fn from_env() -> Result<Self, ConfigError> {
+        let _ = dotenvy::dotenv();
+        Self::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    /// Parses configuration from any variable source; tests pass a map.
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let get = |name: &str| {
+            lookup(name)
+                .map(|v| v.trim().to_owned())
+                .filter(|v| !v.is_empty())
+        };
+
+        let socket = parse::socket("SOCKET", get("SOCKET"), "127.0.0.1:3000")?;
+        let service_name = get("SERVICE_NAME").unwrap_or_else(|| "Accounts".to_owned());
+        let service_domain = parse::base_url(
+            "SERVICE_DOMAIN",
+            get("SERVICE_DOMAIN"),
+            &format!("http://localhost:{}", socket.port()),
+        )?;
+        let data_dir = PathBuf::from(get("DATA_DIR").unwrap_or_else(|| ".data".to_owned()));
+        let production = service_domain.starts_with("https://");
+        let secret_key = secret::load("SECRET_KEY", get("SECRET_KEY"), production, &data_dir)?;
+        let database_url = parse::database_url("DATABASE_URL", get("DATABASE_URL"))?;
+        let mem_cache_duration =
+            parse::duration("MEM_CACHE_DURATION", get("MEM_CACHE_DURATION"), "8h")?;
+        let mem_cache_capacity = parse::number(
+            "MEM_CACHE_CAPACITY",
+            get("MEM_CACHE_CAPACITY"),
+            100_000u64,
+            1,
+        )?;
+        let session_ttl = parse::duration("SESSION_TTL", get("SESSION_TTL"), "30days")?;
+        let database_pool_size =
+            parse::number("DATABASE_POOL_SIZE", get("DATABASE_POOL_SIZE"), 10u32, 1)?;
+        let noreply_email = get("NOREPLY_EMAIL")
+            .unwrap_or_else(|| format!("noreply@{}", parse::host_of(&service_domain)));
+        let bucket = groups::bucket(&get)?;
+        let smtp = groups::smtp(&get, &noreply_email)?;
+        let google = groups::google(&get)?;
+
+        Ok(Self {
+            socket,
+            service_name,
+            service_domain,
+            secret_key,
+            database_url,
+            data_dir,
+            mem_cache_duration,
+            mem_cache_capacity,
+            session_ttl,
+            database_pool_size,
+            bucket,
+            smtp,
+            noreply_email,
+            google,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests;

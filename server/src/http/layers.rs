@@ -1,0 +1,26 @@
+//! Middleware applied to the whole router.
+
+use std::time::Duration;
+
+use axum::{Router, body::Body, http::Request, response::Response};
+use tower_http::{limit::RequestBodyLimitLayer, trace::TraceLayer};
+use tracing::Span;
+
+/// Largest request body accepted anywhere unless a route sets its own limit.
+pub const MAX_BODY_BYTES: usize = 1024 * 1024;
+
+/// One span per request with method and path only: query strings may carry tokens, and
+/// headers (cookies, Authorization) and bodies are never recorded.
+pub fn apply(router: Router) -> Router {
+    router.layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES)).layer(
+        TraceLayer::new_for_http()
+            .make_span_with(|req: &Request<Body>| {
+                tracing::info_span!("request", method = %req.method(), path = %req.uri().path())
+            })
+            .on_request(())
+            .on_response(|res: &Response, latency: Duration, _span: &Span| {
+                tracing::info!(status = res.status().as_u16(), latency_ms = latency.as_secs_f64() * 1000.0, "response");
+            })
+            .on_failure(()),
+    )
+}

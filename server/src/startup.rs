@@ -1,0 +1,101 @@
+//! Start-up in two halves: `prepare` turns configuration into shared state (database ready,
+//! migrations run); `serve` binds, serves the router the binary assembled, and shuts down
+//! gracefully. The binary sits between them to add the Leptos routes from `app`.
+
+use std::{net::SocketAddr, sync::Arc};
+
+use axum::Router;
+use leptos::config::LeptosOptions;
+use tokio::net::TcpListener;
+
+use crate::{
+    AppState,
+    config::Config,
+    db::{self, DbError, EmbeddedPostgres},
+    http,
+};
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartupError {
+    #[error(transparent)]
+    Database(#[from] DbError),
+    #[error("cannot listen on {addr}: {source} (set SOCKET to a free address and port)")]
+    Bind {
+        addr: SocketAddr,
+        source: std::io::Error,
+    },
+}
+
+/// Everything a running instance owns.
+pub struct Prepared {
+    pub state: AppState,
+    pub embedded: Option<EmbeddedPostgres>,
+}
+
+pub async fn prepare(
+    config: Config,
+    leptos_options: LeptosOptions,
+) -> Result<Prepared, StartupError> {
+    let database = db::connect(&config).await?;
+    let state = AppState {
+        config: Arc::new(config),
+        pool: database.pool,
+        leptos_options,
+    };
+    Ok(Prepared {
+        state,
+        embedded: database.embedded,
+    })
+}
+
+/// Adds the routes and layers owned by this crate to the app's router.
+pub fn finish_router(app_routes: Router<AppState>, state: AppState) -> Router {
+    let router = app_routes.merge(http::health::routes()).with_state(state);
+    http::layers::apply(router)
+}
+
+/// A bound listener, so tests can bind port 0 and learn the address before serving.
+pub async fn bind(addr: SocketAddr) -> Result<TcpListener, StartupError> {
+    TcpListener::bind(addr)
+        .await
+        .map_err(|source| StartupError::Bind { addr, source })
+}
+
+/// Serves until `shutdown` resolves, then stops the embedded database if it was started here.
+pub async fn serve(
+    listener: TcpListener,
+    router: Router,
+    embedded: Option<EmbeddedPostgres>,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let result = axum::serve(
+        listener,
+        router.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown)
+    .await;
+    if let Some(cluster) = embedded {
+        cluster.stop().await;
+    }
+    result
+}
+
+/// Resolves on Ctrl-C or SIGTERM.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! { _ = ctrl_c => {}, _ = terminate => {} }
+    tracing::info!("shutting down");
+}
