@@ -82,7 +82,10 @@ fn router(state: AppState) -> Router {
 /// them), or from the environment and built-in defaults when the file is absent.
 fn leptos_options() -> LeptosOptions {
     // The working directory in a deployment; the workspace root when tests run in a crate dir.
-    let candidates = ["Leptos.toml", concat!(env!("CARGO_MANIFEST_DIR"), "/../../Leptos.toml")];
+    let candidates = [
+        "Leptos.toml",
+        concat!(env!("CARGO_MANIFEST_DIR"), "/../../Leptos.toml"),
+    ];
     let from_file = candidates
         .iter()
         .find(|path| std::path::Path::new(path).exists())
