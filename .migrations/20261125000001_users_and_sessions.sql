@@ -15,18 +15,28 @@ CREATE TABLE users (
 CREATE UNIQUE INDEX users_username_key ON users (lower(username));
 
 -- A session is found by the SHA-256 of its token; the token itself is never stored.
+-- Renewal inserts a successor row for the same device and retires the old one: during a
+-- short grace its hash still resolves to the successor, so concurrent requests all succeed.
 CREATE TABLE sessions (
-    id                bytea PRIMARY KEY CHECK (length(id) = 32),
-    user_id           uuid NOT NULL REFERENCES users (id) ON DELETE CASCADE,
-    user_agent        text NOT NULL DEFAULT '',
-    ip                inet,
-    created_at        timestamptz NOT NULL DEFAULT now(),
-    last_seen_at      timestamptz NOT NULL DEFAULT now(),
-    expires_at        timestamptz NOT NULL,
-    -- During renewal the retired hash keeps resolving to its successor for a short grace.
-    replaced_by       bytea REFERENCES sessions (id) ON DELETE CASCADE,
-    retired_until     timestamptz
+    id            bytea PRIMARY KEY CHECK (length(id) = 32),
+    user_id       uuid NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    device_id     uuid NOT NULL,
+    user_agent    text NOT NULL DEFAULT '',
+    ip            inet,
+    created_at    timestamptz NOT NULL DEFAULT now(),
+    last_seen_at  timestamptz NOT NULL DEFAULT now(),
+    expires_at    timestamptz NOT NULL,
+    replaced_by   bytea,
+    retired_until timestamptz
 );
 
 CREATE INDEX sessions_user_id_idx ON sessions (user_id);
+CREATE INDEX sessions_device_idx ON sessions (user_id, device_id);
 CREATE INDEX sessions_expires_at_idx ON sessions (expires_at);
+
+-- Consecutive failed sign-ins per account; survives restarts and spans instances.
+CREATE TABLE login_throttle (
+    user_id      uuid PRIMARY KEY REFERENCES users (id) ON DELETE CASCADE,
+    failures     int NOT NULL,
+    locked_until timestamptz
+);

@@ -2,6 +2,7 @@
 //! (`hydrate`). Server functions live beside the pages that use them and call into the
 //! `server` crate; this crate holds no SQL.
 
+pub mod api;
 pub mod components;
 pub mod pages;
 mod routes;

@@ -1,13 +1,19 @@
 use leptos::prelude::*;
 use leptos_meta::{Stylesheet, Title, provide_meta_context};
 use leptos_router::{
-    StaticSegment,
+    SsrMode, StaticSegment,
     components::{Route, Router, Routes},
 };
 
 use crate::{
-    components::layout::{Footer, Header},
-    pages::{home::HomePage, not_found::NotFound},
+    components::{
+        layout::{Footer, Header},
+        session_context::SessionContext,
+    },
+    pages::{
+        account::AccountPage, home::HomePage, login::LoginPage, not_found::NotFound,
+        security::SecurityPage, signup::SignUpPage,
+    },
     site::SiteInfo,
 };
 
@@ -17,6 +23,7 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     let site = SiteInfo::current();
     provide_context(site.clone());
+    SessionContext::provide();
 
     // Tests wait for this marker to know the WASM took over the page.
     Effect::new(|_| {
@@ -33,6 +40,14 @@ pub fn App() -> impl IntoView {
             <main class="main">
                 <Routes fallback=NotFound>
                     <Route path=StaticSegment("") view=HomePage/>
+                    <Route path=StaticSegment("signup") view=SignUpPage/>
+                    <Route path=StaticSegment("login") view=LoginPage/>
+                    <Route path=StaticSegment("account") view=AccountPage ssr=SsrMode::Async/>
+                    <Route
+                        path=(StaticSegment("account"), StaticSegment("security"))
+                        view=SecurityPage
+                        ssr=SsrMode::Async
+                    />
                 </Routes>
             </main>
             <Footer/>

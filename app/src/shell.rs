@@ -7,6 +7,8 @@ use crate::{App, site::SiteInfo};
 /// browser needs before the WASM runs, including the site name read back during hydration.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let site = SiteInfo::current();
+    #[cfg(feature = "ssr")]
+    set_content_security_policy();
     view! {
         <!DOCTYPE html>
         <html lang="en" data-theme="light">
@@ -22,5 +24,18 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <App/>
             </body>
         </html>
+    }
+}
+
+/// Pages allow exactly the inline scripts that carry this response's nonce.
+#[cfg(feature = "ssr")]
+fn set_content_security_policy() {
+    if let (Some(nonce), Some(response)) = (
+        leptos::nonce::use_nonce(),
+        use_context::<leptos_axum::ResponseOptions>(),
+    ) && let Ok(value) = http::HeaderValue::from_str(
+        &server::http::security_headers::page_policy(nonce.as_inner()),
+    ) {
+        response.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
     }
 }

@@ -1,13 +1,20 @@
 //! Services behind the web app: configuration, the Postgres pool (or an embedded cluster),
-//! HTTP plumbing shared by every route, and application start-up. Holds no view code: the
-//! `app` crate renders pages and calls in here from its server functions.
+//! sessions and accounts, HTTP plumbing shared by every route, and application start-up.
+//! Holds no view code: the `app` crate renders pages and calls in here from its server
+//! functions.
 
+pub mod accounts;
+pub mod auth;
 pub mod config;
 pub mod db;
+pub mod domain;
+pub mod error;
 pub mod http;
+pub mod session;
 pub mod startup;
 pub mod state;
 pub mod telemetry;
 
 pub use config::Config;
+pub use error::ServiceError;
 pub use state::AppState;

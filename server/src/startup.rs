@@ -2,9 +2,9 @@
 //! migrations run); `serve` binds, serves the router the binary assembled, and shuts down
 //! gracefully. The binary sits between them to add the Leptos routes from `app`.
 
-use std::{net::SocketAddr, sync::Arc};
+use std::net::SocketAddr;
 
-use axum::Router;
+use axum::{Router, middleware};
 use leptos::config::LeptosOptions;
 use tokio::net::TcpListener;
 
@@ -12,7 +12,7 @@ use crate::{
     AppState,
     config::Config,
     db::{self, DbError, EmbeddedPostgres},
-    http,
+    http, session,
 };
 
 #[derive(Debug, thiserror::Error)]
@@ -37,20 +37,30 @@ pub async fn prepare(
     leptos_options: LeptosOptions,
 ) -> Result<Prepared, StartupError> {
     let database = db::connect(&config).await?;
-    let state = AppState {
-        config: Arc::new(config),
-        pool: database.pool,
-        leptos_options,
-    };
+    let state = AppState::new(config, database.pool, leptos_options);
+    state.sessions.spawn_maintenance();
     Ok(Prepared {
         state,
         embedded: database.embedded,
     })
 }
 
-/// Adds the routes and layers owned by this crate to the app's router.
+/// Adds the routes and layers owned by this crate to the app's router. Layers run outside-in:
+/// logging and body limit, security headers, CSRF, session resolution, then the sign-in guard.
 pub fn finish_router(app_routes: Router<AppState>, state: AppState) -> Router {
-    let router = app_routes.merge(http::health::routes()).with_state(state);
+    let router = app_routes
+        .layer(middleware::from_fn(http::require_sign_in::guard))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            session::middleware::resolve_session,
+        ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            http::csrf::guard,
+        ))
+        .layer(middleware::from_fn(http::security_headers::apply))
+        .merge(http::health::routes())
+        .with_state(state);
     http::layers::apply(router)
 }
 

@@ -1,17 +1,36 @@
 use leptos::prelude::*;
 
+use super::session_context::use_session;
 use crate::site::SiteInfo;
 
-/// Site name linking home, and the navigation.
+/// Site name linking home, and the navigation: sign-in links, or the person and "Sign out".
 #[component]
 pub fn Header() -> impl IntoView {
     let site = expect_context::<SiteInfo>();
+    let session = use_session();
+    let signed_out = || {
+        view! {
+            <a href="/login">"Sign in"</a>
+            <a class="button-link" href="/signup">"Create account"</a>
+        }
+    };
     view! {
         <header class="site-header">
             <a class="brand" href="/">{site.service_name}</a>
             <nav class="site-nav" aria-label="Account">
-                <a href="/login">"Sign in"</a>
-                <a class="button-link" href="/signup">"Create account"</a>
+                <Transition fallback=signed_out>
+                    {move || Suspend::new(async move {
+                        match session.user.await {
+                            Ok(Some(user)) => view! {
+                                <a class="user-link" href="/account">{user.label}</a>
+                                <ActionForm action=session.sign_out attr:class="inline-form">
+                                    <button type="submit" class="link-button">"Sign out"</button>
+                                </ActionForm>
+                            }.into_any(),
+                            _ => signed_out().into_any(),
+                        }
+                    })}
+                </Transition>
             </nav>
         </header>
     }

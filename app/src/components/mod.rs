@@ -1,4 +1,7 @@
 //! Pieces shared by several pages.
 
+pub mod form;
 pub mod layout;
+pub mod require_user;
+pub mod session_context;
 pub mod theme_toggle;

@@ -45,6 +45,10 @@ pub struct Config {
     pub noreply_email: String,
     /// Google (or any OpenID Connect) sign-in; `None` hides it.
     pub google: Option<GoogleConfig>,
+    /// Sign-in attempts allowed per client IP per minute (`SIGN_IN_PER_IP_PER_MINUTE`).
+    pub sign_in_per_ip_per_minute: u32,
+    /// Sign-ups allowed per client IP per hour (`SIGN_UP_PER_IP_PER_HOUR`).
+    pub sign_up_per_ip_per_hour: u32,
 }
 
 impl Config {
@@ -94,6 +98,18 @@ impl Config {
         let bucket = groups::bucket(&get)?;
         let smtp = groups::smtp(&get, &noreply_email)?;
         let google = groups::google(&get)?;
+        let sign_in_per_ip_per_minute = parse::number(
+            "SIGN_IN_PER_IP_PER_MINUTE",
+            get("SIGN_IN_PER_IP_PER_MINUTE"),
+            20u32,
+            1,
+        )?;
+        let sign_up_per_ip_per_hour = parse::number(
+            "SIGN_UP_PER_IP_PER_HOUR",
+            get("SIGN_UP_PER_IP_PER_HOUR"),
+            20u32,
+            1,
+        )?;
 
         Ok(Self {
             socket,
@@ -110,6 +126,8 @@ impl Config {
             smtp,
             noreply_email,
             google,
+            sign_in_per_ip_per_minute,
+            sign_up_per_ip_per_hour,
         })
     }
 }

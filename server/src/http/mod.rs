@@ -1,4 +1,8 @@
-//! HTTP plumbing shared by every route: health checks, request logging, body limits.
+//! HTTP plumbing shared by every route: health checks, request logging, body limits, CSRF,
+//! security headers, sessions.
 
+pub mod csrf;
 pub mod health;
 pub mod layers;
+pub mod require_sign_in;
+pub mod security_headers;

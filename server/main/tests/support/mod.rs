@@ -2,6 +2,8 @@
 //! by `scripts/test.sh` (its admin URL is in `TEST_DATABASE_URL`).
 #![allow(dead_code)]
 
+pub mod accounts;
+
 use std::{
     collections::HashMap,
     net::SocketAddr,
@@ -19,6 +21,8 @@ pub struct TestApp {
     pub addr: SocketAddr,
     pub base_url: String,
     pub client: reqwest::Client,
+    /// No cookie store: tests set the `Cookie` header themselves.
+    pub bare: reqwest::Client,
     pub database: String,
     pub admin_url: String,
     pub data_dir: PathBuf,
@@ -99,7 +103,12 @@ impl TestApp {
             .redirect(reqwest::redirect::Policy::none())
             .build()
             .unwrap();
+        let bare = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap();
         Self {
+            bare,
             addr,
             base_url: format!("http://{addr}"),
             client,
@@ -109,6 +118,15 @@ impl TestApp {
             state,
             stop: Some(stop),
         }
+    }
+
+    /// The URL of this app's own database.
+    pub fn database_url(&self) -> String {
+        format!(
+            "{}/{}",
+            self.admin_url.rsplit_once('/').unwrap().0,
+            self.database
+        )
     }
 
     pub fn url(&self, path: &str) -> String {

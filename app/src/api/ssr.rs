@@ -1,0 +1,87 @@
+//! Server-side helpers shared by the server functions.
+
+use http::header::{ACCEPT, SET_COOKIE};
+use leptos::prelude::*;
+use leptos_axum::ResponseOptions;
+use server::{
+    AppState, ServiceError,
+    session::{Auth, Authenticated, ClientInfo, SessionToken},
+};
+
+use super::FormError;
+
+pub fn state() -> Result<AppState, FormError> {
+    use_context::<AppState>().ok_or_else(|| FormError::message("Server misconfigured."))
+}
+
+/// The request's session, resolved once by the session middleware.
+pub async fn auth() -> Option<Authenticated> {
+    leptos_axum::extract::<Auth>().await.ok().and_then(|a| a.0)
+}
+
+pub async fn require_auth() -> Result<Authenticated, FormError> {
+    match auth().await {
+        Some(a) => Ok(a),
+        None => Err(fail(ServiceError::Unauthorized, &[])),
+    }
+}
+
+pub async fn client() -> ClientInfo {
+    leptos_axum::extract::<ClientInfo>()
+        .await
+        .unwrap_or_default()
+}
+
+/// True for a plain HTML form post (JavaScript off): errors then travel in a redirect.
+fn is_html_form_post() -> bool {
+    use_context::<http::request::Parts>()
+        .and_then(|p| {
+            p.headers
+                .get(ACCEPT)
+                .and_then(|v| v.to_str().ok())
+                .map(|v| v.contains("text/html"))
+        })
+        .unwrap_or(false)
+}
+
+/// Maps a service error to the form error and HTTP status the browser gets. Plain form posts
+/// keep the redirect status so the browser returns to the form, which shows the error.
+pub fn fail(error: ServiceError, values: &[(&str, &str)]) -> FormError {
+    if !is_html_form_post()
+        && let Some(response) = use_context::<ResponseOptions>()
+    {
+        response.set_status(error.status());
+    }
+    let message = error.user_message();
+    let code = matches!(error, ServiceError::EmailTaken).then(|| "email_taken".to_owned());
+    let (message, fields) = match error.field() {
+        Some(field) => (None, vec![(field.to_owned(), message)]),
+        None => (Some(message), vec![]),
+    };
+    FormError {
+        message,
+        fields,
+        values: values
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect(),
+        code,
+    }
+}
+
+pub fn set_session_cookie(state: &AppState, token: &SessionToken) {
+    if let Some(response) = use_context::<ResponseOptions>() {
+        let value = state.sessions.cookie.set(state.sessions.keys.sign(token));
+        response.append_header(SET_COOKIE, value);
+    }
+}
+
+pub fn clear_session_cookie(state: &AppState) {
+    if let Some(response) = use_context::<ResponseOptions>() {
+        response.append_header(SET_COOKIE, state.sessions.cookie.clear());
+    }
+}
+
+pub fn format_time(t: chrono::DateTime<chrono::Utc>) -> String {
+    t.format("%Y-%m-%d %H:%M UTC").to_string()
+}

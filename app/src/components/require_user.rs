@@ -1,0 +1,45 @@
+use leptos::prelude::*;
+use leptos_router::{components::Redirect, hooks::use_location};
+
+use super::session_context::use_session;
+use crate::api::UserView;
+
+/// Renders `children` for a signed-in person; otherwise sends the browser to sign-in with a
+/// `next` back here. (On first load the server has already redirected.)
+#[component]
+pub fn RequireUser<F, V>(children: F) -> impl IntoView
+where
+    F: Fn(UserView) -> V + Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let session = use_session();
+    let location = use_location();
+    view! {
+        <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            {move || {
+                let children = children.clone();
+                Suspend::new(async move {
+                    match session.user.await {
+                        Ok(Some(user)) => children(user).into_any(),
+                        _ => {
+                            let here = location.pathname.get_untracked();
+                            let path = format!("/login?next={}", urlencode(&here));
+                            view! { <Redirect path=path/> }.into_any()
+                        }
+                    }
+                })
+            }}
+        </Transition>
+    }
+}
+
+fn urlencode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}

@@ -1,0 +1,56 @@
+//! The signed-in state shared by the header and pages: actions that change it, and the
+//! current user, refetched whenever one of those actions completes.
+
+use leptos::prelude::*;
+
+use crate::api::{
+    UserView,
+    auth::{SignIn, SignOut, SignUp, current_user},
+    security::{ChangePassword, SignOutEverywhere},
+};
+
+#[derive(Clone, Copy)]
+pub struct SessionContext {
+    pub sign_up: ServerAction<SignUp>,
+    pub sign_in: ServerAction<SignIn>,
+    pub sign_out: ServerAction<SignOut>,
+    pub sign_out_everywhere: ServerAction<SignOutEverywhere>,
+    pub change_password: ServerAction<ChangePassword>,
+    pub user: Resource<Result<Option<UserView>, ServerFnError>>,
+}
+
+impl SessionContext {
+    pub fn provide() -> Self {
+        let sign_up = ServerAction::<SignUp>::new();
+        let sign_in = ServerAction::<SignIn>::new();
+        let sign_out = ServerAction::<SignOut>::new();
+        let sign_out_everywhere = ServerAction::<SignOutEverywhere>::new();
+        let change_password = ServerAction::<ChangePassword>::new();
+        let user = Resource::new(
+            move || {
+                (
+                    sign_up.version().get(),
+                    sign_in.version().get(),
+                    sign_out.version().get(),
+                    sign_out_everywhere.version().get(),
+                    change_password.version().get(),
+                )
+            },
+            |_| current_user(),
+        );
+        let ctx = Self {
+            sign_up,
+            sign_in,
+            sign_out,
+            sign_out_everywhere,
+            change_password,
+            user,
+        };
+        provide_context(ctx);
+        ctx
+    }
+}
+
+pub fn use_session() -> SessionContext {
+    expect_context::<SessionContext>()
+}

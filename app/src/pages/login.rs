@@ -1,0 +1,37 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+use crate::components::{
+    form::{Field, FormMessage, SubmitButton, form_error},
+    session_context::use_session,
+};
+
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let action = use_session().sign_in;
+    let error = form_error(action);
+    let query = use_query_map();
+    let next = move || {
+        error
+            .get()
+            .and_then(|e| e.value("next"))
+            .or_else(|| query.get().get("next"))
+            .unwrap_or_else(|| "/".to_owned())
+    };
+    view! {
+        <Title text="Sign in"/>
+        <section class="card">
+            <h1>"Sign in"</h1>
+            <ActionForm action=action attr:class="form" attr:novalidate="">
+                <FormMessage error/>
+                <input type="hidden" name="next" value=next/>
+                <Field label="Email or username" name="identifier" autocomplete="username" error/>
+                <Field label="Password" name="password" kind="password" autocomplete="current-password" error/>
+                <SubmitButton label="Sign in" pending=action.pending()/>
+            </ActionForm>
+            <p><a href="/forgot-password">"Forgot password?"</a></p>
+            <p>"New here? "<a href="/signup">"Create account"</a></p>
+        </section>
+    }
+}

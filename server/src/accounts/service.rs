@@ -1,0 +1,156 @@
+//! Account operations. Each validates its input, enforces limits, writes Postgres, then
+//! invalidates the caches it affected.
+
+use std::sync::Arc;
+
+use sqlx::PgPool;
+use uuid::Uuid;
+
+use super::{User, users};
+use crate::{
+    auth::{PasswordHasher, Throttle},
+    domain::{EmailAddress, NewPassword, PASSWORD_MAX_LEN},
+    error::ServiceError,
+    session::{Authenticated, ClientInfo, SessionToken, Sessions, store},
+};
+
+#[derive(Clone)]
+pub struct Accounts {
+    pool: PgPool,
+    sessions: Sessions,
+    hasher: PasswordHasher,
+    throttle: Throttle,
+}
+
+impl Accounts {
+    pub fn new(
+        pool: PgPool,
+        sessions: Sessions,
+        hasher: PasswordHasher,
+        throttle: Throttle,
+    ) -> Self {
+        Self {
+            pool,
+            sessions,
+            hasher,
+            throttle,
+        }
+    }
+
+    /// Creates the account and signs it in on this device.
+    pub async fn sign_up(
+        &self,
+        email: &str,
+        password: &str,
+        client: &ClientInfo,
+    ) -> Result<(User, SessionToken), ServiceError> {
+        let email_result = EmailAddress::parse(email);
+        let user_inputs: Vec<&str> = email.split(['@', '.']).collect();
+        let password_result = NewPassword::parse(password, "password", &user_inputs);
+        let email = email_result?;
+        let password = password_result?;
+        if let Some(ip) = client.ip {
+            self.throttle.sign_up_attempt(ip)?;
+        }
+        let hash = self.hasher.hash(password.expose()).await?;
+        let user = users::insert(&self.pool, email.as_str(), &hash)
+            .await?
+            .ok_or(ServiceError::EmailTaken)?;
+        let token = self.sessions.create(user.id, client).await?;
+        tracing::info!(user = %user.id, "account created");
+        Ok((user, token))
+    }
+
+    /// Checks credentials; every failure is the same `InvalidCredentials` after the same work.
+    pub async fn sign_in(
+        &self,
+        identifier: &str,
+        password: &str,
+        client: &ClientInfo,
+    ) -> Result<(Uuid, SessionToken), ServiceError> {
+        if let Some(ip) = client.ip {
+            self.throttle.sign_in_attempt(ip)?;
+        }
+        let password = if password.chars().count() > PASSWORD_MAX_LEN {
+            ""
+        } else {
+            password
+        };
+        let found = if identifier.trim().is_empty() {
+            None
+        } else {
+            users::credentials(&self.pool, identifier).await?
+        };
+        if let Some((id, _)) = &found {
+            self.throttle.account_allowed(&self.pool, *id).await?;
+        }
+        let stored = found.as_ref().and_then(|(_, h)| h.as_deref());
+        let verified = self.hasher.verify(password, stored).await?;
+        let Some((user_id, _)) = found
+            .clone()
+            .filter(|_| verified.ok && !password.is_empty())
+        else {
+            if let Some((id, _)) = found {
+                self.throttle.account_failed(&self.pool, id).await?;
+            }
+            return Err(ServiceError::InvalidCredentials);
+        };
+        self.throttle.account_succeeded(&self.pool, user_id).await?;
+        if verified.needs_rehash {
+            let hash = self.hasher.hash(password).await?;
+            users::set_password_hash(&self.pool, user_id, &hash).await?;
+        }
+        let token = self.sessions.create(user_id, client).await?;
+        Ok((user_id, token))
+    }
+
+    /// Sets a new password, ends every other session, and gives this device a fresh token.
+    pub async fn change_password(
+        &self,
+        auth: &Authenticated,
+        current: &str,
+        new: &str,
+        client: &ClientInfo,
+    ) -> Result<SessionToken, ServiceError> {
+        let user = &auth.user;
+        let stored = users::password_hash(&self.pool, user.id).await?;
+        let verified = self.hasher.verify(current, stored.as_deref()).await?;
+        if !verified.ok {
+            return Err(ServiceError::invalid(
+                "current_password",
+                "Your current password is incorrect",
+            ));
+        }
+        let user_inputs: Vec<&str> = user.email.split(['@', '.']).collect();
+        let new = NewPassword::parse(new, "new_password", &user_inputs)?;
+        let hash = self.hasher.hash(new.expose()).await?;
+        let device = auth.session.record.device_id;
+
+        let mut tx = self.pool.begin().await?;
+        users::set_password_hash(&mut *tx, user.id, &hash).await?;
+        let ended = store::delete_all_except(&mut *tx, user.id, None).await?;
+        let token = self
+            .sessions
+            .create_for_device(&mut *tx, user.id, device, client)
+            .await?;
+        tx.commit().await?;
+
+        self.sessions.forget(&ended).await;
+        self.sessions.caches.invalidate_user_sessions(user.id);
+        self.sessions.caches.invalidate_user(user.id).await;
+        tracing::info!(user = %user.id, "password changed; other sessions ended");
+        Ok(token)
+    }
+
+    /// Ends the current device's session.
+    pub async fn sign_out(&self, auth: &Authenticated) -> Result<(), ServiceError> {
+        self.sessions
+            .end_device(auth.user.id, auth.session.record.device_id)
+            .await?;
+        Ok(())
+    }
+
+    pub async fn user(&self, id: Uuid) -> Result<Option<Arc<User>>, ServiceError> {
+        users::cached(&self.pool, &self.sessions.caches, id).await
+    }
+}

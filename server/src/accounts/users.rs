@@ -1,0 +1,123 @@
+//! User rows. The cached [`User`] never holds the password hash: that is read only when a
+//! password is being checked.
+
+use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
+use sqlx::{PgExecutor, PgPool, Row};
+use uuid::Uuid;
+
+use crate::{error::ServiceError, session::Caches};
+
+#[derive(Clone, Debug)]
+pub struct User {
+    pub id: Uuid,
+    pub email: String,
+    pub email_verified_at: Option<DateTime<Utc>>,
+    pub username: Option<String>,
+    pub display_name: Option<String>,
+    pub has_password: bool,
+    pub created_at: DateTime<Utc>,
+}
+
+const COLUMNS: &str = "id, email, email_verified_at, username, display_name, password_hash IS NOT NULL AS has_password, created_at";
+
+fn user(row: &sqlx::postgres::PgRow) -> Result<User, sqlx::Error> {
+    Ok(User {
+        id: row.try_get("id")?,
+        email: row.try_get("email")?,
+        email_verified_at: row.try_get("email_verified_at")?,
+        username: row.try_get("username")?,
+        display_name: row.try_get("display_name")?,
+        has_password: row.try_get("has_password")?,
+        created_at: row.try_get("created_at")?,
+    })
+}
+
+pub async fn find(db: impl PgExecutor<'_>, id: Uuid) -> Result<Option<User>, sqlx::Error> {
+    let row = sqlx::query(&format!("SELECT {COLUMNS} FROM users WHERE id = $1"))
+        .bind(id)
+        .fetch_optional(db)
+        .await?;
+    row.as_ref().map(user).transpose()
+}
+
+/// The user from the cache, or from Postgres (then cached).
+pub async fn cached(
+    pool: &PgPool,
+    caches: &Caches,
+    id: Uuid,
+) -> Result<Option<Arc<User>>, ServiceError> {
+    if let Some(hit) = caches.user(&id).await {
+        return Ok(Some(hit));
+    }
+    let Some(found) = find(pool, id).await? else {
+        return Ok(None);
+    };
+    let found = Arc::new(found);
+    caches.put_user(found.clone()).await;
+    Ok(Some(found))
+}
+
+/// Id and password hash for sign-in, by email or (case-insensitively) username.
+pub async fn credentials(
+    pool: &PgPool,
+    identifier: &str,
+) -> Result<Option<(Uuid, Option<String>)>, sqlx::Error> {
+    let ident = identifier.trim();
+    let row = if ident.contains('@') {
+        sqlx::query("SELECT id, password_hash FROM users WHERE email = lower($1)")
+            .bind(ident)
+            .fetch_optional(pool)
+            .await?
+    } else {
+        sqlx::query("SELECT id, password_hash FROM users WHERE lower(username) = lower($1)")
+            .bind(ident)
+            .fetch_optional(pool)
+            .await?
+    };
+    row.map(|r| Ok((r.try_get("id")?, r.try_get("password_hash")?)))
+        .transpose()
+}
+
+pub async fn password_hash(
+    db: impl PgExecutor<'_>,
+    id: Uuid,
+) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar("SELECT password_hash FROM users WHERE id = $1")
+        .bind(id)
+        .fetch_optional(db)
+        .await
+        .map(Option::flatten)
+}
+
+/// Inserts a user; `Ok(None)` when the email is taken.
+pub async fn insert(
+    db: impl PgExecutor<'_>,
+    email: &str,
+    password_hash: &str,
+) -> Result<Option<User>, sqlx::Error> {
+    let row = sqlx::query(&format!(
+        "INSERT INTO users (id, email, password_hash) VALUES ($1, $2, $3) \
+         ON CONFLICT (email) DO NOTHING RETURNING {COLUMNS}"
+    ))
+    .bind(Uuid::new_v4())
+    .bind(email)
+    .bind(password_hash)
+    .fetch_optional(db)
+    .await?;
+    row.as_ref().map(user).transpose()
+}
+
+pub async fn set_password_hash(
+    db: impl PgExecutor<'_>,
+    id: Uuid,
+    hash: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1")
+        .bind(id)
+        .bind(hash)
+        .execute(db)
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,82 @@
+//! The service layer's one error type, mapped to an HTTP status and a message a person can
+//! act on in exactly one place.
+
+use axum::http::StatusCode;
+
+/// What went wrong, in terms the person using the app understands.
+#[derive(Debug, thiserror::Error)]
+pub enum ServiceError {
+    /// One form field is invalid; `field` is the input's name.
+    #[error("{field}: {message}")]
+    Invalid {
+        field: &'static str,
+        message: String,
+    },
+    /// The same answer for unknown account, wrong password and password-less account.
+    #[error("incorrect credentials")]
+    InvalidCredentials,
+    #[error("an account with this email already exists")]
+    EmailTaken,
+    #[error("rate limited for {minutes} minutes")]
+    RateLimited { minutes: u64 },
+    #[error("not signed in")]
+    Unauthorized,
+    #[error("not found")]
+    NotFound,
+    /// Anything unexpected; details go to the log, never to the person.
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+impl ServiceError {
+    pub fn invalid(field: &'static str, message: impl Into<String>) -> Self {
+        Self::Invalid {
+            field,
+            message: message.into(),
+        }
+    }
+
+    pub fn status(&self) -> StatusCode {
+        match self {
+            Self::Invalid { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+            Self::InvalidCredentials => StatusCode::UNAUTHORIZED,
+            Self::EmailTaken => StatusCode::CONFLICT,
+            Self::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
+            Self::Unauthorized => StatusCode::UNAUTHORIZED,
+            Self::NotFound => StatusCode::NOT_FOUND,
+            Self::Internal(_) => StatusCode::SERVICE_UNAVAILABLE,
+        }
+    }
+
+    /// The message shown to the person, next to `field()` when there is one.
+    pub fn user_message(&self) -> String {
+        match self {
+            Self::Invalid { message, .. } => message.clone(),
+            Self::InvalidCredentials => "Incorrect email or password.".into(),
+            Self::EmailTaken => "An account with this email already exists".into(),
+            Self::RateLimited { minutes } => {
+                let unit = if *minutes == 1 { "minute" } else { "minutes" };
+                format!("Too many attempts. Try again in {minutes} {unit}.")
+            }
+            Self::Unauthorized => "Please sign in to continue.".into(),
+            Self::NotFound => "That no longer exists.".into(),
+            Self::Internal(_) => "Something went wrong on our side. Please try again.".into(),
+        }
+    }
+
+    /// The form field the message belongs to, if any.
+    pub fn field(&self) -> Option<&'static str> {
+        match self {
+            Self::Invalid { field, .. } => Some(field),
+            Self::EmailTaken => Some("email"),
+            _ => None,
+        }
+    }
+}
+
+impl From<sqlx::Error> for ServiceError {
+    fn from(e: sqlx::Error) -> Self {
+        tracing::error!(error = %e, "database error");
+        Self::Internal(e.to_string())
+    }
+}

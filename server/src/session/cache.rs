@@ -1,0 +1,111 @@
+//! In-memory caches of sessions (by token hash) and users (by id), so a signed-in request with
+//! a warm cache runs no SQL. Postgres stays the source of truth: every write that ends a
+//! session or changes a user goes through [`Caches::invalidate_session`] /
+//! [`Caches::invalidate_user`], the one invalidation API (later broadcast to other instances).
+
+use std::{
+    sync::{
+        Arc,
+        atomic::{AtomicI64, Ordering},
+    },
+    time::Duration,
+};
+
+use moka::future::Cache;
+use uuid::Uuid;
+
+use super::{store::SessionRecord, token::TokenHash};
+use crate::accounts::User;
+
+/// A cached session plus when we last queued a `last_seen_at` write for it.
+#[derive(Debug)]
+pub struct CachedSession {
+    pub record: SessionRecord,
+    last_seen_queued: AtomicI64,
+}
+
+impl CachedSession {
+    pub fn new(record: SessionRecord) -> Self {
+        let seen = record.last_seen_at.timestamp();
+        Self {
+            record,
+            last_seen_queued: AtomicI64::new(seen),
+        }
+    }
+
+    /// True at most once per `interval_secs`: the caller then queues a write-behind.
+    pub fn should_touch(&self, now: i64, interval_secs: i64) -> bool {
+        let last = self.last_seen_queued.load(Ordering::Relaxed);
+        now - last >= interval_secs
+            && self
+                .last_seen_queued
+                .compare_exchange(last, now, Ordering::Relaxed, Ordering::Relaxed)
+                .is_ok()
+    }
+}
+
+#[derive(Clone)]
+pub struct Caches {
+    sessions: Cache<TokenHash, Arc<CachedSession>>,
+    users: Cache<Uuid, Arc<User>>,
+}
+
+impl Caches {
+    pub fn new(ttl: Duration, capacity: u64) -> Self {
+        Self {
+            sessions: Cache::builder()
+                .time_to_live(ttl)
+                .max_capacity(capacity)
+                .support_invalidation_closures()
+                .build(),
+            users: Cache::builder()
+                .time_to_live(ttl)
+                .max_capacity(capacity)
+                .build(),
+        }
+    }
+
+    pub async fn session(&self, id: &TokenHash) -> Option<Arc<CachedSession>> {
+        self.sessions.get(id).await
+    }
+
+    pub async fn put_session(&self, session: Arc<CachedSession>) {
+        self.sessions.insert(session.record.id, session).await;
+    }
+
+    pub async fn user(&self, id: &Uuid) -> Option<Arc<User>> {
+        self.users.get(id).await
+    }
+
+    pub async fn put_user(&self, user: Arc<User>) {
+        self.users.insert(user.id, user).await;
+    }
+
+    /// Forgets one session (ended, rotated or renewed).
+    pub async fn invalidate_session(&self, id: &TokenHash) {
+        self.sessions.invalidate(id).await;
+    }
+
+    /// Forgets a user's cached profile; their next request reloads it from Postgres.
+    pub async fn invalidate_user(&self, id: Uuid) {
+        self.users.invalidate(&id).await;
+    }
+
+    /// Forgets every cached session of a user (sign out everywhere, password change).
+    pub fn invalidate_user_sessions(&self, user_id: Uuid) {
+        let _ = self
+            .sessions
+            .invalidate_entries_if(move |_, s| s.record.user_id == user_id);
+    }
+
+    pub fn clear(&self) {
+        self.sessions.invalidate_all();
+        self.users.invalidate_all();
+    }
+
+    /// Entries currently held (approximate until pending maintenance runs).
+    pub async fn session_count(&self) -> u64 {
+        self.sessions.run_pending_tasks().await;
+        self.sessions.entry_count()
+    }
+}

@@ -1,0 +1,58 @@
+//! The session cookie's name and attributes.
+
+use std::time::Duration;
+
+use axum::http::{HeaderMap, HeaderValue, header::COOKIE};
+use cookie::{Cookie, SameSite};
+
+/// How long a browser keeps the cookie beyond the session's own lifetime: the renewal window.
+pub const RENEWAL_WINDOW: Duration = Duration::from_secs(7 * 24 * 3600);
+
+#[derive(Clone, Debug)]
+pub struct SessionCookie {
+    pub name: &'static str,
+    secure: bool,
+    max_age: Duration,
+}
+
+impl SessionCookie {
+    /// `__Host-session` with `Secure` on https; plain `session` for local http.
+    pub fn new(https: bool, session_ttl: Duration) -> Self {
+        Self {
+            name: if https { "__Host-session" } else { "session" },
+            secure: https,
+            max_age: session_ttl + RENEWAL_WINDOW,
+        }
+    }
+
+    fn build(&self, value: String, max_age: Duration) -> HeaderValue {
+        let cookie = Cookie::build((self.name, value))
+            .http_only(true)
+            .same_site(SameSite::Lax)
+            .path("/")
+            .secure(self.secure)
+            .max_age(cookie::time::Duration::seconds(max_age.as_secs() as i64))
+            .build();
+        HeaderValue::from_str(&cookie.to_string()).expect("cookie values are ASCII")
+    }
+
+    pub fn set(&self, value: String) -> HeaderValue {
+        self.build(value, self.max_age)
+    }
+
+    pub fn clear(&self) -> HeaderValue {
+        self.build(String::new(), Duration::ZERO)
+    }
+
+    /// The raw value of our cookie in the request, if present.
+    pub fn read<'a>(&self, headers: &'a HeaderMap) -> Option<&'a str> {
+        headers
+            .get_all(COOKIE)
+            .iter()
+            .filter_map(|h| h.to_str().ok())
+            .flat_map(|h| h.split(';'))
+            .filter_map(|pair| pair.trim().split_once('='))
+            .find(|(name, _)| *name == self.name)
+            .map(|(_, value)| value)
+    }
+}

@@ -1,0 +1,116 @@
+//! Resolves the session cookie once per request and hands the result to handlers and server
+//! functions as the [`Auth`] extension: nothing else parses cookies.
+
+use std::{net::IpAddr, net::SocketAddr, sync::Arc};
+
+use axum::{
+    extract::{ConnectInfo, FromRequestParts, Request, State},
+    http::{HeaderValue, header::SET_COOKIE, header::USER_AGENT, request::Parts},
+    middleware::Next,
+    response::Response,
+};
+
+use super::{CachedSession, Resolution};
+use crate::{AppState, accounts::User};
+
+/// The signed-in user and session of this request.
+#[derive(Clone, Debug)]
+pub struct Authenticated {
+    pub user: Arc<User>,
+    pub session: Arc<CachedSession>,
+}
+
+/// Who is making the request, if anyone.
+#[derive(Clone, Debug, Default)]
+pub struct Auth(pub Option<Authenticated>);
+
+/// Facts about the client used when creating a session.
+#[derive(Clone, Debug, Default)]
+pub struct ClientInfo {
+    pub ip: Option<IpAddr>,
+    pub user_agent: String,
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Auth {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Ok(parts.extensions.get::<Auth>().cloned().unwrap_or_default())
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for ClientInfo {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Ok(parts
+            .extensions
+            .get::<ClientInfo>()
+            .cloned()
+            .unwrap_or_default())
+    }
+}
+
+pub async fn resolve_session(
+    State(state): State<AppState>,
+    mut req: Request,
+    next: Next,
+) -> Response {
+    let client = ClientInfo {
+        ip: req
+            .extensions()
+            .get::<ConnectInfo<SocketAddr>>()
+            .map(|c| c.0.ip()),
+        user_agent: req
+            .headers()
+            .get(USER_AGENT)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .to_owned(),
+    };
+    let sessions = &state.sessions;
+    let raw = sessions.cookie.read(req.headers()).map(str::to_owned);
+    let mut set_cookie: Option<HeaderValue> = None;
+
+    let auth = match raw.as_deref().map(|v| sessions.keys.verify(v)) {
+        None => Auth(None),
+        Some(None) => {
+            // Forged, tampered or truncated: never looked up, and removed from the browser.
+            set_cookie = Some(sessions.cookie.clear());
+            Auth(None)
+        }
+        Some(Some(token)) => match sessions.resolve(&token).await {
+            Ok(Resolution::Active { auth, renewed }) => {
+                if let Some(next_token) = renewed {
+                    set_cookie = Some(sessions.cookie.set(sessions.keys.sign(&next_token)));
+                }
+                Auth(Some(auth))
+            }
+            Ok(Resolution::SignedOut) => {
+                set_cookie = Some(sessions.cookie.clear());
+                Auth(None)
+            }
+            Err(e) => {
+                tracing::warn!(error = %e, "could not resolve the session; serving signed out");
+                Auth(None)
+            }
+        },
+    };
+    req.extensions_mut().insert(auth);
+    req.extensions_mut().insert(client);
+
+    let mut res = next.run(req).await;
+    if let Some(value) = set_cookie {
+        // A handler that set the session cookie itself (sign-in, sign-out) has the last word.
+        let prefix = format!("{}=", sessions.cookie.name);
+        let handler_set_it = res
+            .headers()
+            .get_all(SET_COOKIE)
+            .iter()
+            .any(|v| v.to_str().is_ok_and(|s| s.starts_with(&prefix)));
+        if !handler_set_it {
+            res.headers_mut().append(SET_COOKIE, value);
+        }
+    }
+    res
+}

@@ -1,0 +1,215 @@
+//! Sessions: a random token in a signed cookie, its hash in Postgres, both cached in memory.
+
+pub mod cache;
+pub mod cookie;
+pub mod device;
+pub mod last_seen;
+pub mod middleware;
+pub mod store;
+pub mod token;
+
+use std::{sync::Arc, time::Duration};
+
+use chrono::Utc;
+use sqlx::{PgPool, types::ipnetwork::IpNetwork};
+use uuid::Uuid;
+
+pub use cache::{CachedSession, Caches};
+pub use middleware::{Auth, Authenticated, ClientInfo};
+pub use token::{SessionToken, TokenHash, TokenKeys};
+
+use crate::{accounts::User, accounts::users, config::Config, error::ServiceError};
+
+/// The outcome of presenting a session token.
+pub enum Resolution {
+    Active {
+        auth: Authenticated,
+        renewed: Option<SessionToken>,
+    },
+    SignedOut,
+}
+
+#[derive(Clone)]
+pub struct Sessions {
+    pool: PgPool,
+    pub caches: Caches,
+    pub keys: TokenKeys,
+    pub cookie: cookie::SessionCookie,
+    pub last_seen: last_seen::LastSeen,
+    ttl: Duration,
+}
+
+impl Sessions {
+    pub fn new(pool: PgPool, config: &Config) -> Self {
+        Self {
+            caches: Caches::new(config.mem_cache_duration, config.mem_cache_capacity),
+            keys: TokenKeys::new(config.secret_key.as_bytes()),
+            cookie: cookie::SessionCookie::new(config.is_production(), config.session_ttl),
+            last_seen: last_seen::LastSeen::default(),
+            ttl: config.session_ttl,
+            pool,
+        }
+    }
+
+    fn ttl_secs(&self) -> f64 {
+        self.ttl.as_secs_f64()
+    }
+
+    /// Starts a session for a new device and returns its token.
+    pub async fn create(
+        &self,
+        user_id: Uuid,
+        client: &ClientInfo,
+    ) -> Result<SessionToken, ServiceError> {
+        self.create_for_device(&self.pool, user_id, Uuid::new_v4(), client)
+            .await
+    }
+
+    /// Starts a session with a known device id (a password change keeps the device).
+    pub async fn create_for_device(
+        &self,
+        db: impl sqlx::PgExecutor<'_>,
+        user_id: Uuid,
+        device_id: Uuid,
+        client: &ClientInfo,
+    ) -> Result<SessionToken, ServiceError> {
+        let token = SessionToken::generate();
+        store::insert(
+            db,
+            store::NewSession {
+                id: token.hash(),
+                user_id,
+                device_id,
+                user_agent: &client.user_agent,
+                ip: client.ip.map(IpNetwork::from),
+                ttl_secs: self.ttl_secs(),
+            },
+        )
+        .await?;
+        Ok(token)
+    }
+
+    async fn load(&self, id: &TokenHash) -> Result<Option<Arc<CachedSession>>, ServiceError> {
+        if let Some(hit) = self.caches.session(id).await {
+            return Ok(Some(hit));
+        }
+        let Some(record) = store::find(&self.pool, id).await? else {
+            return Ok(None);
+        };
+        let cached = Arc::new(CachedSession::new(record));
+        self.caches.put_session(cached.clone()).await;
+        Ok(Some(cached))
+    }
+
+    async fn user(&self, id: Uuid) -> Result<Option<Arc<User>>, ServiceError> {
+        users::cached(&self.pool, &self.caches, id).await
+    }
+
+    /// Resolves a token to its user, renewing it when it is close to or recently past expiry,
+    /// or following a rotation that happened within the grace period.
+    pub async fn resolve(&self, token: &SessionToken) -> Result<Resolution, ServiceError> {
+        let now = Utc::now();
+        let Some(mut session) = self.load(&token.hash()).await? else {
+            return Ok(Resolution::SignedOut);
+        };
+        let mut renewed = None;
+
+        if let Some(successor) = session.record.replaced_by {
+            // Another request already renewed this token: follow it within the grace period.
+            if session.record.retired_until.is_none_or(|t| t <= now) {
+                return Ok(Resolution::SignedOut);
+            }
+            let next = self.keys.successor(token);
+            if next.hash() != successor {
+                return Ok(Resolution::SignedOut);
+            }
+            let Some(s) = self.load(&successor).await? else {
+                return Ok(Resolution::SignedOut);
+            };
+            session = s;
+            renewed = Some(next);
+        } else {
+            let left = session.record.expires_at - now;
+            let renew_before = chrono::Duration::from_std(self.ttl / 8).unwrap_or_default();
+            let window = chrono::Duration::from_std(cookie::RENEWAL_WINDOW).unwrap_or_default();
+            if left <= -window {
+                return Ok(Resolution::SignedOut);
+            }
+            if left < renew_before {
+                let next = self.keys.successor(token);
+                let old = session.record.id;
+                let Some(record) =
+                    store::rotate(&self.pool, &old, &next.hash(), self.ttl_secs()).await?
+                else {
+                    return Ok(Resolution::SignedOut);
+                };
+                self.caches.invalidate_session(&old).await;
+                session = Arc::new(CachedSession::new(record));
+                self.caches.put_session(session.clone()).await;
+                renewed = Some(next);
+            }
+        }
+
+        if session.record.expires_at <= now || session.record.replaced_by.is_some() {
+            return Ok(Resolution::SignedOut);
+        }
+        let Some(user) = self.user(session.record.user_id).await? else {
+            return Ok(Resolution::SignedOut);
+        };
+        if session.should_touch(now.timestamp(), last_seen::TOUCH_INTERVAL_SECS) {
+            self.last_seen.record(session.record.id, now).await;
+        }
+        Ok(Resolution::Active {
+            auth: Authenticated { user, session },
+            renewed,
+        })
+    }
+
+    /// Ends one device's session(s) of this user.
+    pub async fn end_device(&self, user_id: Uuid, device_id: Uuid) -> Result<bool, ServiceError> {
+        let ended = store::delete_device(&self.pool, user_id, device_id).await?;
+        self.forget(&ended).await;
+        Ok(!ended.is_empty())
+    }
+
+    /// Ends every session of the user except `keep`'s device, or all of them.
+    pub async fn end_all_except(
+        &self,
+        user_id: Uuid,
+        keep: Option<Uuid>,
+    ) -> Result<usize, ServiceError> {
+        let ended = store::delete_all_except(&self.pool, user_id, keep).await?;
+        self.forget(&ended).await;
+        Ok(ended.len())
+    }
+
+    /// Drops ended sessions from the cache.
+    pub async fn forget(&self, ended: &[TokenHash]) {
+        for id in ended {
+            self.caches.invalidate_session(id).await;
+        }
+    }
+
+    pub async fn devices(&self, user_id: Uuid) -> Result<Vec<store::DeviceRow>, ServiceError> {
+        self.last_seen.flush(&self.pool).await?;
+        Ok(store::devices(&self.pool, user_id).await?)
+    }
+
+    /// Background work: write-behind of last_seen and removal of stale rows.
+    pub fn spawn_maintenance(&self) {
+        self.last_seen
+            .spawn_flusher(self.pool.clone(), Duration::from_secs(30));
+        let pool = self.pool.clone();
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(Duration::from_secs(3600));
+            loop {
+                tick.tick().await;
+                match store::delete_stale(&pool).await {
+                    Ok(n) if n > 0 => tracing::info!(removed = n, "removed stale sessions"),
+                    Ok(_) => {}
+                    Err(e) => tracing::warn!(error = %e, "session cleanup failed"),
+                }
+            }
+        });
+    }
+}

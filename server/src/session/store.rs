@@ -1,0 +1,211 @@
+//! Session rows in Postgres, the source of truth. Every function here is one statement or one
+//! transaction; callers invalidate caches with what these return.
+
+use chrono::{DateTime, Utc};
+use sqlx::{PgExecutor, PgPool, Row, postgres::PgRow, types::ipnetwork::IpNetwork};
+use uuid::Uuid;
+
+use super::token::TokenHash;
+
+/// How long a renewed session's old hash keeps resolving to its successor.
+pub const ROTATION_GRACE_SECS: f64 = 60.0;
+
+#[derive(Clone, Debug)]
+pub struct SessionRecord {
+    pub id: TokenHash,
+    pub user_id: Uuid,
+    pub device_id: Uuid,
+    pub created_at: DateTime<Utc>,
+    pub last_seen_at: DateTime<Utc>,
+    pub expires_at: DateTime<Utc>,
+    pub replaced_by: Option<TokenHash>,
+    pub retired_until: Option<DateTime<Utc>>,
+}
+
+/// A live session as the device list shows it.
+#[derive(Clone, Debug)]
+pub struct DeviceRow {
+    pub device_id: Uuid,
+    pub user_agent: String,
+    pub ip: Option<IpNetwork>,
+    pub created_at: DateTime<Utc>,
+    pub last_seen_at: DateTime<Utc>,
+}
+
+const COLUMNS: &str =
+    "id, user_id, device_id, created_at, last_seen_at, expires_at, replaced_by, retired_until";
+
+fn record(row: &PgRow) -> Result<SessionRecord, sqlx::Error> {
+    let id: Vec<u8> = row.try_get("id")?;
+    let replaced_by: Option<Vec<u8>> = row.try_get("replaced_by")?;
+    Ok(SessionRecord {
+        id: TokenHash::from_slice(&id)
+            .ok_or_else(|| sqlx::Error::Decode("session id length".into()))?,
+        user_id: row.try_get("user_id")?,
+        device_id: row.try_get("device_id")?,
+        created_at: row.try_get("created_at")?,
+        last_seen_at: row.try_get("last_seen_at")?,
+        expires_at: row.try_get("expires_at")?,
+        replaced_by: replaced_by.as_deref().and_then(TokenHash::from_slice),
+        retired_until: row.try_get("retired_until")?,
+    })
+}
+
+pub async fn find(pool: &PgPool, id: &TokenHash) -> Result<Option<SessionRecord>, sqlx::Error> {
+    let row = sqlx::query(&format!("SELECT {COLUMNS} FROM sessions WHERE id = $1"))
+        .bind(&id.0[..])
+        .fetch_optional(pool)
+        .await?;
+    row.as_ref().map(record).transpose()
+}
+
+pub struct NewSession<'a> {
+    pub id: TokenHash,
+    pub user_id: Uuid,
+    pub device_id: Uuid,
+    pub user_agent: &'a str,
+    pub ip: Option<IpNetwork>,
+    pub ttl_secs: f64,
+}
+
+pub async fn insert(
+    db: impl PgExecutor<'_>,
+    s: NewSession<'_>,
+) -> Result<SessionRecord, sqlx::Error> {
+    let row = sqlx::query(&format!(
+        "INSERT INTO sessions (id, user_id, device_id, user_agent, ip, expires_at) \
+         VALUES ($1, $2, $3, $4, $5, now() + make_interval(secs => $6)) RETURNING {COLUMNS}"
+    ))
+    .bind(&s.id.0[..])
+    .bind(s.user_id)
+    .bind(s.device_id)
+    .bind(truncate(s.user_agent, 512))
+    .bind(s.ip)
+    .bind(s.ttl_secs)
+    .fetch_one(db)
+    .await?;
+    record(&row)
+}
+
+fn truncate(s: &str, max: usize) -> &str {
+    match s.char_indices().nth(max) {
+        Some((i, _)) => &s[..i],
+        None => s,
+    }
+}
+
+/// Retires `old` in favour of `new` for the same device, once: concurrent callers wait on the
+/// row lock, find it already replaced, and insert nothing. Returns the successor, if live.
+pub async fn rotate(
+    pool: &PgPool,
+    old: &TokenHash,
+    new: &TokenHash,
+    ttl_secs: f64,
+) -> Result<Option<SessionRecord>, sqlx::Error> {
+    sqlx::query(
+        "WITH old AS ( \
+           UPDATE sessions SET replaced_by = $2, retired_until = now() + make_interval(secs => $4) \
+           WHERE id = $1 AND replaced_by IS NULL \
+           RETURNING user_id, device_id, user_agent, ip, created_at) \
+         INSERT INTO sessions (id, user_id, device_id, user_agent, ip, created_at, expires_at) \
+         SELECT $2, user_id, device_id, user_agent, ip, created_at, now() + make_interval(secs => $3) FROM old \
+         ON CONFLICT (id) DO NOTHING",
+    )
+    .bind(&old.0[..])
+    .bind(&new.0[..])
+    .bind(ttl_secs)
+    .bind(ROTATION_GRACE_SECS)
+    .execute(pool)
+    .await?;
+    find(pool, new).await
+}
+
+fn hashes(rows: Vec<Vec<u8>>) -> Vec<TokenHash> {
+    rows.iter()
+        .filter_map(|r| TokenHash::from_slice(r))
+        .collect()
+}
+
+/// Deletes every row of one device (including retired predecessors); returns their hashes.
+pub async fn delete_device(
+    db: impl PgExecutor<'_>,
+    user_id: Uuid,
+    device_id: Uuid,
+) -> Result<Vec<TokenHash>, sqlx::Error> {
+    let rows: Vec<Vec<u8>> = sqlx::query_scalar(
+        "DELETE FROM sessions WHERE user_id = $1 AND device_id = $2 RETURNING id",
+    )
+    .bind(user_id)
+    .bind(device_id)
+    .fetch_all(db)
+    .await?;
+    Ok(hashes(rows))
+}
+
+/// Deletes every session of the user except those of `keep` (if any); returns their hashes.
+pub async fn delete_all_except(
+    db: impl PgExecutor<'_>,
+    user_id: Uuid,
+    keep: Option<Uuid>,
+) -> Result<Vec<TokenHash>, sqlx::Error> {
+    let rows: Vec<Vec<u8>> = sqlx::query_scalar(
+        "DELETE FROM sessions WHERE user_id = $1 AND ($2::uuid IS NULL OR device_id <> $2) RETURNING id",
+    )
+    .bind(user_id)
+    .bind(keep)
+    .fetch_all(db)
+    .await?;
+    Ok(hashes(rows))
+}
+
+/// Live sessions of a user, most recently active first; retired predecessors are not devices.
+pub async fn devices(pool: &PgPool, user_id: Uuid) -> Result<Vec<DeviceRow>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT device_id, user_agent, ip, created_at, last_seen_at FROM sessions \
+         WHERE user_id = $1 AND replaced_by IS NULL AND expires_at > now() - interval '7 days' \
+         ORDER BY last_seen_at DESC",
+    )
+    .bind(user_id)
+    .fetch_all(pool)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(DeviceRow {
+                device_id: r.try_get("device_id")?,
+                user_agent: r.try_get("user_agent")?,
+                ip: r.try_get("ip")?,
+                created_at: r.try_get("created_at")?,
+                last_seen_at: r.try_get("last_seen_at")?,
+            })
+        })
+        .collect()
+}
+
+/// Writes batched `last_seen_at` values, never moving one backwards.
+pub async fn touch_many(
+    pool: &PgPool,
+    ids: &[Vec<u8>],
+    seen: &[DateTime<Utc>],
+) -> Result<u64, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE sessions s SET last_seen_at = v.seen \
+         FROM unnest($1::bytea[], $2::timestamptz[]) AS v(id, seen) \
+         WHERE s.id = v.id AND s.last_seen_at < v.seen",
+    )
+    .bind(ids)
+    .bind(seen)
+    .execute(pool)
+    .await?;
+    Ok(done.rows_affected())
+}
+
+/// Removes sessions past the renewal window and retired rows past their grace.
+pub async fn delete_stale(pool: &PgPool) -> Result<u64, sqlx::Error> {
+    let done = sqlx::query(
+        "DELETE FROM sessions WHERE expires_at < now() - interval '7 days' \
+         OR (replaced_by IS NOT NULL AND retired_until < now())",
+    )
+    .execute(pool)
+    .await?;
+    Ok(done.rows_affected())
+}
