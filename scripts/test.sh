@@ -3,8 +3,13 @@
 # formatting, clippy (server and browser sides), unit and integration tests against a private
 # Postgres cluster, then Playwright in Debian's Chromium against a freshly built site.
 # Everything it starts is stopped on exit, pass or fail.
+#
+# Usage: scripts/test.sh [lint] [unit] [e2e]   (no argument: all three, as CI runs it)
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
+
+stages="${*:-lint unit e2e}"
+want() { [[ " $stages " == *" $1 "* ]]; }
 
 "$ROOT/scripts/setup.sh" --tests
 cd "$ROOT"
@@ -38,25 +43,31 @@ start_test_postgres() {
   as_pg_owner "$PG_BIN/initdb" -D "$PG_DIR" -U postgres -A trust -E UTF8 --no-instructions >/dev/null
   PG_PORT="$(free_port)"
   as_pg_owner "$PG_BIN/pg_ctl" -D "$PG_DIR" -l "$PG_DIR/server.log" -w -t 60 \
-    -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PG_DIR -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400" \
+    -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PG_DIR -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400 -c shared_preload_libraries=pg_stat_statements" \
     start >/dev/null
   export TEST_DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/postgres"
 }
 
-say "formatting"
-cargo fmt --all --check
+if want lint; then
+  say "formatting"
+  cargo fmt --all --check
 
-say "clippy (server side)"
-cargo clippy -p app -p server -p accounts-server --all-targets --features app/ssr -- -D warnings
+  say "clippy (server side)"
+  cargo clippy -p app -p server -p accounts-server --all-targets --features app/ssr -- -D warnings
 
-say "clippy (browser side)"
-cargo clippy -p app -p frontend --features app/hydrate --target wasm32-unknown-unknown -- -D warnings
+  say "clippy (browser side)"
+  cargo clippy -p app -p frontend --features app/hydrate --target wasm32-unknown-unknown -- -D warnings
+fi
 
 say "starting a private Postgres for tests"
 start_test_postgres
 
-say "unit and integration tests"
-cargo test -p app -p server -p accounts-server --features app/ssr
+if want unit; then
+  say "unit and integration tests"
+  cargo test -p app -p server -p accounts-server --features app/ssr
+fi
+
+want e2e || exit 0
 
 say "building the site"
 cargo leptos build --frontend-only

@@ -1,0 +1,145 @@
+import { expect, test, type Page } from "@playwright/test";
+
+const PASSWORD = "correct horse battery staple";
+
+function uniqueEmail(tag: string): string {
+  return `${tag}-${Date.now()}-${Math.floor(Math.random() * 1e9)}@example.com`;
+}
+
+async function waitForHydration(page: Page) {
+  await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
+}
+
+async function signUp(page: Page, email: string, password = PASSWORD) {
+  await page.goto("/signup");
+  await waitForHydration(page);
+  await page.getByLabel("Email", { exact: true }).fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Create account" }).click();
+}
+
+async function signIn(page: Page, identifier: string, password = PASSWORD) {
+  await page.getByLabel("Email or username").fill(identifier);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+const header = (page: Page) => page.locator("header.site-header");
+
+test("two devices: the device list shows both and one signs the other out", async ({ browser }) => {
+  const email = uniqueEmail("devices");
+  const a = await (await browser.newContext()).newPage();
+  await signUp(a, email);
+  await expect(a).toHaveURL(/\/$/);
+  await expect(header(a).getByRole("link", { name: email })).toHaveAttribute("href", "/account");
+
+  const b = await (await browser.newContext()).newPage();
+  await b.goto("/login");
+  await waitForHydration(b);
+  await signIn(b, email);
+  await expect(b).toHaveURL(/\/$/);
+  await expect(header(b).getByRole("link", { name: email })).toBeVisible();
+
+  await a.goto("/account/security");
+  const rows = a.locator("li.device");
+  await expect(rows).toHaveCount(2);
+  await expect(a.locator("li.device.current")).toHaveCount(1);
+  await expect(a.locator("li.device.current")).toContainText("This device");
+  await waitForHydration(a);
+  await a.locator("li.device:not(.current)").getByRole("button", { name: "Sign out" }).click();
+  await expect(rows).toHaveCount(1);
+
+  await b.reload();
+  await expect(header(b).getByRole("link", { name: "Sign in" })).toBeVisible();
+  await b.goto("/account");
+  await expect(b).toHaveURL(/\/login\?next=%2Faccount|\/login\?next=\/account/);
+});
+
+test("sign-up errors show inline and keep what was typed", async ({ page }) => {
+  await signUp(page, "not-an-email");
+  await expect(page.getByText("Enter a valid email address")).toBeVisible();
+  await expect(page.getByLabel("Email", { exact: true })).toHaveValue("not-an-email");
+
+  await page.getByLabel("Email", { exact: true }).fill(uniqueEmail("weak"));
+  await page.getByLabel("Password", { exact: true }).fill("short");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText("Use at least 10 characters")).toBeVisible();
+
+  await page.getByLabel("Password", { exact: true }).fill("password1234");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText("This password is too easy to guess")).toBeVisible();
+});
+
+test("an account page visit while signed out returns there after sign-in", async ({ browser }) => {
+  const email = uniqueEmail("next");
+  const setup = await (await browser.newContext()).newPage();
+  await signUp(setup, email);
+  await expect(setup).toHaveURL(/\/$/);
+
+  const page = await (await browser.newContext()).newPage();
+  await page.goto("/account/security");
+  await expect(page).toHaveURL(/\/login\?next=/);
+  await waitForHydration(page);
+  await signIn(page, email, "not the password at all");
+  await expect(page.getByText("Incorrect email or password.")).toBeVisible();
+  await signIn(page, email);
+  await expect(page).toHaveURL(/\/account\/security$/);
+  await expect(page.getByRole("heading", { name: "Devices" })).toBeVisible();
+});
+
+test("changing the password signs out the other device", async ({ browser }) => {
+  const email = uniqueEmail("change");
+  const a = await (await browser.newContext()).newPage();
+  await signUp(a, email);
+  await expect(a).toHaveURL(/\/$/);
+  const b = await (await browser.newContext()).newPage();
+  await b.goto("/login");
+  await signIn(b, email);
+  await expect(b).toHaveURL(/\/$/);
+
+  await a.goto("/account/security");
+  await waitForHydration(a);
+  await a.getByLabel("Current password").fill(PASSWORD);
+  await a.getByLabel("New password").fill("a completely different passphrase");
+  await a.getByRole("button", { name: "Change password" }).click();
+  await expect(a.getByText("Password changed. Other devices have been signed out.")).toBeVisible();
+  await expect(a.locator("li.device")).toHaveCount(1);
+
+  await b.goto("/account");
+  await expect(b).toHaveURL(/\/login/);
+});
+
+test.describe("with JavaScript disabled", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("sign-up, sign-out, a failed and a good sign-in all work", async ({ page }) => {
+    const email = uniqueEmail("nojs");
+    await page.goto("/signup");
+    await page.getByLabel("Email", { exact: true }).fill(email);
+    await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
+    await page.getByRole("button", { name: "Create account" }).click();
+    await expect(page).toHaveURL(/\/$/);
+    await expect(header(page).getByRole("link", { name: email })).toBeVisible();
+
+    await header(page).getByRole("button", { name: "Sign out" }).click();
+    await expect(header(page).getByRole("link", { name: "Sign in" })).toBeVisible();
+
+    await page.goto("/login");
+    await signIn(page, email, "wrong password for sure");
+    await expect(page.getByText("Incorrect email or password.")).toBeVisible();
+    await expect(page.getByLabel("Email or username")).toHaveValue(email);
+
+    await signIn(page, email);
+    await expect(page).toHaveURL(/\/$/);
+    await expect(header(page).getByRole("link", { name: email })).toBeVisible();
+  });
+
+  test("sign-up errors come back with the email kept", async ({ page }) => {
+    await page.goto("/signup");
+    await page.getByLabel("Email", { exact: true }).fill("nojs-invalid");
+    await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
+    await page.getByRole("button", { name: "Create account" }).click();
+    await expect(page.getByText("Enter a valid email address")).toBeVisible();
+    await expect(page.getByLabel("Email", { exact: true })).toHaveValue("nojs-invalid");
+  });
+});
