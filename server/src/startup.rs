@@ -49,6 +49,9 @@ pub async fn prepare(
 /// logging and body limit, security headers, CSRF, session resolution, then the sign-in guard.
 pub fn finish_router(app_routes: Router<AppState>, state: AppState) -> Router {
     let router = app_routes
+        .layer(middleware::from_fn(
+            http::server_fn_errors::map_decode_errors,
+        ))
         .layer(middleware::from_fn(http::require_sign_in::guard))
         .layer(middleware::from_fn_with_state(
             state.clone(),

@@ -602,3 +602,53 @@ async fn signed_out_visits_to_account_pages_redirect_to_sign_in() {
         assert_eq!(res.headers()[header::LOCATION], location);
     }
 }
+
+#[tokio::test]
+async fn malformed_requests_get_a_client_error_and_change_nothing() {
+    let app = TestApp::spawn().await;
+    let url = app.url(path::<SignUp>());
+    let origin = app.state.config.service_domain.clone();
+    let cases: Vec<(&str, Vec<u8>)> = vec![
+        ("application/x-www-form-urlencoded", b"".to_vec()),
+        (
+            "application/x-www-form-urlencoded",
+            b"email=only@example.com".to_vec(),
+        ),
+        (
+            "application/json",
+            br#"{"email":"json@example.com","password":"correct horse battery staple"}"#.to_vec(),
+        ),
+        (
+            "application/x-www-form-urlencoded",
+            vec![0xff, 0xfe, 0x00, 0x25, 0x25],
+        ),
+        ("text/plain", b"hello".to_vec()),
+    ];
+    for (content_type, body) in cases {
+        let res = app
+            .bare
+            .post(&url)
+            .header(header::ORIGIN, &origin)
+            .header(header::CONTENT_TYPE, content_type)
+            .body(body.clone())
+            .send()
+            .await
+            .unwrap();
+        assert!(
+            res.status().is_client_error(),
+            "{content_type} {body:?}: {}",
+            res.status()
+        );
+    }
+    let get = app.bare.get(&url).send().await.unwrap();
+    assert!(
+        get.status().is_client_error(),
+        "GET on a POST function: {}",
+        get.status()
+    );
+    let users: i64 = sqlx::query_scalar("SELECT count(*) FROM users")
+        .fetch_one(&app.state.pool)
+        .await
+        .unwrap();
+    assert_eq!(users, 0);
+}

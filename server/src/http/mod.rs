@@ -6,3 +6,4 @@ pub mod health;
 pub mod layers;
 pub mod require_sign_in;
 pub mod security_headers;
+pub mod server_fn_errors;
