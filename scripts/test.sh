@@ -7,6 +7,7 @@
 # Usage: scripts/test.sh [lint] [unit] [e2e]   (no argument: all three, as CI runs it)
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
+source "$(dirname "$0")/services/s3.sh"
 
 stages="${*:-lint unit e2e}"
 want() { [[ " $stages " == *" $1 "* ]]; }
@@ -29,6 +30,7 @@ as_pg_owner() {
 cleanup() {
   local status=$?
   if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; fi
+  stop_s3 2>/dev/null || true
   if [ -f "$PG_DIR/postmaster.pid" ]; then as_pg_owner "$PG_BIN/pg_ctl" -D "$PG_DIR" -m immediate -w stop >/dev/null 2>&1 || true; fi
   rm -rf "$WORK"
   exit "$status"
@@ -63,6 +65,14 @@ say "starting a private Postgres for tests"
 start_test_postgres
 
 if want unit; then
+  say "starting an S3-compatible server for tests"
+  ensure_s3s_fs
+  start_s3 "$WORK"
+  # Tests read these; the app itself is configured per test (the browser tests use local disk).
+  export TEST_BUCKET_ENDPOINT="$BUCKET_ENDPOINT" TEST_BUCKET_NAME="$BUCKET_NAME" TEST_BUCKET_REGION="$BUCKET_REGION" \
+    TEST_BUCKET_ACCESS_KEY="$BUCKET_ACCESS_KEY" TEST_BUCKET_SECRET_KEY="$BUCKET_SECRET_KEY" TEST_S3_DATA_DIR="$S3_DATA_DIR"
+  unset BUCKET_ENDPOINT BUCKET_NAME BUCKET_REGION BUCKET_ACCESS_KEY BUCKET_SECRET_KEY
+
   say "unit and integration tests"
   cargo test -p app -p server -p accounts-server --features app/ssr
 fi

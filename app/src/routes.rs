@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_meta::{Stylesheet, Title, provide_meta_context};
 use leptos_router::{
-    SsrMode, StaticSegment,
+    ParamSegment, SsrMode, StaticSegment,
     components::{Route, Router, Routes},
 };
 
@@ -12,7 +12,7 @@ use crate::{
     },
     pages::{
         account::AccountPage, home::HomePage, login::LoginPage, not_found::NotFound,
-        security::SecurityPage, signup::SignUpPage,
+        public_profile::PublicProfilePage, security::SecurityPage, signup::SignUpPage,
     },
     site::SiteInfo,
 };
@@ -42,6 +42,11 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment("") view=HomePage/>
                     <Route path=StaticSegment("signup") view=SignUpPage/>
                     <Route path=StaticSegment("login") view=LoginPage/>
+                    <Route
+                        path=(StaticSegment("u"), ParamSegment("username"))
+                        view=PublicProfilePage
+                        ssr=SsrMode::Async
+                    />
                     <Route path=StaticSegment("account") view=AccountPage ssr=SsrMode::Async/>
                     <Route
                         path=(StaticSegment("account"), StaticSegment("security"))

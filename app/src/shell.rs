@@ -30,12 +30,11 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 /// Pages allow exactly the inline scripts that carry this response's nonce.
 #[cfg(feature = "ssr")]
 fn set_content_security_policy() {
-    if let (Some(nonce), Some(response)) = (
-        leptos::nonce::use_nonce(),
-        use_context::<leptos_axum::ResponseOptions>(),
-    ) && let Ok(value) = http::HeaderValue::from_str(
-        &server::http::security_headers::page_policy(nonce.as_inner()),
-    ) {
+    if let (Some(nonce), Some(response)) =
+        (leptos::nonce::use_nonce(), use_context::<leptos_axum::ResponseOptions>())
+        && let Ok(value) =
+            http::HeaderValue::from_str(&server::http::security_headers::page_policy(nonce.as_inner()))
+    {
         response.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
     }
 }

@@ -10,9 +10,7 @@ pub struct SiteInfo {
 impl SiteInfo {
     #[cfg(feature = "ssr")]
     pub fn current() -> Self {
-        leptos::prelude::use_context::<Self>().unwrap_or_else(|| Self {
-            service_name: "Accounts".to_owned(),
-        })
+        leptos::prelude::use_context::<Self>().unwrap_or_else(|| Self { service_name: "Accounts".to_owned() })
     }
 
     #[cfg(not(feature = "ssr"))]

@@ -99,8 +99,9 @@ test("changing the password signs out the other device", async ({ browser }) => 
 
   await a.goto("/account/security");
   await waitForHydration(a);
-  await a.getByLabel("Current password").fill(PASSWORD);
-  await a.getByLabel("New password").fill("a completely different passphrase");
+  const change = a.locator("section", { has: a.getByRole("heading", { name: "Change password" }) });
+  await change.getByLabel("Current password").fill(PASSWORD);
+  await change.getByLabel("New password").fill("a completely different passphrase");
   await a.getByRole("button", { name: "Change password" }).click();
   await expect(a.getByText("Password changed. Other devices have been signed out.")).toBeVisible();
   await expect(a.locator("li.device")).toHaveCount(1);

@@ -8,10 +8,7 @@ use axum::http::StatusCode;
 pub enum ServiceError {
     /// One form field is invalid; `field` is the input's name.
     #[error("{field}: {message}")]
-    Invalid {
-        field: &'static str,
-        message: String,
-    },
+    Invalid { field: &'static str, message: String },
     /// The same answer for unknown account, wrong password and password-less account.
     #[error("incorrect credentials")]
     InvalidCredentials,
@@ -30,10 +27,7 @@ pub enum ServiceError {
 
 impl ServiceError {
     pub fn invalid(field: &'static str, message: impl Into<String>) -> Self {
-        Self::Invalid {
-            field,
-            message: message.into(),
-        }
+        Self::Invalid { field, message: message.into() }
     }
 
     pub fn status(&self) -> StatusCode {

@@ -10,9 +10,11 @@ pub mod db;
 pub mod domain;
 pub mod error;
 pub mod http;
+pub mod profile;
 pub mod session;
 pub mod startup;
 pub mod state;
+pub mod storage;
 pub mod telemetry;
 
 pub use config::Config;

@@ -7,6 +7,7 @@ use std::net::SocketAddr;
 use axum::{Router, middleware};
 use leptos::config::LeptosOptions;
 use tokio::net::TcpListener;
+use tower_http::limit::RequestBodyLimitLayer;
 
 use crate::{
     AppState,
@@ -19,11 +20,10 @@ use crate::{
 pub enum StartupError {
     #[error(transparent)]
     Database(#[from] DbError),
+    #[error(transparent)]
+    Storage(#[from] crate::storage::StorageError),
     #[error("cannot listen on {addr}: {source} (set SOCKET to a free address and port)")]
-    Bind {
-        addr: SocketAddr,
-        source: std::io::Error,
-    },
+    Bind { addr: SocketAddr, source: std::io::Error },
 }
 
 /// Everything a running instance owns.
@@ -32,35 +32,27 @@ pub struct Prepared {
     pub embedded: Option<EmbeddedPostgres>,
 }
 
-pub async fn prepare(
-    config: Config,
-    leptos_options: LeptosOptions,
-) -> Result<Prepared, StartupError> {
+pub async fn prepare(config: Config, leptos_options: LeptosOptions) -> Result<Prepared, StartupError> {
     let database = db::connect(&config).await?;
-    let state = AppState::new(config, database.pool, leptos_options);
+    let state = AppState::new(config, database.pool, leptos_options)?;
     state.sessions.spawn_maintenance();
-    Ok(Prepared {
-        state,
-        embedded: database.embedded,
-    })
+    Ok(Prepared { state, embedded: database.embedded })
 }
 
 /// Adds the routes and layers owned by this crate to the app's router. Layers run outside-in:
 /// logging and body limit, security headers, CSRF, session resolution, then the sign-in guard.
 pub fn finish_router(app_routes: Router<AppState>, state: AppState) -> Router {
-    let router = app_routes
-        .layer(middleware::from_fn(
-            http::server_fn_errors::map_decode_errors,
-        ))
+    let limited = app_routes
+        .merge(crate::storage::media_route::routes())
+        .layer(RequestBodyLimitLayer::new(http::layers::MAX_BODY_BYTES));
+    let uploads = crate::profile::upload_route::routes()
+        .layer(RequestBodyLimitLayer::new(crate::profile::upload_route::MAX_REQUEST_BYTES));
+    let router = limited
+        .merge(uploads)
+        .layer(middleware::from_fn(http::server_fn_errors::map_decode_errors))
         .layer(middleware::from_fn(http::require_sign_in::guard))
-        .layer(middleware::from_fn_with_state(
-            state.clone(),
-            session::middleware::resolve_session,
-        ))
-        .layer(middleware::from_fn_with_state(
-            state.clone(),
-            http::csrf::guard,
-        ))
+        .layer(middleware::from_fn_with_state(state.clone(), session::middleware::resolve_session))
+        .layer(middleware::from_fn_with_state(state.clone(), http::csrf::guard))
         .layer(middleware::from_fn(http::security_headers::apply))
         .merge(http::health::routes())
         .with_state(state);
@@ -69,9 +61,7 @@ pub fn finish_router(app_routes: Router<AppState>, state: AppState) -> Router {
 
 /// A bound listener, so tests can bind port 0 and learn the address before serving.
 pub async fn bind(addr: SocketAddr) -> Result<TcpListener, StartupError> {
-    TcpListener::bind(addr)
-        .await
-        .map_err(|source| StartupError::Bind { addr, source })
+    TcpListener::bind(addr).await.map_err(|source| StartupError::Bind { addr, source })
 }
 
 /// Serves until `shutdown` resolves, then stops the embedded database if it was started here.
@@ -81,12 +71,9 @@ pub async fn serve(
     embedded: Option<EmbeddedPostgres>,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    let result = axum::serve(
-        listener,
-        router.into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown)
-    .await;
+    let result = axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())
+        .with_graceful_shutdown(shutdown)
+        .await;
     if let Some(cluster) = embedded {
         cluster.stop().await;
     }

@@ -10,7 +10,9 @@ use crate::{
     accounts::Accounts,
     auth::{PasswordHasher, Throttle},
     config::Config,
+    profile::Profiles,
     session::Sessions,
+    storage::{Storage, StorageError},
 };
 
 /// Cheap to clone: everything inside is reference-counted.
@@ -21,28 +23,18 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub sessions: Sessions,
     pub accounts: Accounts,
+    pub profiles: Profiles,
 }
 
 impl AppState {
-    pub fn new(config: Config, pool: PgPool, leptos_options: LeptosOptions) -> Self {
+    pub fn new(config: Config, pool: PgPool, leptos_options: LeptosOptions) -> Result<Self, StorageError> {
         let sessions = Sessions::new(pool.clone(), &config);
-        let throttle = Throttle::new(
-            config.sign_in_per_ip_per_minute,
-            config.sign_up_per_ip_per_hour,
-        );
-        let accounts = Accounts::new(
-            pool.clone(),
-            sessions.clone(),
-            PasswordHasher::new(),
-            throttle,
-        );
-        Self {
-            config: Arc::new(config),
-            pool,
-            leptos_options,
-            sessions,
-            accounts,
-        }
+        let throttle = Throttle::new(config.sign_in_per_ip_per_minute, config.sign_up_per_ip_per_hour);
+        let hasher = PasswordHasher::new();
+        let accounts = Accounts::new(pool.clone(), sessions.clone(), hasher.clone(), throttle);
+        let storage = Storage::new(config.bucket.as_ref(), &config.data_dir)?;
+        let profiles = Profiles::new(pool.clone(), storage, sessions.clone(), hasher);
+        Ok(Self { config: Arc::new(config), pool, leptos_options, sessions, accounts, profiles })
     }
 }
 

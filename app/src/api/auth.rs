@@ -6,13 +6,21 @@ use super::{FormError, UserView};
 
 #[server]
 pub async fn current_user() -> Result<Option<UserView>, ServerFnError> {
-    Ok(super::ssr::auth().await.map(|a| UserView {
-        email: a.user.email.clone(),
-        label: a
-            .user
-            .display_name
-            .clone()
-            .unwrap_or_else(|| a.user.email.clone()),
+    let state = super::ssr::state().map_err(|e| ServerFnError::new(e.to_string()))?;
+    Ok(super::ssr::auth().await.map(|a| {
+        let u = &a.user;
+        let label = u.display_name.clone().unwrap_or_else(|| u.email.clone());
+        let avatar = |side| u.avatar_key.as_deref().map(|k| state.profiles.avatar_url(k, side));
+        UserView {
+            email: u.email.clone(),
+            initials: super::initials(&label),
+            label,
+            display_name: u.display_name.clone(),
+            username: u.username.clone(),
+            bio: u.bio.clone(),
+            avatar_small: avatar(server::profile::avatar::SMALL),
+            avatar_large: avatar(server::profile::avatar::LARGE),
+        }
     }))
 }
 
@@ -32,29 +40,18 @@ pub async fn sign_up(email: String, password: String) -> Result<(), FormError> {
 }
 
 #[server]
-pub async fn sign_in(
-    identifier: String,
-    password: String,
-    next: Option<String>,
-) -> Result<(), FormError> {
+pub async fn sign_in(identifier: String, password: String, next: Option<String>) -> Result<(), FormError> {
     use super::ssr::*;
     let state = state()?;
     let client = client().await;
     let next = super::safe_next(next.as_deref());
-    match state
-        .accounts
-        .sign_in(&identifier, &password, &client)
-        .await
-    {
+    match state.accounts.sign_in(&identifier, &password, &client).await {
         Ok((_, token)) => {
             set_session_cookie(&state, &token);
             leptos_axum::redirect(&next);
             Ok(())
         }
-        Err(e) => Err(fail(
-            e,
-            &[("identifier", identifier.trim()), ("next", &next)],
-        )),
+        Err(e) => Err(fail(e, &[("identifier", identifier.trim()), ("next", &next)])),
     }
 }
 
@@ -63,11 +60,7 @@ pub async fn sign_out() -> Result<(), FormError> {
     use super::ssr::*;
     let state = state()?;
     if let Some(auth) = auth().await {
-        state
-            .accounts
-            .sign_out(&auth)
-            .await
-            .map_err(|e| fail(e, &[]))?;
+        state.accounts.sign_out(&auth).await.map_err(|e| fail(e, &[]))?;
     }
     clear_session_cookie(&state);
     leptos_axum::redirect("/");

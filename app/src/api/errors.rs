@@ -22,33 +22,21 @@ pub struct FormError {
 
 impl FormError {
     pub fn message(text: impl Into<String>) -> Self {
-        Self {
-            message: Some(text.into()),
-            ..Self::default()
-        }
+        Self { message: Some(text.into()), ..Self::default() }
     }
 
     pub fn field(&self, name: &str) -> Option<String> {
-        self.fields
-            .iter()
-            .find(|(f, _)| f == name)
-            .map(|(_, m)| m.clone())
+        self.fields.iter().find(|(f, _)| f == name).map(|(_, m)| m.clone())
     }
 
     pub fn value(&self, name: &str) -> Option<String> {
-        self.values
-            .iter()
-            .find(|(f, _)| f == name)
-            .map(|(_, v)| v.clone())
+        self.values.iter().find(|(f, _)| f == name).map(|(_, v)| v.clone())
     }
 }
 
 impl std::fmt::Display for FormError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let text = self
-            .message
-            .clone()
-            .or_else(|| self.fields.first().map(|(_, m)| m.clone()));
+        let text = self.message.clone().or_else(|| self.fields.first().map(|(_, m)| m.clone()));
         f.write_str(text.as_deref().unwrap_or("Something went wrong."))
     }
 }

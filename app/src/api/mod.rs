@@ -4,6 +4,7 @@
 
 pub mod auth;
 pub mod errors;
+pub mod profile;
 pub mod security;
 #[cfg(feature = "ssr")]
 mod ssr;
@@ -17,6 +18,36 @@ pub struct UserView {
     pub email: String,
     /// The display name, or the email when there is none.
     pub label: String,
+    pub display_name: Option<String>,
+    pub username: Option<String>,
+    pub bio: Option<String>,
+    /// The 64 px avatar for the header, and the 256 px one for the profile.
+    pub avatar_small: Option<String>,
+    pub avatar_large: Option<String>,
+    /// Shown instead of a picture when there is none.
+    pub initials: String,
+}
+
+/// Initials from a display name or email: "Ada Lovelace" → "AL", "grace@x" → "G".
+pub fn initials(label: &str) -> String {
+    let name = label.split('@').next().unwrap_or(label);
+    let letters: String = name
+        .split(|c: char| c.is_whitespace() || c == '.' || c == '_' || c == '-')
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_alphanumeric())
+        .take(2)
+        .collect();
+    if letters.is_empty() { "?".to_owned() } else { letters.to_uppercase() }
+}
+
+/// What anyone may see on `/u/{username}`: no email, no ids.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PublicProfileView {
+    pub username: String,
+    pub display_name: Option<String>,
+    pub bio: Option<String>,
+    pub avatar_url: Option<String>,
+    pub initials: String,
 }
 
 /// One signed-in device as the device list shows it.

@@ -10,20 +10,13 @@ pub async fn list_devices() -> Result<Vec<DeviceView>, FormError> {
     let state = state()?;
     let auth = require_auth().await?;
     let current = auth.session.record.device_id;
-    let rows = state
-        .sessions
-        .devices(auth.user.id)
-        .await
-        .map_err(|e| fail(e, &[]))?;
+    let rows = state.sessions.devices(auth.user.id).await.map_err(|e| fail(e, &[]))?;
     Ok(rows
         .into_iter()
         .map(|d| DeviceView {
             id: d.device_id.to_string(),
             name: server::session::device::describe(&d.user_agent),
-            ip: d
-                .ip
-                .map(|ip| ip.ip().to_string())
-                .unwrap_or_else(|| "unknown".into()),
+            ip: d.ip.map(|ip| ip.ip().to_string()).unwrap_or_else(|| "unknown".into()),
             signed_in_at: format_time(d.created_at),
             last_active: format_time(d.last_seen_at),
             current: d.device_id == current,
@@ -41,18 +34,11 @@ pub async fn sign_out_device(device: String) -> Result<(), FormError> {
     };
     if device_id == auth.session.record.device_id {
         return Err(fail(
-            server::ServiceError::invalid(
-                "device",
-                "Use “Sign out” in the header to sign out this device.",
-            ),
+            server::ServiceError::invalid("device", "Use “Sign out” in the header to sign out this device."),
             &[],
         ));
     }
-    state
-        .sessions
-        .end_device(auth.user.id, device_id)
-        .await
-        .map_err(|e| fail(e, &[]))?;
+    state.sessions.end_device(auth.user.id, device_id).await.map_err(|e| fail(e, &[]))?;
     Ok(())
 }
 
@@ -74,30 +60,19 @@ pub async fn sign_out_everywhere() -> Result<(), FormError> {
     use super::ssr::*;
     let state = state()?;
     let auth = require_auth().await?;
-    state
-        .sessions
-        .end_all_except(auth.user.id, None)
-        .await
-        .map_err(|e| fail(e, &[]))?;
+    state.sessions.end_all_except(auth.user.id, None).await.map_err(|e| fail(e, &[]))?;
     clear_session_cookie(&state);
     leptos_axum::redirect("/login");
     Ok(())
 }
 
 #[server]
-pub async fn change_password(
-    current_password: String,
-    new_password: String,
-) -> Result<(), FormError> {
+pub async fn change_password(current_password: String, new_password: String) -> Result<(), FormError> {
     use super::ssr::*;
     let state = state()?;
     let auth = require_auth().await?;
     let client = client().await;
-    match state
-        .accounts
-        .change_password(&auth, &current_password, &new_password, &client)
-        .await
-    {
+    match state.accounts.change_password(&auth, &current_password, &new_password, &client).await {
         Ok(token) => {
             set_session_cookie(&state, &token);
             leptos_axum::redirect("/account/security?password_changed=1");

@@ -27,20 +27,13 @@ pub async fn require_auth() -> Result<Authenticated, FormError> {
 }
 
 pub async fn client() -> ClientInfo {
-    leptos_axum::extract::<ClientInfo>()
-        .await
-        .unwrap_or_default()
+    leptos_axum::extract::<ClientInfo>().await.unwrap_or_default()
 }
 
 /// True for a plain HTML form post (JavaScript off): errors then travel in a redirect.
-fn is_html_form_post() -> bool {
+pub fn is_html_form_post() -> bool {
     use_context::<http::request::Parts>()
-        .and_then(|p| {
-            p.headers
-                .get(ACCEPT)
-                .and_then(|v| v.to_str().ok())
-                .map(|v| v.contains("text/html"))
-        })
+        .and_then(|p| p.headers.get(ACCEPT).and_then(|v| v.to_str().ok()).map(|v| v.contains("text/html")))
         .unwrap_or(false)
 }
 
@@ -61,10 +54,7 @@ pub fn fail(error: ServiceError, values: &[(&str, &str)]) -> FormError {
     FormError {
         message,
         fields,
-        values: values
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect(),
+        values: values.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(),
         code,
     }
 }

@@ -54,7 +54,8 @@ pub fn Field(
     let id = format!("field-{name}");
     let error_id = format!("{id}-error");
     let message = move || error.get().and_then(|e| e.field(name));
-    let restored = value.or_else(|| error.get_untracked().and_then(|e| e.value(name)));
+    // What was typed before an error wins over the stored value.
+    let restored = error.get_untracked().and_then(|e| e.value(name)).or(value);
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>

@@ -22,7 +22,10 @@ pub fn Header() -> impl IntoView {
                     {move || Suspend::new(async move {
                         match session.user.await {
                             Ok(Some(user)) => view! {
-                                <a class="user-link" href="/account">{user.label}</a>
+                                <a class="user-link" href="/account">
+                                    <Avatar url=user.avatar_small.clone() initials=user.initials.clone() size=32/>
+                                    <span>{user.label}</span>
+                                </a>
                                 <ActionForm action=session.sign_out attr:class="inline-form">
                                     <button type="submit" class="link-button">"Sign out"</button>
                                 </ActionForm>
@@ -33,6 +36,18 @@ pub fn Header() -> impl IntoView {
                 </Transition>
             </nav>
         </header>
+    }
+}
+
+/// The person's picture, or their initials in a circle when there is none.
+#[component]
+pub fn Avatar(url: Option<String>, initials: String, size: u32) -> impl IntoView {
+    match url {
+        Some(src) => view! { <img class="avatar" src=src alt="Avatar" width=size height=size/> }.into_any(),
+        None => view! {
+            <span class="avatar initials" style=format!("width:{size}px;height:{size}px") aria-hidden="true">{initials}</span>
+        }
+        .into_any(),
     }
 }
 

@@ -1,5 +1,6 @@
 //! Pieces shared by several pages.
 
+pub mod avatar_upload;
 pub mod form;
 pub mod layout;
 pub mod require_user;

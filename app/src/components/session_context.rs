@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::api::{
     UserView,
     auth::{SignIn, SignOut, SignUp, current_user},
+    profile::{DeleteAccount, RemoveAvatar, UpdateProfile},
     security::{ChangePassword, SignOutEverywhere},
 };
 
@@ -16,6 +17,11 @@ pub struct SessionContext {
     pub sign_out: ServerAction<SignOut>,
     pub sign_out_everywhere: ServerAction<SignOutEverywhere>,
     pub change_password: ServerAction<ChangePassword>,
+    pub update_profile: ServerAction<UpdateProfile>,
+    pub remove_avatar: ServerAction<RemoveAvatar>,
+    pub delete_account: ServerAction<DeleteAccount>,
+    /// Bumped after an avatar upload (not a server action: it is a multipart request).
+    pub avatar_uploads: RwSignal<usize>,
     pub user: Resource<Result<Option<UserView>, ServerFnError>>,
 }
 
@@ -26,6 +32,10 @@ impl SessionContext {
         let sign_out = ServerAction::<SignOut>::new();
         let sign_out_everywhere = ServerAction::<SignOutEverywhere>::new();
         let change_password = ServerAction::<ChangePassword>::new();
+        let update_profile = ServerAction::<UpdateProfile>::new();
+        let remove_avatar = ServerAction::<RemoveAvatar>::new();
+        let delete_account = ServerAction::<DeleteAccount>::new();
+        let avatar_uploads = RwSignal::new(0usize);
         let user = Resource::new(
             move || {
                 (
@@ -34,6 +44,10 @@ impl SessionContext {
                     sign_out.version().get(),
                     sign_out_everywhere.version().get(),
                     change_password.version().get(),
+                    update_profile.version().get(),
+                    remove_avatar.version().get(),
+                    delete_account.version().get(),
+                    avatar_uploads.get(),
                 )
             },
             |_| current_user(),
@@ -44,6 +58,10 @@ impl SessionContext {
             sign_out,
             sign_out_everywhere,
             change_password,
+            update_profile,
+            remove_avatar,
+            delete_account,
+            avatar_uploads,
             user,
         };
         provide_context(ctx);

@@ -8,14 +8,7 @@ pub fn ThemeToggle() -> impl IntoView {
     let toggle = move |_| {
         dark.update(|d| *d = !*d);
         if let Some(root) = document().document_element() {
-            let _ = root.set_attribute(
-                "data-theme",
-                if dark.get_untracked() {
-                    "dark"
-                } else {
-                    "light"
-                },
-            );
+            let _ = root.set_attribute("data-theme", if dark.get_untracked() { "dark" } else { "light" });
         }
     };
     view! {

@@ -4,5 +4,6 @@ pub mod account;
 pub mod home;
 pub mod login;
 pub mod not_found;
+pub mod public_profile;
 pub mod security;
 pub mod signup;

@@ -23,6 +23,7 @@ pub fn SecurityPage() -> impl IntoView {
         <RequireUser children=|_| view! {
             <Devices/>
             <ChangePassword/>
+            <DeleteAccount/>
         }/>
     }
 }
@@ -100,10 +101,8 @@ fn ChangePassword() -> impl IntoView {
     let action = use_session().change_password;
     let error = form_error(action);
     let query = use_query_map();
-    let done = move || {
-        matches!(action.value().get(), Some(Ok(())))
-            || query.get().get("password_changed").is_some()
-    };
+    let done =
+        move || matches!(action.value().get(), Some(Ok(()))) || query.get().get("password_changed").is_some();
     view! {
         <section class="card">
             <h2>"Change password"</h2>
@@ -115,6 +114,23 @@ fn ChangePassword() -> impl IntoView {
                 <Field label="Current password" name="current_password" kind="password" autocomplete="current-password" error/>
                 <Field label="New password" name="new_password" kind="password" autocomplete="new-password" error/>
                 <SubmitButton label="Change password" pending=action.pending()/>
+            </ActionForm>
+        </section>
+    }
+}
+
+#[component]
+fn DeleteAccount() -> impl IntoView {
+    let action = use_session().delete_account;
+    let error = form_error(action);
+    view! {
+        <section class="card danger">
+            <h2>"Delete account"</h2>
+            <p>"This removes your account, your profile and your avatar. It cannot be undone."</p>
+            <ActionForm action=action attr:class="form" attr:novalidate="">
+                <FormMessage error/>
+                <Field label="Current password" name="password" kind="password" autocomplete="current-password" error/>
+                <SubmitButton label="Delete account" pending=action.pending()/>
             </ActionForm>
         </section>
     }

@@ -30,25 +30,15 @@ impl Application {
         let listener = startup::bind(config.socket).await?;
         let prepared = startup::prepare(config, leptos_options).await?;
         let router = router(prepared.state.clone());
-        Ok(Self {
-            listener,
-            router,
-            embedded: prepared.embedded,
-            state: prepared.state,
-        })
+        Ok(Self { listener, router, embedded: prepared.embedded, state: prepared.state })
     }
 
     pub fn local_addr(&self) -> SocketAddr {
-        self.listener
-            .local_addr()
-            .expect("a bound listener has an address")
+        self.listener.local_addr().expect("a bound listener has an address")
     }
 
     /// Serves until `shutdown` resolves.
-    pub async fn run_until(
-        self,
-        shutdown: impl Future<Output = ()> + Send + 'static,
-    ) -> std::io::Result<()> {
+    pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
         startup::serve(self.listener, self.router, self.embedded, shutdown).await
     }
 }
@@ -61,9 +51,7 @@ fn router(state: AppState) -> Router {
         let state = state.clone();
         move || {
             provide_context(state.clone());
-            provide_context(SiteInfo {
-                service_name: state.config.service_name.clone(),
-            });
+            provide_context(SiteInfo { service_name: state.config.service_name.clone() });
         }
     };
     let app_routes = Router::new()
@@ -71,10 +59,7 @@ fn router(state: AppState) -> Router {
             let options = state.leptos_options.clone();
             move || shell(options.clone())
         })
-        .fallback(leptos_axum::file_and_error_handler_with_context::<
-            AppState,
-            _,
-        >(context, shell));
+        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell));
     startup::finish_router(app_routes, state)
 }
 
@@ -82,10 +67,7 @@ fn router(state: AppState) -> Router {
 /// them), or from the environment and built-in defaults when the file is absent.
 fn leptos_options() -> LeptosOptions {
     // The working directory in a deployment; the workspace root when tests run in a crate dir.
-    let candidates = [
-        "Leptos.toml",
-        concat!(env!("CARGO_MANIFEST_DIR"), "/../../Leptos.toml"),
-    ];
+    let candidates = ["Leptos.toml", concat!(env!("CARGO_MANIFEST_DIR"), "/../../Leptos.toml")];
     let from_file = candidates
         .iter()
         .find(|path| std::path::Path::new(path).exists())

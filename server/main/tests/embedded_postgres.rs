@@ -6,17 +6,9 @@ use server::db::EmbeddedPostgres;
 use sqlx::{Connection, PgConnection};
 
 async fn query_one(cluster: &EmbeddedPostgres) -> i32 {
-    let options = cluster
-        .connect_options("accounts")
-        .await
-        .expect("database created");
-    let mut conn = PgConnection::connect_with(&options)
-        .await
-        .expect("connects");
-    sqlx::query_scalar("SELECT 1")
-        .fetch_one(&mut conn)
-        .await
-        .unwrap()
+    let options = cluster.connect_options("accounts").await.expect("database created");
+    let mut conn = PgConnection::connect_with(&options).await.expect("connects");
+    sqlx::query_scalar("SELECT 1").fetch_one(&mut conn).await.unwrap()
 }
 
 #[tokio::test]
@@ -36,9 +28,7 @@ async fn starts_is_reused_and_recovers_from_a_stale_pid_file() {
 
     // A killed run leaves a postmaster.pid naming a dead process.
     std::fs::write(data.join("postmaster.pid"), "999999\n").unwrap();
-    let third = EmbeddedPostgres::start(&data)
-        .await
-        .expect("start over a stale pid file");
+    let third = EmbeddedPostgres::start(&data).await.expect("start over a stale pid file");
     assert_eq!(query_one(&third).await, 1);
     third.stop().await;
     let _ = std::fs::remove_dir_all(&dir);

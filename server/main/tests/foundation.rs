@@ -21,10 +21,7 @@ async fn home_page_is_server_rendered_with_the_service_name_and_nav() {
     let res = app.get("/").await;
     assert_eq!(res.status(), StatusCode::OK);
     let html = res.text().await.unwrap();
-    assert!(
-        html.contains(r#"class="brand">Accounts Test</a>"#),
-        "{html}"
-    );
+    assert!(html.contains(r#"class="brand">Accounts Test</a>"#), "{html}");
     assert!(html.contains(r#"href="/login""#) && html.contains(">Sign in</a>"));
     assert!(html.contains(r#"href="/signup""#) && html.contains(">Create account</a>"));
     assert!(html.contains("<footer"));
@@ -48,24 +45,15 @@ async fn readyz_follows_the_database_without_a_restart() {
 
     let mut admin = app.admin().await;
     let db = &app.database;
-    sqlx::query(&format!("ALTER DATABASE {db} ALLOW_CONNECTIONS false"))
-        .execute(&mut admin)
-        .await
-        .unwrap();
+    sqlx::query(&format!("ALTER DATABASE {db} ALLOW_CONNECTIONS false")).execute(&mut admin).await.unwrap();
     sqlx::query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1")
         .bind(db)
         .execute(&mut admin)
         .await
         .unwrap();
-    assert_eq!(
-        poll_readyz(&app, StatusCode::SERVICE_UNAVAILABLE).await,
-        StatusCode::SERVICE_UNAVAILABLE
-    );
+    assert_eq!(poll_readyz(&app, StatusCode::SERVICE_UNAVAILABLE).await, StatusCode::SERVICE_UNAVAILABLE);
 
-    sqlx::query(&format!("ALTER DATABASE {db} ALLOW_CONNECTIONS true"))
-        .execute(&mut admin)
-        .await
-        .unwrap();
+    sqlx::query(&format!("ALTER DATABASE {db} ALLOW_CONNECTIONS true")).execute(&mut admin).await.unwrap();
     assert_eq!(poll_readyz(&app, StatusCode::OK).await, StatusCode::OK);
 }
 
@@ -99,11 +87,7 @@ async fn bodies_over_one_mebibyte_are_refused_with_413() {
 #[tokio::test]
 async fn the_same_database_is_reused_and_migrations_are_idempotent() {
     let first = TestApp::spawn().await;
-    let url = format!(
-        "{}/{}",
-        first.admin_url.rsplit_once('/').unwrap().0,
-        first.database
-    );
+    let url = format!("{}/{}", first.admin_url.rsplit_once('/').unwrap().0, first.database);
     // A second instance on the same database starts and serves: migrations already applied.
     let second = TestApp::spawn_with(&[("DATABASE_URL", &url)]).await;
     assert_eq!(second.get("/readyz").await.status(), StatusCode::OK);
@@ -118,9 +102,7 @@ fn run_binary(vars: &[(&str, &str)]) -> std::process::Output {
     let dir = std::env::temp_dir().join(support::unique_name("cfg"));
     std::fs::create_dir_all(&dir).unwrap();
     let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_accounts-server"));
-    cmd.current_dir(&dir)
-        .env_clear()
-        .env("PATH", std::env::var("PATH").unwrap_or_default());
+    cmd.current_dir(&dir).env_clear().env("PATH", std::env::var("PATH").unwrap_or_default());
     for (k, v) in vars {
         cmd.env(k, v);
     }
@@ -143,10 +125,7 @@ fn a_bad_value_stops_start_up_with_exit_code_2_and_one_line() {
         let out = run_binary(vars);
         assert_eq!(out.status.code(), Some(2), "{vars:?}");
         let stderr = String::from_utf8_lossy(&out.stderr);
-        let lines: Vec<&str> = stderr
-            .lines()
-            .filter(|l| l.contains("configuration error"))
-            .collect();
+        let lines: Vec<&str> = stderr.lines().filter(|l| l.contains("configuration error")).collect();
         assert_eq!(lines.len(), 1, "{stderr}");
         assert!(lines[0].contains(variable), "{vars:?}: {stderr}");
         assert!(lines[0].contains("expected"), "{stderr}");

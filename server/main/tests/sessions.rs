@@ -4,9 +4,7 @@ mod support;
 
 use app::api::{
     auth::{SignOut, SignUp},
-    security::{
-        ChangePassword, ListDevices, SignOutDevice, SignOutEverywhere, SignOutOtherDevices,
-    },
+    security::{ChangePassword, ListDevices, SignOutDevice, SignOutEverywhere, SignOutOtherDevices},
 };
 use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
 use reqwest::{StatusCode, header};
@@ -17,15 +15,11 @@ use support::{
 
 fn token_of(cookie: &str) -> Vec<u8> {
     let value = cookie.strip_prefix("session=").unwrap();
-    URL_SAFE_NO_PAD
-        .decode(value.split('.').next().unwrap())
-        .unwrap()
+    URL_SAFE_NO_PAD.decode(value.split('.').next().unwrap()).unwrap()
 }
 
 fn sha256(bytes: &[u8]) -> Vec<u8> {
-    ring::digest::digest(&ring::digest::SHA256, bytes)
-        .as_ref()
-        .to_vec()
+    ring::digest::digest(&ring::digest::SHA256, bytes).as_ref().to_vec()
 }
 
 async fn signed_up(app: &TestApp) -> (String, String) {
@@ -38,54 +32,20 @@ async fn signed_up(app: &TestApp) -> (String, String) {
 async fn sign_up_validates_each_field() {
     let app = TestApp::spawn().await;
     let cases = [
-        (
-            "not-an-email",
-            PASSWORD,
-            "email",
-            "Enter a valid email address",
-        ),
-        (
-            "ada@example.com",
-            "short",
-            "password",
-            "Use at least 10 characters",
-        ),
-        (
-            "ada@example.com",
-            "password1234",
-            "password",
-            "This password is too easy to guess",
-        ),
+        ("not-an-email", PASSWORD, "email", "Enter a valid email address"),
+        ("ada@example.com", "short", "password", "Use at least 10 characters"),
+        ("ada@example.com", "password1234", "password", "This password is too easy to guess"),
     ];
     for (email, password, field, message) in cases {
-        let res = app
-            .call(
-                path::<SignUp>(),
-                &[("email", email), ("password", password)],
-                None,
-            )
-            .await;
-        assert_eq!(
-            res.status(),
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "{email}/{password}"
-        );
+        let res = app.call(path::<SignUp>(), &[("email", email), ("password", password)], None).await;
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "{email}/{password}");
         assert!(session_cookie(&res).is_none());
         let body = json(res).await;
-        assert_eq!(
-            field_error(&body, field).as_deref(),
-            Some(message),
-            "{body}"
-        );
-        assert!(
-            !body.to_string().contains(password) || password == PASSWORD,
-            "passwords are never echoed"
-        );
+        assert_eq!(field_error(&body, field).as_deref(), Some(message), "{body}");
+        assert!(!body.to_string().contains(password) || password == PASSWORD, "passwords are never echoed");
     }
-    let users: i64 = sqlx::query_scalar("SELECT count(*) FROM users")
-        .fetch_one(&app.state.pool)
-        .await
-        .unwrap();
+    let users: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM users").fetch_one(&app.state.pool).await.unwrap();
     assert_eq!(users, 0, "nothing was created");
 }
 
@@ -93,24 +53,13 @@ async fn sign_up_validates_each_field() {
 async fn duplicate_email_is_refused_case_insensitively() {
     let app = TestApp::spawn().await;
     app.sign_up("grace@example.com").await;
-    let res = app
-        .call(
-            path::<SignUp>(),
-            &[("email", "  Grace@Example.com "), ("password", PASSWORD)],
-            None,
-        )
-        .await;
+    let res =
+        app.call(path::<SignUp>(), &[("email", "  Grace@Example.com "), ("password", PASSWORD)], None).await;
     assert_eq!(res.status(), StatusCode::CONFLICT);
     let body = json(res).await;
-    assert_eq!(
-        field_error(&body, "email").as_deref(),
-        Some("An account with this email already exists")
-    );
+    assert_eq!(field_error(&body, "email").as_deref(), Some("An account with this email already exists"));
     assert_eq!(body["code"], "email_taken");
-    assert_eq!(
-        body["values"][0][1], "Grace@Example.com",
-        "typed email is kept for the form"
-    );
+    assert_eq!(body["values"][0][1], "Grace@Example.com", "typed email is kept for the form");
 }
 
 #[tokio::test]
@@ -122,20 +71,14 @@ async fn sign_in_with_email_or_username_and_uniform_failures() {
         .execute(&app.state.pool)
         .await
         .unwrap();
-    sqlx::query(
-        "INSERT INTO users (id, email) VALUES (gen_random_uuid(), 'google-only@example.com')",
-    )
-    .execute(&app.state.pool)
-    .await
-    .unwrap();
+    sqlx::query("INSERT INTO users (id, email) VALUES (gen_random_uuid(), 'google-only@example.com')")
+        .execute(&app.state.pool)
+        .await
+        .unwrap();
 
     for identifier in [email.to_uppercase(), "ada_l".to_owned()] {
         let res = app.sign_in(&identifier, PASSWORD).await;
-        assert!(
-            res.status().is_success() || res.status().is_redirection(),
-            "{identifier}: {}",
-            res.status()
-        );
+        assert!(res.status().is_success() || res.status().is_redirection(), "{identifier}: {}", res.status());
         let cookie = session_cookie(&res).expect("a session cookie");
         assert!(app.is_signed_in(&cookie).await);
     }
@@ -150,10 +93,7 @@ async fn sign_in_with_email_or_username_and_uniform_failures() {
         assert_eq!(res.status(), StatusCode::UNAUTHORIZED, "{identifier}");
         assert!(session_cookie(&res).is_none());
         let body = json(res).await;
-        assert_eq!(
-            body["message"], "Incorrect email or password.",
-            "{identifier}"
-        );
+        assert_eq!(body["message"], "Incorrect email or password.", "{identifier}");
     }
 }
 
@@ -163,27 +103,15 @@ async fn the_database_holds_only_the_hash_of_the_token() {
     let (_, cookie) = signed_up(&app).await;
     let token = token_of(&cookie);
     assert_eq!(token.len(), 32);
-    let ids: Vec<Vec<u8>> = sqlx::query_scalar("SELECT id FROM sessions")
-        .fetch_all(&app.state.pool)
-        .await
-        .unwrap();
+    let ids: Vec<Vec<u8>> =
+        sqlx::query_scalar("SELECT id FROM sessions").fetch_all(&app.state.pool).await.unwrap();
     assert_eq!(ids, vec![sha256(&token)]);
     let set_cookie_attrs = {
         let res = app.sign_in(&"x".repeat(3), "y").await;
         drop(res);
-        let res = app
-            .call(
-                path::<SignUp>(),
-                &[("email", "attrs@example.com"), ("password", PASSWORD)],
-                None,
-            )
-            .await;
-        res.headers()
-            .get(header::SET_COOKIE)
-            .unwrap()
-            .to_str()
-            .unwrap()
-            .to_owned()
+        let res =
+            app.call(path::<SignUp>(), &[("email", "attrs@example.com"), ("password", PASSWORD)], None).await;
+        res.headers().get(header::SET_COOKIE).unwrap().to_str().unwrap().to_owned()
     };
     for attr in ["HttpOnly", "SameSite=Lax", "Path=/", "Max-Age="] {
         assert!(set_cookie_attrs.contains(attr), "{set_cookie_attrs}");
@@ -217,10 +145,7 @@ async fn forged_tampered_or_garbage_cookies_are_signed_out_never_500() {
     }
     let res = app.get_with("/", &forged[0]).await;
     assert!(clears_session(&res), "a bad cookie is removed");
-    assert!(
-        app.is_signed_in(&cookie).await,
-        "the real cookie still works"
-    );
+    assert!(app.is_signed_in(&cookie).await, "the real cookie still works");
 }
 
 #[tokio::test]
@@ -228,10 +153,8 @@ async fn a_recently_expired_session_is_renewed_on_the_same_device() {
     let app = TestApp::spawn().await;
     let (_, cookie) = signed_up(&app).await;
     let old_hash = sha256(&token_of(&cookie));
-    let device: uuid_like::Id = sqlx::query_scalar("SELECT device_id::text FROM sessions")
-        .fetch_one(&app.state.pool)
-        .await
-        .unwrap();
+    let device: uuid_like::Id =
+        sqlx::query_scalar("SELECT device_id::text FROM sessions").fetch_one(&app.state.pool).await.unwrap();
     sqlx::query("UPDATE sessions SET expires_at = now() - interval '3 days'")
         .execute(&app.state.pool)
         .await
@@ -252,20 +175,15 @@ async fn a_recently_expired_session_is_renewed_on_the_same_device() {
     .unwrap();
     assert_eq!(new_device, device, "the device row is carried over");
     assert!(expires_in_days > 29.0, "{expires_in_days}");
-    let retired: Option<Vec<u8>> =
-        sqlx::query_scalar("SELECT replaced_by FROM sessions WHERE id = $1")
-            .bind(&old_hash)
-            .fetch_one(&app.state.pool)
-            .await
-            .unwrap();
+    let retired: Option<Vec<u8>> = sqlx::query_scalar("SELECT replaced_by FROM sessions WHERE id = $1")
+        .bind(&old_hash)
+        .fetch_one(&app.state.pool)
+        .await
+        .unwrap();
     assert_eq!(retired, Some(new_hash), "the old hash is retired");
     assert!(app.is_signed_in(&renewed).await);
     let devices = app.call(path::<ListDevices>(), &[], Some(&renewed)).await;
-    assert_eq!(
-        json(devices).await.as_array().unwrap().len(),
-        1,
-        "still one device"
-    );
+    assert_eq!(json(devices).await.as_array().unwrap().len(), 1, "still one device");
 }
 
 /// Device ids are compared as text in these tests.
@@ -321,21 +239,11 @@ async fn concurrent_requests_during_a_rotation_all_succeed_with_the_same_new_coo
 async fn a_warm_signed_in_request_runs_no_sql() {
     let app = TestApp::spawn().await;
     let (_, cookie) = signed_up(&app).await;
-    let mut db = sqlx::PgConnection::connect(&app.database_url())
-        .await
-        .unwrap();
+    let mut db = sqlx::PgConnection::connect(&app.database_url()).await.unwrap();
     use sqlx::Connection;
-    sqlx::query("CREATE EXTENSION IF NOT EXISTS pg_stat_statements")
-        .execute(&mut db)
-        .await
-        .unwrap();
+    sqlx::query("CREATE EXTENSION IF NOT EXISTS pg_stat_statements").execute(&mut db).await.unwrap();
     assert!(app.is_signed_in(&cookie).await, "warm the caches");
-    app.state
-        .sessions
-        .last_seen
-        .flush(&app.state.pool)
-        .await
-        .unwrap();
+    app.state.sessions.last_seen.flush(&app.state.pool).await.unwrap();
 
     let count = "SELECT coalesce(sum(calls), 0)::bigint FROM pg_stat_statements \
                  WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())";
@@ -345,11 +253,7 @@ async fn a_warm_signed_in_request_runs_no_sql() {
     }
     let after: i64 = sqlx::query_scalar(count).fetch_one(&mut db).await.unwrap();
     // The first count query itself is recorded once it finishes.
-    assert_eq!(
-        after - before - 1,
-        0,
-        "statements run by 20 warm signed-in requests"
-    );
+    assert_eq!(after - before - 1, 0, "statements run by 20 warm signed-in requests");
 }
 
 #[tokio::test]
@@ -363,43 +267,28 @@ async fn sign_out_this_other_and_every_device() {
     let devices = devices.as_array().unwrap().clone();
     assert_eq!(devices.len(), 3);
     assert_eq!(devices.iter().filter(|d| d["current"] == true).count(), 1);
-    assert!(
-        devices.iter().all(|d| d["name"] == "Chrome on Linux"),
-        "{devices:?}"
-    );
+    assert!(devices.iter().all(|d| d["name"] == "Chrome on Linux"), "{devices:?}");
 
     // A signs B out.
     let b_device = {
         let list = json(app.call(path::<ListDevices>(), &[], Some(&b)).await).await;
-        list.as_array()
-            .unwrap()
-            .iter()
-            .find(|d| d["current"] == true)
-            .unwrap()["id"]
+        list.as_array().unwrap().iter().find(|d| d["current"] == true).unwrap()["id"]
             .as_str()
             .unwrap()
             .to_owned()
     };
-    let res = app
-        .call(path::<SignOutDevice>(), &[("device", &b_device)], Some(&a))
-        .await;
+    let res = app.call(path::<SignOutDevice>(), &[("device", &b_device)], Some(&a)).await;
     assert!(res.status().is_success(), "{}", res.status());
     assert!(!app.is_signed_in(&b).await);
     assert!(app.is_signed_in(&a).await && app.is_signed_in(&c).await);
 
     // Someone else's device id changes nothing.
     let (_, stranger) = signed_up(&app).await;
-    let stranger_device = json(app.call(path::<ListDevices>(), &[], Some(&stranger)).await).await
-        [0]["id"]
+    let stranger_device = json(app.call(path::<ListDevices>(), &[], Some(&stranger)).await).await[0]["id"]
         .as_str()
         .unwrap()
         .to_owned();
-    app.call(
-        path::<SignOutDevice>(),
-        &[("device", &stranger_device)],
-        Some(&a),
-    )
-    .await;
+    app.call(path::<SignOutDevice>(), &[("device", &stranger_device)], Some(&a)).await;
     assert!(app.is_signed_in(&stranger).await);
 
     // A signs out the others: C ends, A stays.
@@ -443,26 +332,15 @@ async fn changing_the_password_ends_other_sessions_and_keeps_this_one() {
     assert!(app.is_signed_in(&b).await, "a failed change ends nothing");
 
     let res = app
-        .call(
-            path::<ChangePassword>(),
-            &[("current_password", PASSWORD), ("new_password", new)],
-            Some(&a),
-        )
+        .call(path::<ChangePassword>(), &[("current_password", PASSWORD), ("new_password", new)], Some(&a))
         .await;
-    assert!(
-        res.status().is_success() || res.status().is_redirection(),
-        "{}",
-        res.status()
-    );
+    assert!(res.status().is_success() || res.status().is_redirection(), "{}", res.status());
     let fresh = session_cookie(&res).expect("this device gets a fresh token");
     assert_ne!(fresh, a);
     assert!(app.is_signed_in(&fresh).await);
     assert!(!app.is_signed_in(&a).await, "the old token is gone");
     assert!(!app.is_signed_in(&b).await, "other devices are signed out");
-    assert_eq!(
-        app.sign_in(&email, PASSWORD).await.status(),
-        StatusCode::UNAUTHORIZED
-    );
+    assert_eq!(app.sign_in(&email, PASSWORD).await.status(), StatusCode::UNAUTHORIZED);
     assert!(session_cookie(&app.sign_in(&email, new).await).is_some());
 }
 
@@ -471,66 +349,40 @@ async fn repeated_failures_lock_the_account_then_it_recovers() {
     let app = TestApp::spawn().await;
     let (email, _) = signed_up(&app).await;
     for _ in 0..5 {
-        assert_eq!(
-            app.sign_in(&email, "wrong password here").await.status(),
-            StatusCode::UNAUTHORIZED
-        );
+        assert_eq!(app.sign_in(&email, "wrong password here").await.status(), StatusCode::UNAUTHORIZED);
     }
     let res = app.sign_in(&email, PASSWORD).await;
     assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
-    assert_eq!(
-        json(res).await["message"],
-        "Too many attempts. Try again in 1 minute."
-    );
+    assert_eq!(json(res).await["message"], "Too many attempts. Try again in 1 minute.");
 
     sqlx::query("UPDATE login_throttle SET locked_until = now() - interval '1 second'")
         .execute(&app.state.pool)
         .await
         .unwrap();
-    assert!(
-        session_cookie(&app.sign_in(&email, PASSWORD).await).is_some(),
-        "the lock expired"
-    );
-    let left: i64 = sqlx::query_scalar("SELECT count(*) FROM login_throttle")
-        .fetch_one(&app.state.pool)
-        .await
-        .unwrap();
+    assert!(session_cookie(&app.sign_in(&email, PASSWORD).await).is_some(), "the lock expired");
+    let left: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM login_throttle").fetch_one(&app.state.pool).await.unwrap();
     assert_eq!(left, 0, "a success resets the counter");
 }
 
 #[tokio::test]
 async fn per_ip_limits_answer_429() {
-    let app = TestApp::spawn_with(&[
-        ("SIGN_IN_PER_IP_PER_MINUTE", "3"),
-        ("SIGN_UP_PER_IP_PER_HOUR", "2"),
-    ])
-    .await;
+    let app =
+        TestApp::spawn_with(&[("SIGN_IN_PER_IP_PER_MINUTE", "3"), ("SIGN_UP_PER_IP_PER_HOUR", "2")]).await;
     for _ in 0..3 {
         assert_eq!(
-            app.sign_in("nobody@example.com", "whatever it is")
-                .await
-                .status(),
+            app.sign_in("nobody@example.com", "whatever it is").await.status(),
             StatusCode::UNAUTHORIZED
         );
     }
     let res = app.sign_in("nobody@example.com", "whatever it is").await;
     assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
-    assert!(
-        json(res).await["message"]
-            .as_str()
-            .unwrap()
-            .starts_with("Too many attempts. Try again in")
-    );
+    assert!(json(res).await["message"].as_str().unwrap().starts_with("Too many attempts. Try again in"));
 
     app.sign_up("one@example.com").await;
     app.sign_up("two@example.com").await;
-    let res = app
-        .call(
-            path::<SignUp>(),
-            &[("email", "three@example.com"), ("password", PASSWORD)],
-            None,
-        )
-        .await;
+    let res =
+        app.call(path::<SignUp>(), &[("email", "three@example.com"), ("password", PASSWORD)], None).await;
     assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
 }
 
@@ -538,13 +390,7 @@ async fn per_ip_limits_answer_429() {
 async fn cross_site_posts_are_refused_and_change_nothing() {
     let app = TestApp::spawn().await;
     let form = [("email", "csrf@example.com"), ("password", PASSWORD)];
-    let no_origin = app
-        .bare
-        .post(app.url(path::<SignUp>()))
-        .form(&form)
-        .send()
-        .await
-        .unwrap();
+    let no_origin = app.bare.post(app.url(path::<SignUp>())).form(&form).send().await.unwrap();
     assert_eq!(no_origin.status(), StatusCode::FORBIDDEN);
     let evil = app
         .bare
@@ -555,10 +401,8 @@ async fn cross_site_posts_are_refused_and_change_nothing() {
         .await
         .unwrap();
     assert_eq!(evil.status(), StatusCode::FORBIDDEN);
-    let users: i64 = sqlx::query_scalar("SELECT count(*) FROM users")
-        .fetch_one(&app.state.pool)
-        .await
-        .unwrap();
+    let users: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM users").fetch_one(&app.state.pool).await.unwrap();
     assert_eq!(users, 0);
 }
 
@@ -567,36 +411,21 @@ async fn pages_carry_security_headers_and_a_nonce_policy() {
     let app = TestApp::spawn().await;
     let res = app.get("/login").await;
     assert_eq!(res.status(), StatusCode::OK);
-    let csp = res.headers()[header::CONTENT_SECURITY_POLICY]
-        .to_str()
-        .unwrap()
-        .to_owned();
+    let csp = res.headers()[header::CONTENT_SECURITY_POLICY].to_str().unwrap().to_owned();
     assert!(csp.contains("frame-ancestors 'none'"), "{csp}");
-    let nonce = csp
-        .split("'nonce-")
-        .nth(1)
-        .and_then(|s| s.split('\'').next())
-        .expect("a nonce")
-        .to_owned();
+    let nonce = csp.split("'nonce-").nth(1).and_then(|s| s.split('\'').next()).expect("a nonce").to_owned();
     assert_eq!(res.headers()[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
-    assert_eq!(
-        res.headers()[header::REFERRER_POLICY],
-        "strict-origin-when-cross-origin"
-    );
+    assert_eq!(res.headers()[header::REFERRER_POLICY], "strict-origin-when-cross-origin");
     let html = res.text().await.unwrap();
-    assert!(
-        html.contains(&format!("nonce=\"{nonce}\"")),
-        "inline scripts carry the nonce"
-    );
+    assert!(html.contains(&format!("nonce=\"{nonce}\"")), "inline scripts carry the nonce");
 }
 
 #[tokio::test]
 async fn signed_out_visits_to_account_pages_redirect_to_sign_in() {
     let app = TestApp::spawn().await;
-    for (path, location) in [
-        ("/account", "/login?next=/account"),
-        ("/account/security", "/login?next=/account/security"),
-    ] {
+    for (path, location) in
+        [("/account", "/login?next=/account"), ("/account/security", "/login?next=/account/security")]
+    {
         let res = app.get(path).await;
         assert_eq!(res.status(), StatusCode::SEE_OTHER);
         assert_eq!(res.headers()[header::LOCATION], location);
@@ -610,18 +439,12 @@ async fn malformed_requests_get_a_client_error_and_change_nothing() {
     let origin = app.state.config.service_domain.clone();
     let cases: Vec<(&str, Vec<u8>)> = vec![
         ("application/x-www-form-urlencoded", b"".to_vec()),
-        (
-            "application/x-www-form-urlencoded",
-            b"email=only@example.com".to_vec(),
-        ),
+        ("application/x-www-form-urlencoded", b"email=only@example.com".to_vec()),
         (
             "application/json",
             br#"{"email":"json@example.com","password":"correct horse battery staple"}"#.to_vec(),
         ),
-        (
-            "application/x-www-form-urlencoded",
-            vec![0xff, 0xfe, 0x00, 0x25, 0x25],
-        ),
+        ("application/x-www-form-urlencoded", vec![0xff, 0xfe, 0x00, 0x25, 0x25]),
         ("text/plain", b"hello".to_vec()),
     ];
     for (content_type, body) in cases {
@@ -634,21 +457,11 @@ async fn malformed_requests_get_a_client_error_and_change_nothing() {
             .send()
             .await
             .unwrap();
-        assert!(
-            res.status().is_client_error(),
-            "{content_type} {body:?}: {}",
-            res.status()
-        );
+        assert!(res.status().is_client_error(), "{content_type} {body:?}: {}", res.status());
     }
     let get = app.bare.get(&url).send().await.unwrap();
-    assert!(
-        get.status().is_client_error(),
-        "GET on a POST function: {}",
-        get.status()
-    );
-    let users: i64 = sqlx::query_scalar("SELECT count(*) FROM users")
-        .fetch_one(&app.state.pool)
-        .await
-        .unwrap();
+    assert!(get.status().is_client_error(), "GET on a POST function: {}", get.status());
+    let users: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM users").fetch_one(&app.state.pool).await.unwrap();
     assert_eq!(users, 0);
 }

@@ -23,18 +23,8 @@ pub struct Accounts {
 }
 
 impl Accounts {
-    pub fn new(
-        pool: PgPool,
-        sessions: Sessions,
-        hasher: PasswordHasher,
-        throttle: Throttle,
-    ) -> Self {
-        Self {
-            pool,
-            sessions,
-            hasher,
-            throttle,
-        }
+    pub fn new(pool: PgPool, sessions: Sessions, hasher: PasswordHasher, throttle: Throttle) -> Self {
+        Self { pool, sessions, hasher, throttle }
     }
 
     /// Creates the account and signs it in on this device.
@@ -53,9 +43,7 @@ impl Accounts {
             self.throttle.sign_up_attempt(ip)?;
         }
         let hash = self.hasher.hash(password.expose()).await?;
-        let user = users::insert(&self.pool, email.as_str(), &hash)
-            .await?
-            .ok_or(ServiceError::EmailTaken)?;
+        let user = users::insert(&self.pool, email.as_str(), &hash).await?.ok_or(ServiceError::EmailTaken)?;
         let token = self.sessions.create(user.id, client).await?;
         tracing::info!(user = %user.id, "account created");
         Ok((user, token))
@@ -71,11 +59,7 @@ impl Accounts {
         if let Some(ip) = client.ip {
             self.throttle.sign_in_attempt(ip)?;
         }
-        let password = if password.chars().count() > PASSWORD_MAX_LEN {
-            ""
-        } else {
-            password
-        };
+        let password = if password.chars().count() > PASSWORD_MAX_LEN { "" } else { password };
         let found = if identifier.trim().is_empty() {
             None
         } else {
@@ -86,10 +70,7 @@ impl Accounts {
         }
         let stored = found.as_ref().and_then(|(_, h)| h.as_deref());
         let verified = self.hasher.verify(password, stored).await?;
-        let Some((user_id, _)) = found
-            .clone()
-            .filter(|_| verified.ok && !password.is_empty())
-        else {
+        let Some((user_id, _)) = found.clone().filter(|_| verified.ok && !password.is_empty()) else {
             if let Some((id, _)) = found {
                 self.throttle.account_failed(&self.pool, id).await?;
             }
@@ -116,10 +97,7 @@ impl Accounts {
         let stored = users::password_hash(&self.pool, user.id).await?;
         let verified = self.hasher.verify(current, stored.as_deref()).await?;
         if !verified.ok {
-            return Err(ServiceError::invalid(
-                "current_password",
-                "Your current password is incorrect",
-            ));
+            return Err(ServiceError::invalid("current_password", "Your current password is incorrect"));
         }
         let user_inputs: Vec<&str> = user.email.split(['@', '.']).collect();
         let new = NewPassword::parse(new, "new_password", &user_inputs)?;
@@ -129,10 +107,7 @@ impl Accounts {
         let mut tx = self.pool.begin().await?;
         users::set_password_hash(&mut *tx, user.id, &hash).await?;
         let ended = store::delete_all_except(&mut *tx, user.id, None).await?;
-        let token = self
-            .sessions
-            .create_for_device(&mut *tx, user.id, device, client)
-            .await?;
+        let token = self.sessions.create_for_device(&mut *tx, user.id, device, client).await?;
         tx.commit().await?;
 
         self.sessions.forget(&ended).await;
@@ -144,9 +119,7 @@ impl Accounts {
 
     /// Ends the current device's session.
     pub async fn sign_out(&self, auth: &Authenticated) -> Result<(), ServiceError> {
-        self.sessions
-            .end_device(auth.user.id, auth.session.record.device_id)
-            .await?;
+        self.sessions.end_device(auth.user.id, auth.session.record.device_id).await?;
         Ok(())
     }
 

@@ -17,10 +17,13 @@ pub struct User {
     pub username: Option<String>,
     pub display_name: Option<String>,
     pub has_password: bool,
+    pub bio: Option<String>,
+    /// Prefix of the avatar objects in storage, if the user has one.
+    pub avatar_key: Option<String>,
     pub created_at: DateTime<Utc>,
 }
 
-const COLUMNS: &str = "id, email, email_verified_at, username, display_name, password_hash IS NOT NULL AS has_password, created_at";
+const COLUMNS: &str = "id, email, email_verified_at, username, display_name, password_hash IS NOT NULL AS has_password, bio, avatar_key, created_at";
 
 fn user(row: &sqlx::postgres::PgRow) -> Result<User, sqlx::Error> {
     Ok(User {
@@ -30,6 +33,8 @@ fn user(row: &sqlx::postgres::PgRow) -> Result<User, sqlx::Error> {
         username: row.try_get("username")?,
         display_name: row.try_get("display_name")?,
         has_password: row.try_get("has_password")?,
+        bio: row.try_get("bio")?,
+        avatar_key: row.try_get("avatar_key")?,
         created_at: row.try_get("created_at")?,
     })
 }
@@ -43,11 +48,7 @@ pub async fn find(db: impl PgExecutor<'_>, id: Uuid) -> Result<Option<User>, sql
 }
 
 /// The user from the cache, or from Postgres (then cached).
-pub async fn cached(
-    pool: &PgPool,
-    caches: &Caches,
-    id: Uuid,
-) -> Result<Option<Arc<User>>, ServiceError> {
+pub async fn cached(pool: &PgPool, caches: &Caches, id: Uuid) -> Result<Option<Arc<User>>, ServiceError> {
     if let Some(hit) = caches.user(&id).await {
         return Ok(Some(hit));
     }
@@ -76,14 +77,10 @@ pub async fn credentials(
             .fetch_optional(pool)
             .await?
     };
-    row.map(|r| Ok((r.try_get("id")?, r.try_get("password_hash")?)))
-        .transpose()
+    row.map(|r| Ok((r.try_get("id")?, r.try_get("password_hash")?))).transpose()
 }
 
-pub async fn password_hash(
-    db: impl PgExecutor<'_>,
-    id: Uuid,
-) -> Result<Option<String>, sqlx::Error> {
+pub async fn password_hash(db: impl PgExecutor<'_>, id: Uuid) -> Result<Option<String>, sqlx::Error> {
     sqlx::query_scalar("SELECT password_hash FROM users WHERE id = $1")
         .bind(id)
         .fetch_optional(db)
@@ -109,11 +106,7 @@ pub async fn insert(
     row.as_ref().map(user).transpose()
 }
 
-pub async fn set_password_hash(
-    db: impl PgExecutor<'_>,
-    id: Uuid,
-    hash: &str,
-) -> Result<(), sqlx::Error> {
+pub async fn set_password_hash(db: impl PgExecutor<'_>, id: Uuid, hash: &str) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1")
         .bind(id)
         .bind(hash)

@@ -5,9 +5,7 @@ use std::sync::Arc;
 
 use argon2::{
     Algorithm, Argon2, Params, Version,
-    password_hash::{
-        PasswordHash, PasswordHasher as _, PasswordVerifier, SaltString, rand_core::OsRng,
-    },
+    password_hash::{PasswordHash, PasswordHasher as _, PasswordVerifier, SaltString, rand_core::OsRng},
 };
 use tokio::sync::Semaphore;
 
@@ -52,24 +50,13 @@ impl Default for PasswordHasher {
 
 impl PasswordHasher {
     pub fn new() -> Self {
-        let cores = std::thread::available_parallelism()
-            .map(|n| n.get())
-            .unwrap_or(2);
-        let dummy_hash = hash_now("dummy password for timing")
-            .expect("argon2 works")
-            .into();
-        Self {
-            permits: Arc::new(Semaphore::new(cores)),
-            dummy_hash,
-        }
+        let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2);
+        let dummy_hash = hash_now("dummy password for timing").expect("argon2 works").into();
+        Self { permits: Arc::new(Semaphore::new(cores)), dummy_hash }
     }
 
     pub async fn hash(&self, password: &str) -> Result<String, ServiceError> {
-        let _permit = self
-            .permits
-            .acquire()
-            .await
-            .map_err(|e| ServiceError::Internal(e.to_string()))?;
+        let _permit = self.permits.acquire().await.map_err(|e| ServiceError::Internal(e.to_string()))?;
         let password = password.to_owned();
         tokio::task::spawn_blocking(move || hash_now(&password))
             .await
@@ -78,32 +65,16 @@ impl PasswordHasher {
 
     /// Verifies `password` against `stored`, or against a dummy hash when there is none, so
     /// the caller's answer takes the same time either way.
-    pub async fn verify(
-        &self,
-        password: &str,
-        stored: Option<&str>,
-    ) -> Result<Verified, ServiceError> {
-        let _permit = self
-            .permits
-            .acquire()
-            .await
-            .map_err(|e| ServiceError::Internal(e.to_string()))?;
+    pub async fn verify(&self, password: &str, stored: Option<&str>) -> Result<Verified, ServiceError> {
+        let _permit = self.permits.acquire().await.map_err(|e| ServiceError::Internal(e.to_string()))?;
         let real = stored.is_some();
-        let hash = stored
-            .map(str::to_owned)
-            .unwrap_or_else(|| self.dummy_hash.to_string());
+        let hash = stored.map(str::to_owned).unwrap_or_else(|| self.dummy_hash.to_string());
         let password = password.to_owned();
         tokio::task::spawn_blocking(move || {
             let Ok(parsed) = PasswordHash::new(&hash) else {
-                return Verified {
-                    ok: false,
-                    needs_rehash: false,
-                };
+                return Verified { ok: false, needs_rehash: false };
             };
-            let ok = argon2()
-                .verify_password(password.as_bytes(), &parsed)
-                .is_ok()
-                && real;
+            let ok = argon2().verify_password(password.as_bytes(), &parsed).is_ok() && real;
             let current = Params::try_from(&parsed).ok();
             let needs_rehash = ok
                 && (parsed.algorithm.as_str() != "argon2id"

@@ -35,19 +35,15 @@ impl Throttle {
         Self {
             sign_in: Arc::new(RateLimiter::keyed(Quota::per_minute(sign_in))),
             sign_up: Arc::new(RateLimiter::keyed(
-                Quota::with_period(sign_up_period)
-                    .expect("non-zero period")
-                    .allow_burst(sign_up),
+                Quota::with_period(sign_up_period).expect("non-zero period").allow_burst(sign_up),
             )),
         }
     }
 
     fn check(limiter: &DefaultKeyedRateLimiter<IpAddr>, ip: IpAddr) -> Result<(), ServiceError> {
-        limiter
-            .check_key(&ip)
-            .map_err(|not_until| ServiceError::RateLimited {
-                minutes: minutes_until(not_until.wait_time_from(DefaultClock::default().now())),
-            })
+        limiter.check_key(&ip).map_err(|not_until| ServiceError::RateLimited {
+            minutes: minutes_until(not_until.wait_time_from(DefaultClock::default().now())),
+        })
     }
 
     pub fn sign_in_attempt(&self, ip: IpAddr) -> Result<(), ServiceError> {
@@ -92,15 +88,8 @@ impl Throttle {
         Ok(())
     }
 
-    pub async fn account_succeeded(
-        &self,
-        pool: &PgPool,
-        user_id: Uuid,
-    ) -> Result<(), ServiceError> {
-        sqlx::query("DELETE FROM login_throttle WHERE user_id = $1")
-            .bind(user_id)
-            .execute(pool)
-            .await?;
+    pub async fn account_succeeded(&self, pool: &PgPool, user_id: Uuid) -> Result<(), ServiceError> {
+        sqlx::query("DELETE FROM login_throttle WHERE user_id = $1").bind(user_id).execute(pool).await?;
         Ok(())
     }
 }

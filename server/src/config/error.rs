@@ -10,26 +10,14 @@ pub struct ConfigError {
 }
 
 impl ConfigError {
-    pub fn new(
-        variable: &'static str,
-        found: impl Into<String>,
-        expected: impl Into<String>,
-    ) -> Self {
-        Self {
-            variable,
-            found: found.into(),
-            expected: expected.into(),
-        }
+    pub fn new(variable: &'static str, found: impl Into<String>, expected: impl Into<String>) -> Self {
+        Self { variable, found: found.into(), expected: expected.into() }
     }
 }
 
 impl fmt::Display for ConfigError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "configuration error: {} is {}; expected {}",
-            self.variable, self.found, self.expected
-        )
+        write!(f, "configuration error: {} is {}; expected {}", self.variable, self.found, self.expected)
     }
 }
 

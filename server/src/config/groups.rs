@@ -51,12 +51,7 @@ fn all_or_none(get: Get<'_>, names: &[&'static str]) -> Result<bool, ConfigError
         return Ok(true);
     }
     if let Some(present) = names.iter().zip(&set).find(|(_, s)| **s).map(|(n, _)| n) {
-        let missing = names
-            .iter()
-            .zip(&set)
-            .find(|(_, s)| !**s)
-            .map(|(n, _)| *n)
-            .unwrap_or(names[0]);
+        let missing = names.iter().zip(&set).find(|(_, s)| !**s).map(|(n, _)| *n).unwrap_or(names[0]);
         return Err(ConfigError::new(
             missing,
             format!("unset while {present} is set"),
@@ -68,20 +63,12 @@ fn all_or_none(get: Get<'_>, names: &[&'static str]) -> Result<bool, ConfigError
 
 fn is_loopback(host: &str) -> bool {
     host == "localhost"
-        || host
-            .trim_matches(['[', ']'])
-            .parse::<std::net::IpAddr>()
-            .is_ok_and(|ip| ip.is_loopback())
+        || host.trim_matches(['[', ']']).parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
 }
 
 pub fn bucket(get: Get<'_>) -> Result<Option<BucketConfig>, ConfigError> {
-    const GROUP: [&str; 5] = [
-        "BUCKET_ENDPOINT",
-        "BUCKET_NAME",
-        "BUCKET_REGION",
-        "BUCKET_ACCESS_KEY",
-        "BUCKET_SECRET_KEY",
-    ];
+    const GROUP: [&str; 5] =
+        ["BUCKET_ENDPOINT", "BUCKET_NAME", "BUCKET_REGION", "BUCKET_ACCESS_KEY", "BUCKET_SECRET_KEY"];
     if !all_or_none(get, &GROUP)? {
         if get("BUCKET_PUBLIC_URL").is_some() {
             return Err(ConfigError::new(
@@ -120,11 +107,7 @@ pub fn smtp(get: Get<'_>, noreply_email: &str) -> Result<Option<SmtpConfig>, Con
         }
         return Ok(None);
     };
-    let tls = match get("SMTP_TLS")
-        .as_deref()
-        .map(str::to_ascii_lowercase)
-        .as_deref()
-    {
+    let tls = match get("SMTP_TLS").as_deref().map(str::to_ascii_lowercase).as_deref() {
         None | Some("starttls") => SmtpTls::StartTls,
         Some("implicit") | Some("tls") => SmtpTls::Implicit,
         Some("plain") | Some("none") => SmtpTls::Plain,
@@ -181,11 +164,8 @@ pub fn google(get: Get<'_>) -> Result<Option<GoogleConfig>, ConfigError> {
     if !all_or_none(get, &["GOOGLE_CLIENT_ID", "GOOGLE_CLIENT_SECRET"])? {
         return Ok(None);
     }
-    let issuer_url = parse::absolute_url(
-        "GOOGLE_ISSUER_URL",
-        get("GOOGLE_ISSUER_URL"),
-        "https://accounts.google.com",
-    )?;
+    let issuer_url =
+        parse::absolute_url("GOOGLE_ISSUER_URL", get("GOOGLE_ISSUER_URL"), "https://accounts.google.com")?;
     if issuer_url.starts_with("http://") && !is_loopback(parse::host_of(&issuer_url)) {
         return Err(ConfigError::new(
             "GOOGLE_ISSUER_URL",

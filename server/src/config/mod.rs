@@ -65,11 +65,7 @@ impl Config {
 
     /// Parses configuration from any variable source; tests pass a map.
     pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
-        let get = |name: &str| {
-            lookup(name)
-                .map(|v| v.trim().to_owned())
-                .filter(|v| !v.is_empty())
-        };
+        let get = |name: &str| lookup(name).map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
 
         let socket = parse::socket("SOCKET", get("SOCKET"), "127.0.0.1:3000")?;
         let service_name = get("SERVICE_NAME").unwrap_or_else(|| "Accounts".to_owned());
@@ -82,34 +78,20 @@ impl Config {
         let production = service_domain.starts_with("https://");
         let secret_key = secret::load("SECRET_KEY", get("SECRET_KEY"), production, &data_dir)?;
         let database_url = parse::database_url("DATABASE_URL", get("DATABASE_URL"))?;
-        let mem_cache_duration =
-            parse::duration("MEM_CACHE_DURATION", get("MEM_CACHE_DURATION"), "8h")?;
-        let mem_cache_capacity = parse::number(
-            "MEM_CACHE_CAPACITY",
-            get("MEM_CACHE_CAPACITY"),
-            100_000u64,
-            1,
-        )?;
+        let mem_cache_duration = parse::duration("MEM_CACHE_DURATION", get("MEM_CACHE_DURATION"), "8h")?;
+        let mem_cache_capacity =
+            parse::number("MEM_CACHE_CAPACITY", get("MEM_CACHE_CAPACITY"), 100_000u64, 1)?;
         let session_ttl = parse::duration("SESSION_TTL", get("SESSION_TTL"), "30days")?;
-        let database_pool_size =
-            parse::number("DATABASE_POOL_SIZE", get("DATABASE_POOL_SIZE"), 10u32, 1)?;
-        let noreply_email = get("NOREPLY_EMAIL")
-            .unwrap_or_else(|| format!("noreply@{}", parse::host_of(&service_domain)));
+        let database_pool_size = parse::number("DATABASE_POOL_SIZE", get("DATABASE_POOL_SIZE"), 10u32, 1)?;
+        let noreply_email =
+            get("NOREPLY_EMAIL").unwrap_or_else(|| format!("noreply@{}", parse::host_of(&service_domain)));
         let bucket = groups::bucket(&get)?;
         let smtp = groups::smtp(&get, &noreply_email)?;
         let google = groups::google(&get)?;
-        let sign_in_per_ip_per_minute = parse::number(
-            "SIGN_IN_PER_IP_PER_MINUTE",
-            get("SIGN_IN_PER_IP_PER_MINUTE"),
-            20u32,
-            1,
-        )?;
-        let sign_up_per_ip_per_hour = parse::number(
-            "SIGN_UP_PER_IP_PER_HOUR",
-            get("SIGN_UP_PER_IP_PER_HOUR"),
-            20u32,
-            1,
-        )?;
+        let sign_in_per_ip_per_minute =
+            parse::number("SIGN_IN_PER_IP_PER_MINUTE", get("SIGN_IN_PER_IP_PER_MINUTE"), 20u32, 1)?;
+        let sign_up_per_ip_per_hour =
+            parse::number("SIGN_UP_PER_IP_PER_HOUR", get("SIGN_UP_PER_IP_PER_HOUR"), 20u32, 1)?;
 
         Ok(Self {
             socket,

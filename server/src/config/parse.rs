@@ -8,34 +8,18 @@ fn quoted(value: &str) -> String {
     format!("{value:?}")
 }
 
-pub fn socket(
-    name: &'static str,
-    value: Option<String>,
-    default: &str,
-) -> Result<SocketAddr, ConfigError> {
+pub fn socket(name: &'static str, value: Option<String>, default: &str) -> Result<SocketAddr, ConfigError> {
     let value = value.unwrap_or_else(|| default.to_owned());
-    value.parse().map_err(|_| {
-        ConfigError::new(
-            name,
-            quoted(&value),
-            "an address and port such as 127.0.0.1:3000",
-        )
-    })
+    value
+        .parse()
+        .map_err(|_| ConfigError::new(name, quoted(&value), "an address and port such as 127.0.0.1:3000"))
 }
 
-pub fn duration(
-    name: &'static str,
-    value: Option<String>,
-    default: &str,
-) -> Result<Duration, ConfigError> {
+pub fn duration(name: &'static str, value: Option<String>, default: &str) -> Result<Duration, ConfigError> {
     let value = value.unwrap_or_else(|| default.to_owned());
     match humantime::parse_duration(&value) {
         Ok(d) if !d.is_zero() => Ok(d),
-        _ => Err(ConfigError::new(
-            name,
-            quoted(&value),
-            "a positive duration such as 8h, 30m or 30days",
-        )),
+        _ => Err(ConfigError::new(name, quoted(&value), "a positive duration such as 8h, 30m or 30days")),
     }
 }
 
@@ -50,29 +34,17 @@ pub fn number<T: FromStr + PartialOrd + std::fmt::Display + Copy>(
     };
     match value.parse::<T>() {
         Ok(n) if n >= min => Ok(n),
-        _ => Err(ConfigError::new(
-            name,
-            quoted(&value),
-            format!("a whole number of at least {min}"),
-        )),
+        _ => Err(ConfigError::new(name, quoted(&value), format!("a whole number of at least {min}"))),
     }
 }
 
 /// An http(s) URL with a host and no path, returned without a trailing slash.
-pub fn base_url(
-    name: &'static str,
-    value: Option<String>,
-    default: &str,
-) -> Result<String, ConfigError> {
+pub fn base_url(name: &'static str, value: Option<String>, default: &str) -> Result<String, ConfigError> {
     let value = value.unwrap_or_else(|| default.to_owned());
     let trimmed = value.trim_end_matches('/');
-    let rest = trimmed
-        .strip_prefix("https://")
-        .or_else(|| trimmed.strip_prefix("http://"));
+    let rest = trimmed.strip_prefix("https://").or_else(|| trimmed.strip_prefix("http://"));
     match rest {
-        Some(host) if !host.is_empty() && !host.contains(['/', '?', '#', ' ']) => {
-            Ok(trimmed.to_owned())
-        }
+        Some(host) if !host.is_empty() && !host.contains(['/', '?', '#', ' ']) => Ok(trimmed.to_owned()),
         _ => Err(ConfigError::new(
             name,
             quoted(&value),
@@ -82,10 +54,7 @@ pub fn base_url(
 }
 
 /// A `postgres://` or `postgresql://` URL. Only the scheme is echoed: the rest may hold a password.
-pub fn database_url(
-    name: &'static str,
-    value: Option<String>,
-) -> Result<Option<String>, ConfigError> {
+pub fn database_url(name: &'static str, value: Option<String>) -> Result<Option<String>, ConfigError> {
     match value {
         None => Ok(None),
         Some(v) if v.starts_with("postgres://") || v.starts_with("postgresql://") => Ok(Some(v)),
@@ -102,26 +71,16 @@ pub fn database_url(
 
 /// The host part of a base URL, for default addresses such as `noreply@host`.
 pub fn host_of(base_url: &str) -> &str {
-    let rest = base_url
-        .split_once("://")
-        .map(|(_, r)| r)
-        .unwrap_or(base_url);
+    let rest = base_url.split_once("://").map(|(_, r)| r).unwrap_or(base_url);
     let authority = rest.split(['/', '?', '#']).next().unwrap_or(rest);
     if authority.starts_with('[') {
-        return authority
-            .split_once(']')
-            .map(|(h, _)| &h[1..])
-            .unwrap_or(authority);
+        return authority.split_once(']').map(|(h, _)| &h[1..]).unwrap_or(authority);
     }
     authority.split(':').next().unwrap_or(authority)
 }
 
 /// An absolute http(s) URL that may carry a path (e.g. an OpenID issuer), without trailing slash.
-pub fn absolute_url(
-    name: &'static str,
-    value: Option<String>,
-    default: &str,
-) -> Result<String, ConfigError> {
+pub fn absolute_url(name: &'static str, value: Option<String>, default: &str) -> Result<String, ConfigError> {
     let value = value.unwrap_or_else(|| default.to_owned());
     let trimmed = value.trim_end_matches('/');
     let ok = (trimmed.starts_with("https://") || trimmed.starts_with("http://"))
@@ -130,10 +89,6 @@ pub fn absolute_url(
     if ok {
         Ok(trimmed.to_owned())
     } else {
-        Err(ConfigError::new(
-            name,
-            quoted(&value),
-            "an absolute URL such as https://accounts.google.com",
-        ))
+        Err(ConfigError::new(name, quoted(&value), "an absolute URL such as https://accounts.google.com"))
     }
 }

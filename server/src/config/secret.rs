@@ -35,9 +35,7 @@ pub fn load(
             return Err(ConfigError::new(
                 name,
                 format!("{} bytes long", value.len()),
-                format!(
-                    "at least {MIN_LEN} random bytes, e.g. the output of `openssl rand -hex 32`"
-                ),
+                format!("at least {MIN_LEN} random bytes, e.g. the output of `openssl rand -hex 32`"),
             ));
         }
         return Ok(SecretKey(value.into_bytes()));
@@ -62,13 +60,9 @@ fn local_key(name: &'static str, data_dir: &Path) -> Result<SecretKey, ConfigErr
         }
     }
     let mut bytes = [0u8; 32];
-    SystemRandom::new().fill(&mut bytes).map_err(|_| {
-        ConfigError::new(
-            name,
-            "unset",
-            "a SECRET_KEY (the system random source failed)",
-        )
-    })?;
+    SystemRandom::new()
+        .fill(&mut bytes)
+        .map_err(|_| ConfigError::new(name, "unset", "a SECRET_KEY (the system random source failed)"))?;
     let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
     let io_error = |e: std::io::Error| {
         ConfigError::new(

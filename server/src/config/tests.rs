@@ -4,12 +4,8 @@ use super::*;
 
 fn parse(vars: &[(&str, &str)]) -> Result<Config, ConfigError> {
     let dir = std::env::temp_dir().join(format!("config-test-{}", std::process::id()));
-    let mut map: HashMap<String, String> = vars
-        .iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect();
-    map.entry("DATA_DIR".into())
-        .or_insert_with(|| dir.display().to_string());
+    let mut map: HashMap<String, String> = vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+    map.entry("DATA_DIR".into()).or_insert_with(|| dir.display().to_string());
     Config::from_lookup(|name| map.get(name).cloned())
 }
 
@@ -24,14 +20,9 @@ fn defaults_apply_when_nothing_is_set() {
     let c = parse(&[("SECRET_KEY", KEY)]).unwrap();
     assert_eq!(c.socket.to_string(), "127.0.0.1:3000");
     assert_eq!(c.service_domain, "http://localhost:3000");
-    assert_eq!(
-        c.mem_cache_duration,
-        std::time::Duration::from_secs(8 * 3600)
-    );
+    assert_eq!(c.mem_cache_duration, std::time::Duration::from_secs(8 * 3600));
     assert_eq!(c.session_ttl, std::time::Duration::from_secs(30 * 86400));
-    assert!(
-        c.database_url.is_none() && c.bucket.is_none() && c.smtp.is_none() && c.google.is_none()
-    );
+    assert!(c.database_url.is_none() && c.bucket.is_none() && c.smtp.is_none() && c.google.is_none());
     assert!(!c.is_production());
 }
 
@@ -74,19 +65,12 @@ fn missing_secret_key_locally_generates_a_private_file() {
     let dir_s = dir.display().to_string();
     let first = parse(&[("DATA_DIR", &dir_s)]).unwrap();
     let second = parse(&[("DATA_DIR", &dir_s)]).unwrap();
-    assert_eq!(
-        first.secret_key.as_bytes(),
-        second.secret_key.as_bytes(),
-        "the key is reused"
-    );
+    assert_eq!(first.secret_key.as_bytes(), second.secret_key.as_bytes(), "the key is reused");
     assert!(first.secret_key.as_bytes().len() >= 32);
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(dir.join("secret_key"))
-            .unwrap()
-            .permissions()
-            .mode();
+        let mode = std::fs::metadata(dir.join("secret_key")).unwrap().permissions().mode();
         assert_eq!(mode & 0o777, 0o600);
     }
     assert!(
@@ -98,11 +82,8 @@ fn missing_secret_key_locally_generates_a_private_file() {
 
 #[test]
 fn half_a_bucket_group_names_the_missing_variable() {
-    let e = err(&[
-        ("SECRET_KEY", KEY),
-        ("BUCKET_ENDPOINT", "http://127.0.0.1:9000"),
-        ("BUCKET_NAME", "avatars"),
-    ]);
+    let e =
+        err(&[("SECRET_KEY", KEY), ("BUCKET_ENDPOINT", "http://127.0.0.1:9000"), ("BUCKET_NAME", "avatars")]);
     assert_eq!(e.variable, "BUCKET_REGION");
     assert!(e.to_string().contains("BUCKET_ENDPOINT"), "{e}");
 }
@@ -131,17 +112,10 @@ fn half_a_google_pair_is_refused() {
 
 #[test]
 fn google_issuer_over_plain_http_only_on_loopback() {
-    let base = [
-        ("SECRET_KEY", KEY),
-        ("GOOGLE_CLIENT_ID", "id"),
-        ("GOOGLE_CLIENT_SECRET", "s"),
-    ];
+    let base = [("SECRET_KEY", KEY), ("GOOGLE_CLIENT_ID", "id"), ("GOOGLE_CLIENT_SECRET", "s")];
     let mut ok = base.to_vec();
     ok.push(("GOOGLE_ISSUER_URL", "http://127.0.0.1:4000/oidc"));
-    assert_eq!(
-        parse(&ok).unwrap().google.unwrap().issuer_url,
-        "http://127.0.0.1:4000/oidc"
-    );
+    assert_eq!(parse(&ok).unwrap().google.unwrap().issuer_url, "http://127.0.0.1:4000/oidc");
     let mut bad = base.to_vec();
     bad.push(("GOOGLE_ISSUER_URL", "http://idp.example.com"));
     assert_eq!(err(&bad).variable, "GOOGLE_ISSUER_URL");
@@ -149,62 +123,23 @@ fn google_issuer_over_plain_http_only_on_loopback() {
 
 #[test]
 fn smtp_settings_are_checked() {
+    assert_eq!(err(&[("SECRET_KEY", KEY), ("SMTP_KEY", "pw")]).variable, "SMTP_KEY");
+    assert_eq!(err(&[("SECRET_KEY", KEY), ("SMTP_HOST", "mail.example.com:notaport")]).variable, "SMTP_HOST");
     assert_eq!(
-        err(&[("SECRET_KEY", KEY), ("SMTP_KEY", "pw")]).variable,
-        "SMTP_KEY"
-    );
-    assert_eq!(
-        err(&[
-            ("SECRET_KEY", KEY),
-            ("SMTP_HOST", "mail.example.com:notaport")
-        ])
-        .variable,
-        "SMTP_HOST"
-    );
-    assert_eq!(
-        err(&[
-            ("SECRET_KEY", KEY),
-            ("SMTP_HOST", "mail.example.com"),
-            ("SMTP_TLS", "plain")
-        ])
-        .variable,
+        err(&[("SECRET_KEY", KEY), ("SMTP_HOST", "mail.example.com"), ("SMTP_TLS", "plain")]).variable,
         "SMTP_TLS"
     );
-    let c = parse(&[
-        ("SECRET_KEY", KEY),
-        ("SMTP_HOST", "127.0.0.1:2525"),
-        ("SMTP_TLS", "plain"),
-    ])
-    .unwrap();
+    let c = parse(&[("SECRET_KEY", KEY), ("SMTP_HOST", "127.0.0.1:2525"), ("SMTP_TLS", "plain")]).unwrap();
     let smtp = c.smtp.unwrap();
-    assert_eq!(
-        (smtp.host.as_str(), smtp.port, smtp.tls),
-        ("127.0.0.1", 2525, SmtpTls::Plain)
-    );
+    assert_eq!((smtp.host.as_str(), smtp.port, smtp.tls), ("127.0.0.1", 2525, SmtpTls::Plain));
     assert_eq!(smtp.user, c.noreply_email);
 }
 
 #[test]
 fn bad_urls_and_numbers_are_refused() {
-    assert_eq!(
-        err(&[("SECRET_KEY", KEY), ("SERVICE_DOMAIN", "example.com")]).variable,
-        "SERVICE_DOMAIN"
-    );
-    assert_eq!(
-        err(&[("SECRET_KEY", KEY), ("DATABASE_URL", "mysql://u:pw@h/db")]).variable,
-        "DATABASE_URL"
-    );
-    assert!(
-        !err(&[("SECRET_KEY", KEY), ("DATABASE_URL", "mysql://u:pw@h/db")])
-            .to_string()
-            .contains("pw")
-    );
-    assert_eq!(
-        err(&[("SECRET_KEY", KEY), ("MEM_CACHE_CAPACITY", "0")]).variable,
-        "MEM_CACHE_CAPACITY"
-    );
-    assert_eq!(
-        err(&[("SECRET_KEY", KEY), ("DATABASE_POOL_SIZE", "many")]).variable,
-        "DATABASE_POOL_SIZE"
-    );
+    assert_eq!(err(&[("SECRET_KEY", KEY), ("SERVICE_DOMAIN", "example.com")]).variable, "SERVICE_DOMAIN");
+    assert_eq!(err(&[("SECRET_KEY", KEY), ("DATABASE_URL", "mysql://u:pw@h/db")]).variable, "DATABASE_URL");
+    assert!(!err(&[("SECRET_KEY", KEY), ("DATABASE_URL", "mysql://u:pw@h/db")]).to_string().contains("pw"));
+    assert_eq!(err(&[("SECRET_KEY", KEY), ("MEM_CACHE_CAPACITY", "0")]).variable, "MEM_CACHE_CAPACITY");
+    assert_eq!(err(&[("SECRET_KEY", KEY), ("DATABASE_POOL_SIZE", "many")]).variable, "DATABASE_POOL_SIZE");
 }

@@ -24,11 +24,7 @@ pub enum EmbeddedError {
     )]
     NoBinaries,
     #[error("{tool} failed ({status}): {output}")]
-    Tool {
-        tool: &'static str,
-        status: String,
-        output: String,
-    },
+    Tool { tool: &'static str, status: String, output: String },
     #[error("{0}")]
     Io(String),
     #[error("cannot connect to the embedded cluster: {0}")]
@@ -51,13 +47,7 @@ impl EmbeddedPostgres {
         let as_system_user = is_root();
         let data_dir = absolute(data_dir)?;
         let socket_dir = socket_dir_for(&data_dir);
-        let mut cluster = Self {
-            data_dir,
-            socket_dir,
-            bin_dir,
-            as_system_user,
-            started_here: false,
-        };
+        let mut cluster = Self { data_dir, socket_dir, bin_dir, as_system_user, started_here: false };
         cluster.prepare_dirs().await?;
         if !cluster.data_dir.join("PG_VERSION").exists() {
             tracing::info!(dir = %cluster.data_dir.display(), "creating the embedded Postgres cluster");
@@ -65,17 +55,7 @@ impl EmbeddedPostgres {
             cluster
                 .run(
                     "initdb",
-                    &[
-                        "-D",
-                        &data,
-                        "-U",
-                        SYSTEM_USER,
-                        "-A",
-                        "trust",
-                        "-E",
-                        "UTF8",
-                        "--no-instructions",
-                    ],
+                    &["-D", &data, "-U", SYSTEM_USER, "-A", "trust", "-E", "UTF8", "--no-instructions"],
                 )
                 .await?;
         }
@@ -90,14 +70,7 @@ impl EmbeddedPostgres {
                 "-c listen_addresses='' -k {} -p {PORT} -c unix_socket_permissions=0700",
                 cluster.socket_dir.display()
             );
-            cluster
-                .run(
-                    "pg_ctl",
-                    &[
-                        "-D", &data, "-l", &log, "-o", &opts, "-w", "-t", "60", "start",
-                    ],
-                )
-                .await?;
+            cluster.run("pg_ctl", &["-D", &data, "-l", &log, "-o", &opts, "-w", "-t", "60", "start"]).await?;
             cluster.started_here = true;
             tracing::info!(socket = %cluster.socket_dir.display(), "started the embedded Postgres cluster");
         }
@@ -106,23 +79,16 @@ impl EmbeddedPostgres {
 
     /// Options for `database`, creating it on first use.
     pub async fn connect_options(&self, database: &str) -> Result<PgConnectOptions, EmbeddedError> {
-        let base = PgConnectOptions::new()
-            .socket(&self.socket_dir)
-            .port(PORT)
-            .username(SYSTEM_USER);
+        let base = PgConnectOptions::new().socket(&self.socket_dir).port(PORT).username(SYSTEM_USER);
         let mut admin = PgConnection::connect_with(&base.clone().database("postgres")).await?;
-        let exists: bool =
-            sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = $1)")
-                .bind(database)
-                .fetch_one(&mut admin)
-                .await?;
-        if !exists {
-            sqlx::query(&format!(
-                "CREATE DATABASE \"{}\"",
-                database.replace('"', "")
-            ))
-            .execute(&mut admin)
+        let exists: bool = sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = $1)")
+            .bind(database)
+            .fetch_one(&mut admin)
             .await?;
+        if !exists {
+            sqlx::query(&format!("CREATE DATABASE \"{}\"", database.replace('"', "")))
+                .execute(&mut admin)
+                .await?;
         }
         admin.close().await?;
         Ok(base.database(database))
@@ -132,10 +98,7 @@ impl EmbeddedPostgres {
     pub async fn stop(&self) {
         if self.started_here {
             let data = self.data_dir.display().to_string();
-            match self
-                .run("pg_ctl", &["-D", &data, "-m", "fast", "-w", "stop"])
-                .await
-            {
+            match self.run("pg_ctl", &["-D", &data, "-m", "fast", "-w", "stop"]).await {
                 Ok(_) => tracing::info!("stopped the embedded Postgres cluster"),
                 Err(e) => {
                     tracing::warn!(error = %e, "could not stop the embedded Postgres cluster")
@@ -156,11 +119,7 @@ impl EmbeddedPostgres {
             set_private(dir)?;
             if self.as_system_user {
                 let path = dir.display().to_string();
-                run_output(
-                    "chown",
-                    Command::new("chown").args(["-R", "postgres:postgres", &path]),
-                )
-                .await?;
+                run_output("chown", Command::new("chown").args(["-R", "postgres:postgres", &path])).await?;
                 // The system user must be able to reach the folder through its parents.
                 let check = Command::new("runuser")
                     .args(["-u", SYSTEM_USER, "--", "test", "-w", &path])
@@ -201,16 +160,9 @@ async fn run_output(tool: &'static str, command: &mut Command) -> Result<Output,
         Ok(output)
     } else {
         let text = String::from_utf8_lossy(&output.stderr).trim().to_owned();
-        let text = if text.is_empty() {
-            String::from_utf8_lossy(&output.stdout).trim().to_owned()
-        } else {
-            text
-        };
-        Err(EmbeddedError::Tool {
-            tool,
-            status: output.status.to_string(),
-            output: text,
-        })
+        let text =
+            if text.is_empty() { String::from_utf8_lossy(&output.stdout).trim().to_owned() } else { text };
+        Err(EmbeddedError::Tool { tool, status: output.status.to_string(), output: text })
     }
 }
 
@@ -225,8 +177,7 @@ fn set_private(dir: &Path) -> Result<(), EmbeddedError> {
 }
 
 fn absolute(path: &Path) -> Result<PathBuf, EmbeddedError> {
-    std::path::absolute(path)
-        .map_err(|e| EmbeddedError::Io(format!("bad path {}: {e}", path.display())))
+    std::path::absolute(path).map_err(|e| EmbeddedError::Io(format!("bad path {}: {e}", path.display())))
 }
 
 /// Unix socket paths are limited to ~107 bytes: deep checkouts use a folder in the temp dir.
@@ -260,8 +211,7 @@ fn find_bin_dir() -> Option<PathBuf> {
         return Some(bin);
     }
     std::env::var_os("PATH").and_then(|paths| {
-        std::env::split_paths(&paths)
-            .find(|p| p.join("pg_ctl").exists() && p.join("initdb").exists())
+        std::env::split_paths(&paths).find(|p| p.join("pg_ctl").exists() && p.join("initdb").exists())
     })
 }
 

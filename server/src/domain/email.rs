@@ -19,9 +19,7 @@ impl EmailAddress {
             && !domain.starts_with(['.', '-'])
             && !domain.ends_with(['.', '-'])
             && !domain.contains("..")
-            && domain
-                .split('.')
-                .all(|label| !label.is_empty() && label.len() <= 63);
+            && domain.split('.').all(|label| !label.is_empty() && label.len() <= 63);
         if local.is_empty() || local.len() > 64 || local.contains('@') || !domain_ok {
             return Err(invalid());
         }
@@ -51,10 +49,7 @@ mod tests {
 
     #[test]
     fn normalises_and_accepts_ordinary_addresses() {
-        assert_eq!(
-            EmailAddress::parse("  Ada@Example.COM ").unwrap().as_str(),
-            "ada@example.com"
-        );
+        assert_eq!(EmailAddress::parse("  Ada@Example.COM ").unwrap().as_str(), "ada@example.com");
         assert!(EmailAddress::parse("first.last+tag@sub.example.co.uk").is_ok());
     }
 

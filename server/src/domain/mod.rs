@@ -2,6 +2,8 @@
 
 mod email;
 mod password;
+mod profile;
 
 pub use email::EmailAddress;
 pub use password::{NewPassword, PASSWORD_MAX_LEN};
+pub use profile::{Bio, DisplayName, Username};

@@ -11,11 +11,7 @@ pub const PASSWORD_MAX_LEN: usize = 128;
 pub struct NewPassword(String);
 
 impl NewPassword {
-    pub fn parse(
-        raw: &str,
-        field: &'static str,
-        user_inputs: &[&str],
-    ) -> Result<Self, ServiceError> {
+    pub fn parse(raw: &str, field: &'static str, user_inputs: &[&str]) -> Result<Self, ServiceError> {
         let len = raw.chars().count();
         if len < PASSWORD_MIN_LEN {
             return Err(ServiceError::invalid(field, "Use at least 10 characters"));
@@ -25,10 +21,7 @@ impl NewPassword {
         }
         let score = zxcvbn::zxcvbn(raw, user_inputs).score();
         if (score as u8) < 3 {
-            return Err(ServiceError::invalid(
-                field,
-                "This password is too easy to guess",
-            ));
+            return Err(ServiceError::invalid(field, "This password is too easy to guess"));
         }
         Ok(Self(raw.to_owned()))
     }
@@ -50,21 +43,14 @@ mod tests {
 
     #[test]
     fn applies_length_and_strength_rules() {
-        let msg = |raw: &str| {
-            NewPassword::parse(raw, "password", &[])
-                .unwrap_err()
-                .user_message()
-        };
+        let msg = |raw: &str| NewPassword::parse(raw, "password", &[]).unwrap_err().user_message();
         assert_eq!(msg("short"), "Use at least 10 characters");
         assert_eq!(msg("password123"), "This password is too easy to guess");
         assert_eq!(msg(&"x".repeat(129)), "Use at most 128 characters");
         assert!(NewPassword::parse("correct horse battery staple", "password", &[]).is_ok());
         assert!(
-            !format!(
-                "{:?}",
-                NewPassword::parse("correct horse battery staple", "p", &[]).unwrap()
-            )
-            .contains("horse")
+            !format!("{:?}", NewPassword::parse("correct horse battery staple", "p", &[]).unwrap())
+                .contains("horse")
         );
     }
 }

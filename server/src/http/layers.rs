@@ -3,16 +3,16 @@
 use std::time::Duration;
 
 use axum::{Router, body::Body, http::Request, response::Response};
-use tower_http::{limit::RequestBodyLimitLayer, trace::TraceLayer};
+use tower_http::trace::TraceLayer;
 use tracing::Span;
 
-/// Largest request body accepted anywhere unless a route sets its own limit.
+/// Largest request body accepted by every route but uploads (applied in `startup`).
 pub const MAX_BODY_BYTES: usize = 1024 * 1024;
 
 /// One span per request with method and path only: query strings may carry tokens, and
 /// headers (cookies, Authorization) and bodies are never recorded.
 pub fn apply(router: Router) -> Router {
-    router.layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES)).layer(
+    router.layer(
         TraceLayer::new_for_http()
             .make_span_with(|req: &Request<Body>| {
                 tracing::info_span!("request", method = %req.method(), path = %req.uri().path())

@@ -15,18 +15,11 @@ fn protected(path: &str) -> bool {
 }
 
 pub async fn guard(req: Request, next: Next) -> Response {
-    let signed_in = req
-        .extensions()
-        .get::<Auth>()
-        .is_some_and(|a| a.0.is_some());
+    let signed_in = req.extensions().get::<Auth>().is_some_and(|a| a.0.is_some());
     if signed_in || req.method() != Method::GET || !protected(req.uri().path()) {
         return next.run(req).await;
     }
-    let target = req
-        .uri()
-        .path_and_query()
-        .map(|p| p.as_str())
-        .unwrap_or("/account");
+    let target = req.uri().path_and_query().map(|p| p.as_str()).unwrap_or("/account");
     let location = format!("/login?next={}", encode_component(target));
     (StatusCode::SEE_OTHER, [(LOCATION, location)]).into_response()
 }

@@ -15,9 +15,7 @@ const SERVER_FN_ERROR: HeaderName = HeaderName::from_static("serverfnerror");
 
 pub async fn map_decode_errors(req: Request, next: Next) -> Response {
     let mut res = next.run(req).await;
-    if res.status() == StatusCode::INTERNAL_SERVER_ERROR
-        && res.headers().contains_key(SERVER_FN_ERROR)
-    {
+    if res.status() == StatusCode::INTERNAL_SERVER_ERROR && res.headers().contains_key(SERVER_FN_ERROR) {
         *res.status_mut() = StatusCode::BAD_REQUEST;
     }
     res

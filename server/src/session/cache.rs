@@ -27,20 +27,14 @@ pub struct CachedSession {
 impl CachedSession {
     pub fn new(record: SessionRecord) -> Self {
         let seen = record.last_seen_at.timestamp();
-        Self {
-            record,
-            last_seen_queued: AtomicI64::new(seen),
-        }
+        Self { record, last_seen_queued: AtomicI64::new(seen) }
     }
 
     /// True at most once per `interval_secs`: the caller then queues a write-behind.
     pub fn should_touch(&self, now: i64, interval_secs: i64) -> bool {
         let last = self.last_seen_queued.load(Ordering::Relaxed);
         now - last >= interval_secs
-            && self
-                .last_seen_queued
-                .compare_exchange(last, now, Ordering::Relaxed, Ordering::Relaxed)
-                .is_ok()
+            && self.last_seen_queued.compare_exchange(last, now, Ordering::Relaxed, Ordering::Relaxed).is_ok()
     }
 }
 
@@ -58,10 +52,7 @@ impl Caches {
                 .max_capacity(capacity)
                 .support_invalidation_closures()
                 .build(),
-            users: Cache::builder()
-                .time_to_live(ttl)
-                .max_capacity(capacity)
-                .build(),
+            users: Cache::builder().time_to_live(ttl).max_capacity(capacity).build(),
         }
     }
 
@@ -93,9 +84,7 @@ impl Caches {
 
     /// Forgets every cached session of a user (sign out everywhere, password change).
     pub fn invalidate_user_sessions(&self, user_id: Uuid) {
-        let _ = self
-            .sessions
-            .invalidate_entries_if(move |_, s| s.record.user_id == user_id);
+        let _ = self.sessions.invalidate_entries_if(move |_, s| s.record.user_id == user_id);
     }
 
     pub fn clear(&self) {

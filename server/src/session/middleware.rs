@@ -43,30 +43,14 @@ impl<S: Send + Sync> FromRequestParts<S> for ClientInfo {
     type Rejection = std::convert::Infallible;
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        Ok(parts
-            .extensions
-            .get::<ClientInfo>()
-            .cloned()
-            .unwrap_or_default())
+        Ok(parts.extensions.get::<ClientInfo>().cloned().unwrap_or_default())
     }
 }
 
-pub async fn resolve_session(
-    State(state): State<AppState>,
-    mut req: Request,
-    next: Next,
-) -> Response {
+pub async fn resolve_session(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
     let client = ClientInfo {
-        ip: req
-            .extensions()
-            .get::<ConnectInfo<SocketAddr>>()
-            .map(|c| c.0.ip()),
-        user_agent: req
-            .headers()
-            .get(USER_AGENT)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or("")
-            .to_owned(),
+        ip: req.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip()),
+        user_agent: req.headers().get(USER_AGENT).and_then(|v| v.to_str().ok()).unwrap_or("").to_owned(),
     };
     let sessions = &state.sessions;
     let raw = sessions.cookie.read(req.headers()).map(str::to_owned);

@@ -22,10 +22,7 @@ use crate::{accounts::User, accounts::users, config::Config, error::ServiceError
 
 /// The outcome of presenting a session token.
 pub enum Resolution {
-    Active {
-        auth: Authenticated,
-        renewed: Option<SessionToken>,
-    },
+    Active { auth: Authenticated, renewed: Option<SessionToken> },
     SignedOut,
 }
 
@@ -56,13 +53,8 @@ impl Sessions {
     }
 
     /// Starts a session for a new device and returns its token.
-    pub async fn create(
-        &self,
-        user_id: Uuid,
-        client: &ClientInfo,
-    ) -> Result<SessionToken, ServiceError> {
-        self.create_for_device(&self.pool, user_id, Uuid::new_v4(), client)
-            .await
+    pub async fn create(&self, user_id: Uuid, client: &ClientInfo) -> Result<SessionToken, ServiceError> {
+        self.create_for_device(&self.pool, user_id, Uuid::new_v4(), client).await
     }
 
     /// Starts a session with a known device id (a password change keeps the device).
@@ -138,8 +130,7 @@ impl Sessions {
             if left < renew_before {
                 let next = self.keys.successor(token);
                 let old = session.record.id;
-                let Some(record) =
-                    store::rotate(&self.pool, &old, &next.hash(), self.ttl_secs()).await?
+                let Some(record) = store::rotate(&self.pool, &old, &next.hash(), self.ttl_secs()).await?
                 else {
                     return Ok(Resolution::SignedOut);
                 };
@@ -159,10 +150,7 @@ impl Sessions {
         if session.should_touch(now.timestamp(), last_seen::TOUCH_INTERVAL_SECS) {
             self.last_seen.record(session.record.id, now).await;
         }
-        Ok(Resolution::Active {
-            auth: Authenticated { user, session },
-            renewed,
-        })
+        Ok(Resolution::Active { auth: Authenticated { user, session }, renewed })
     }
 
     /// Ends one device's session(s) of this user.
@@ -173,11 +161,7 @@ impl Sessions {
     }
 
     /// Ends every session of the user except `keep`'s device, or all of them.
-    pub async fn end_all_except(
-        &self,
-        user_id: Uuid,
-        keep: Option<Uuid>,
-    ) -> Result<usize, ServiceError> {
+    pub async fn end_all_except(&self, user_id: Uuid, keep: Option<Uuid>) -> Result<usize, ServiceError> {
         let ended = store::delete_all_except(&self.pool, user_id, keep).await?;
         self.forget(&ended).await;
         Ok(ended.len())
@@ -197,8 +181,7 @@ impl Sessions {
 
     /// Background work: write-behind of last_seen and removal of stale rows.
     pub fn spawn_maintenance(&self) {
-        self.last_seen
-            .spawn_flusher(self.pool.clone(), Duration::from_secs(30));
+        self.last_seen.spawn_flusher(self.pool.clone(), Duration::from_secs(30));
         let pool = self.pool.clone();
         tokio::spawn(async move {
             let mut tick = tokio::time::interval(Duration::from_secs(3600));

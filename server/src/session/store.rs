@@ -39,8 +39,7 @@ fn record(row: &PgRow) -> Result<SessionRecord, sqlx::Error> {
     let id: Vec<u8> = row.try_get("id")?;
     let replaced_by: Option<Vec<u8>> = row.try_get("replaced_by")?;
     Ok(SessionRecord {
-        id: TokenHash::from_slice(&id)
-            .ok_or_else(|| sqlx::Error::Decode("session id length".into()))?,
+        id: TokenHash::from_slice(&id).ok_or_else(|| sqlx::Error::Decode("session id length".into()))?,
         user_id: row.try_get("user_id")?,
         device_id: row.try_get("device_id")?,
         created_at: row.try_get("created_at")?,
@@ -68,10 +67,7 @@ pub struct NewSession<'a> {
     pub ttl_secs: f64,
 }
 
-pub async fn insert(
-    db: impl PgExecutor<'_>,
-    s: NewSession<'_>,
-) -> Result<SessionRecord, sqlx::Error> {
+pub async fn insert(db: impl PgExecutor<'_>, s: NewSession<'_>) -> Result<SessionRecord, sqlx::Error> {
     let row = sqlx::query(&format!(
         "INSERT INTO sessions (id, user_id, device_id, user_agent, ip, expires_at) \
          VALUES ($1, $2, $3, $4, $5, now() + make_interval(secs => $6)) RETURNING {COLUMNS}"
@@ -121,9 +117,7 @@ pub async fn rotate(
 }
 
 fn hashes(rows: Vec<Vec<u8>>) -> Vec<TokenHash> {
-    rows.iter()
-        .filter_map(|r| TokenHash::from_slice(r))
-        .collect()
+    rows.iter().filter_map(|r| TokenHash::from_slice(r)).collect()
 }
 
 /// Deletes every row of one device (including retired predecessors); returns their hashes.
@@ -132,13 +126,12 @@ pub async fn delete_device(
     user_id: Uuid,
     device_id: Uuid,
 ) -> Result<Vec<TokenHash>, sqlx::Error> {
-    let rows: Vec<Vec<u8>> = sqlx::query_scalar(
-        "DELETE FROM sessions WHERE user_id = $1 AND device_id = $2 RETURNING id",
-    )
-    .bind(user_id)
-    .bind(device_id)
-    .fetch_all(db)
-    .await?;
+    let rows: Vec<Vec<u8>> =
+        sqlx::query_scalar("DELETE FROM sessions WHERE user_id = $1 AND device_id = $2 RETURNING id")
+            .bind(user_id)
+            .bind(device_id)
+            .fetch_all(db)
+            .await?;
     Ok(hashes(rows))
 }
 
@@ -182,11 +175,7 @@ pub async fn devices(pool: &PgPool, user_id: Uuid) -> Result<Vec<DeviceRow>, sql
 }
 
 /// Writes batched `last_seen_at` values, never moving one backwards.
-pub async fn touch_many(
-    pool: &PgPool,
-    ids: &[Vec<u8>],
-    seen: &[DateTime<Utc>],
-) -> Result<u64, sqlx::Error> {
+pub async fn touch_many(pool: &PgPool, ids: &[Vec<u8>], seen: &[DateTime<Utc>]) -> Result<u64, sqlx::Error> {
     let done = sqlx::query(
         "UPDATE sessions s SET last_seen_at = v.seen \
          FROM unnest($1::bytea[], $2::timestamptz[]) AS v(id, seen) \

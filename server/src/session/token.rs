@@ -33,11 +33,7 @@ impl fmt::Debug for SessionToken {
 impl fmt::Debug for TokenHash {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         // A short prefix is enough to correlate log lines and cannot be replayed.
-        write!(
-            f,
-            "TokenHash({:02x}{:02x}{:02x}{:02x}..)",
-            self.0[0], self.0[1], self.0[2], self.0[3]
-        )
+        write!(f, "TokenHash({:02x}{:02x}{:02x}{:02x}..)", self.0[0], self.0[1], self.0[2], self.0[3])
     }
 }
 
@@ -50,9 +46,7 @@ impl TokenHash {
 impl SessionToken {
     pub fn generate() -> Self {
         let mut bytes = [0u8; TOKEN_LEN];
-        SystemRandom::new()
-            .fill(&mut bytes)
-            .expect("the system random source works");
+        SystemRandom::new().fill(&mut bytes).expect("the system random source works");
         Self(bytes)
     }
 
@@ -72,22 +66,14 @@ pub struct TokenKeys {
 impl TokenKeys {
     pub fn new(secret: &[u8]) -> Self {
         let root = hmac::Key::new(hmac::HMAC_SHA256, secret);
-        let derive =
-            |purpose: &[u8]| hmac::Key::new(hmac::HMAC_SHA256, hmac::sign(&root, purpose).as_ref());
-        Self {
-            cookie: derive(b"session-cookie-v1"),
-            rotation: derive(b"session-rotation-v1"),
-        }
+        let derive = |purpose: &[u8]| hmac::Key::new(hmac::HMAC_SHA256, hmac::sign(&root, purpose).as_ref());
+        Self { cookie: derive(b"session-cookie-v1"), rotation: derive(b"session-rotation-v1") }
     }
 
     /// The cookie value for `token`.
     pub fn sign(&self, token: &SessionToken) -> String {
         let tag = hmac::sign(&self.cookie, &token.0);
-        format!(
-            "{}.{}",
-            URL_SAFE_NO_PAD.encode(token.0),
-            URL_SAFE_NO_PAD.encode(tag.as_ref())
-        )
+        format!("{}.{}", URL_SAFE_NO_PAD.encode(token.0), URL_SAFE_NO_PAD.encode(tag.as_ref()))
     }
 
     /// The token in a cookie value, if its tag verifies; `None` for anything else.
@@ -105,11 +91,7 @@ impl TokenKeys {
     /// The token that replaces `token` when its session is renewed.
     pub fn successor(&self, token: &SessionToken) -> SessionToken {
         let tag = hmac::sign(&self.rotation, &token.0);
-        SessionToken(
-            tag.as_ref()[..TOKEN_LEN]
-                .try_into()
-                .expect("HMAC-SHA256 is 32 bytes"),
-        )
+        SessionToken(tag.as_ref()[..TOKEN_LEN].try_into().expect("HMAC-SHA256 is 32 bytes"))
     }
 }
 
@@ -125,23 +107,11 @@ mod tests {
         assert_eq!(keys.verify(&value), Some(token.clone()));
 
         let other = TokenKeys::new(b"another secret key of 32 bytes!!");
-        assert_eq!(
-            other.verify(&value),
-            None,
-            "a cookie signed with another key"
-        );
+        assert_eq!(other.verify(&value), None, "a cookie signed with another key");
         let mut flipped = value.clone().into_bytes();
         flipped[3] = if flipped[3] == b'A' { b'B' } else { b'A' };
-        assert_eq!(
-            keys.verify(std::str::from_utf8(&flipped).unwrap()),
-            None,
-            "tampered token"
-        );
-        assert_eq!(
-            keys.verify(&value[..value.len() - 2]),
-            None,
-            "truncated tag"
-        );
+        assert_eq!(keys.verify(std::str::from_utf8(&flipped).unwrap()), None, "tampered token");
+        assert_eq!(keys.verify(&value[..value.len() - 2]), None, "truncated tag");
         assert_eq!(keys.verify("garbage"), None);
         assert_eq!(keys.verify(""), None);
         assert_eq!(keys.verify(&"a.".repeat(5000)), None);

@@ -29,28 +29,16 @@ impl TestApp {
     }
 
     pub async fn get_with(&self, path: &str, cookie: &str) -> Response {
-        self.bare
-            .get(self.url(path))
-            .header(header::COOKIE, cookie)
-            .send()
-            .await
-            .expect("request sent")
+        self.bare.get(self.url(path)).header(header::COOKIE, cookie).send().await.expect("request sent")
     }
 
     /// Signs up and returns the `name=value` of the session cookie.
     pub async fn sign_up(&self, email: &str) -> String {
         let res = self
-            .call(
-                path::<app::api::auth::SignUp>(),
-                &[("email", email), ("password", PASSWORD)],
-                None,
-            )
+            .call(path::<app::api::auth::SignUp>(), &[("email", email), ("password", PASSWORD)], None)
             .await;
         let status = res.status();
-        assert!(
-            status.is_success() || status.is_redirection(),
-            "sign-up failed: {status}"
-        );
+        assert!(status.is_success() || status.is_redirection(), "sign-up failed: {status}");
         session_cookie(&res).expect("sign-up sets the session cookie")
     }
 
@@ -88,9 +76,7 @@ pub fn clears_session(res: &Response) -> bool {
         .get_all(header::SET_COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
-        .any(|v| {
-            v.starts_with("session=;") || (v.starts_with("session=") && v.contains("Max-Age=0"))
-        })
+        .any(|v| v.starts_with("session=;") || (v.starts_with("session=") && v.contains("Max-Age=0")))
 }
 
 pub async fn json(res: Response) -> Value {

@@ -34,10 +34,7 @@ static COUNTER: AtomicU32 = AtomicU32::new(0);
 
 /// A name unique across processes and runs.
 pub fn unique_name(prefix: &str) -> String {
-    let nanos = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .unwrap()
-        .as_nanos();
+    let nanos = SystemTime::now().duration_since(UNIX_EPOCH).unwrap().as_nanos();
     format!(
         "{prefix}_{}_{}_{}",
         std::process::id(),
@@ -55,13 +52,8 @@ pub fn admin_url() -> String {
 pub async fn fresh_database() -> (String, String) {
     let admin = admin_url();
     let name = unique_name("t");
-    let mut conn = PgConnection::connect(&admin)
-        .await
-        .expect("connect to the test cluster");
-    sqlx::query(&format!("CREATE DATABASE {name}"))
-        .execute(&mut conn)
-        .await
-        .unwrap();
+    let mut conn = PgConnection::connect(&admin).await.expect("connect to the test cluster");
+    sqlx::query(&format!("CREATE DATABASE {name}")).execute(&mut conn).await.unwrap();
     let url = match admin.rsplit_once('/') {
         Some((base, _)) => format!("{base}/{name}"),
         None => panic!("TEST_DATABASE_URL has no database part"),
@@ -89,8 +81,7 @@ impl TestApp {
         for (k, v) in extra {
             vars.insert(k.to_string(), v.to_string());
         }
-        let config =
-            Config::from_lookup(|name| vars.get(name).cloned()).expect("valid test config");
+        let config = Config::from_lookup(|name| vars.get(name).cloned()).expect("valid test config");
         let app = Application::build(config).await.expect("the app starts");
         let addr = app.local_addr();
         let state = app.state.clone();
@@ -103,10 +94,7 @@ impl TestApp {
             .redirect(reqwest::redirect::Policy::none())
             .build()
             .unwrap();
-        let bare = reqwest::Client::builder()
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .unwrap();
+        let bare = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
         Self {
             bare,
             addr,
@@ -122,11 +110,7 @@ impl TestApp {
 
     /// The URL of this app's own database.
     pub fn database_url(&self) -> String {
-        format!(
-            "{}/{}",
-            self.admin_url.rsplit_once('/').unwrap().0,
-            self.database
-        )
+        format!("{}/{}", self.admin_url.rsplit_once('/').unwrap().0, self.database)
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -134,18 +118,12 @@ impl TestApp {
     }
 
     pub async fn get(&self, path: &str) -> reqwest::Response {
-        self.client
-            .get(self.url(path))
-            .send()
-            .await
-            .expect("request sent")
+        self.client.get(self.url(path)).send().await.expect("request sent")
     }
 
     /// A connection to the cluster's admin database, for SQL the app must not run itself.
     pub async fn admin(&self) -> PgConnection {
-        PgConnection::connect(&self.admin_url)
-            .await
-            .expect("admin connection")
+        PgConnection::connect(&self.admin_url).await.expect("admin connection")
     }
 }
 

@@ -1,0 +1,59 @@
+//! Profile fields, avatar removal, public profiles and account deletion.
+
+use leptos::prelude::*;
+
+use super::{FormError, PublicProfileView};
+
+#[server]
+pub async fn update_profile(display_name: String, username: String, bio: String) -> Result<(), FormError> {
+    use super::ssr::*;
+    let state = state()?;
+    let auth = require_auth().await?;
+    let typed =
+        [("display_name", display_name.as_str()), ("username", username.as_str()), ("bio", bio.as_str())];
+    state.profiles.update(auth.user.id, &display_name, &username, &bio).await.map_err(|e| fail(e, &typed))?;
+    if is_html_form_post() {
+        leptos_axum::redirect("/account?saved=1");
+    }
+    Ok(())
+}
+
+#[server]
+pub async fn remove_avatar() -> Result<(), FormError> {
+    use super::ssr::*;
+    let state = state()?;
+    let auth = require_auth().await?;
+    state.profiles.remove_avatar(auth.user.id).await.map_err(|e| fail(e, &[]))?;
+    Ok(())
+}
+
+#[server]
+pub async fn public_profile(username: String) -> Result<Option<PublicProfileView>, ServerFnError> {
+    use super::ssr::*;
+    let state = state().map_err(|e| ServerFnError::new(e.to_string()))?;
+    let found = state.profiles.public(&username).await.map_err(|e| ServerFnError::new(e.user_message()))?;
+    Ok(found.map(|p| {
+        let label = p.display_name.clone().unwrap_or_else(|| p.username.clone());
+        PublicProfileView {
+            initials: super::initials(&label),
+            avatar_url: p
+                .avatar_key
+                .as_deref()
+                .map(|k| state.profiles.avatar_url(k, server::profile::avatar::LARGE)),
+            username: p.username,
+            display_name: p.display_name,
+            bio: p.bio,
+        }
+    }))
+}
+
+#[server]
+pub async fn delete_account(password: String) -> Result<(), FormError> {
+    use super::ssr::*;
+    let state = state()?;
+    let auth = require_auth().await?;
+    state.profiles.delete_account(&auth, &password).await.map_err(|e| fail(e, &[]))?;
+    clear_session_cookie(&state);
+    leptos_axum::redirect("/?deleted=1");
+    Ok(())
+}

@@ -1,0 +1,133 @@
+//! The avatar form. Without JavaScript it is a plain multipart POST that redirects back; once
+//! hydrated it uploads with XMLHttpRequest so a progress bar can follow the bytes.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use super::session_context::use_session;
+
+/// Messages for the outcome codes the upload route puts in its redirect.
+pub fn avatar_error_message(code: &str) -> &'static str {
+    match code {
+        "gif" => "GIF images are not supported. Use a JPEG, PNG or WebP image.",
+        "damaged" => "That image is damaged or incomplete.",
+        "too_large" => "Images must be 5 MB or smaller.",
+        "too_many_pixels" => "Images must be at most 4096 pixels on each side.",
+        "not_one_file" => "Choose one image.",
+        "signed_out" => "Please sign in to continue.",
+        _ => "That file is not a JPEG, PNG or WebP image.",
+    }
+}
+
+#[component]
+pub fn AvatarUpload() -> impl IntoView {
+    let session = use_session();
+    let query = use_query_map();
+    let progress = RwSignal::new(None::<f64>);
+    let outcome = RwSignal::new(None::<Result<(), String>>);
+    let message = move || match outcome.get() {
+        Some(Ok(())) => Some(Ok("Avatar updated.".to_owned())),
+        Some(Err(e)) => Some(Err(e)),
+        None => {
+            let q = query.get();
+            if let Some(code) = q.get("avatar_error") {
+                Some(Err(avatar_error_message(&code).to_owned()))
+            } else {
+                q.get("avatar").map(|_| Ok("Avatar updated.".to_owned()))
+            }
+        }
+    };
+
+    #[cfg(feature = "hydrate")]
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        browser::upload(ev, progress, outcome, session.avatar_uploads);
+    };
+    #[cfg(not(feature = "hydrate"))]
+    let on_submit = move |_: leptos::ev::SubmitEvent| {
+        let _ = (progress, outcome, session);
+    };
+
+    view! {
+        <form method="post" action="/account/avatar" enctype="multipart/form-data" class="form" on:submit=on_submit>
+            <div class="field">
+                <label for="field-avatar">"Avatar"</label>
+                <input id="field-avatar" type="file" name="avatar" accept="image/jpeg,image/png,image/webp"/>
+                <p class="hint">"JPEG, PNG or WebP, up to 5 MB."</p>
+            </div>
+            {move || progress.get().map(|p| view! {
+                <progress class="upload-progress" max="100" value=p aria-label="Upload progress"></progress>
+            })}
+            {move || message().map(|m| match m {
+                Ok(text) => view! { <p class="form-success" role="status">{text}</p> }.into_any(),
+                Err(text) => view! { <p class="form-error" role="alert">{text}</p> }.into_any(),
+            })}
+            <button type="submit" disabled=move || progress.get().is_some()>"Upload avatar"</button>
+        </form>
+    }
+}
+
+#[cfg(feature = "hydrate")]
+mod browser {
+    use leptos::prelude::*;
+    use wasm_bindgen::{JsCast, closure::Closure};
+    use web_sys::{FormData, HtmlFormElement, ProgressEvent, XmlHttpRequest};
+
+    pub fn upload(
+        ev: leptos::ev::SubmitEvent,
+        progress: RwSignal<Option<f64>>,
+        outcome: RwSignal<Option<Result<(), String>>>,
+        uploads: RwSignal<usize>,
+    ) {
+        let fail = move |text: &str| {
+            progress.set(None);
+            outcome.set(Some(Err(text.to_owned())));
+        };
+        let Some(form) = ev.target().and_then(|t| t.dyn_into::<HtmlFormElement>().ok()) else { return };
+        let (Ok(data), Ok(xhr)) = (FormData::new_with_form(&form), XmlHttpRequest::new()) else {
+            return fail("Your browser cannot upload files here.");
+        };
+        if xhr.open("POST", "/account/avatar").is_err() {
+            return fail("Your browser cannot upload files here.");
+        }
+        let _ = xhr.set_request_header("Accept", "application/json");
+        outcome.set(None);
+        progress.set(Some(0.0));
+
+        let on_progress = Closure::<dyn FnMut(ProgressEvent)>::new(move |e: ProgressEvent| {
+            if e.length_computable() && e.total() > 0.0 {
+                progress.set(Some(e.loaded() / e.total() * 100.0));
+            }
+        });
+        if let Ok(upload) = xhr.upload() {
+            upload.set_onprogress(Some(on_progress.as_ref().unchecked_ref()));
+        }
+        on_progress.forget();
+
+        let done = xhr.clone();
+        let form_for_reset = form.clone();
+        let on_load = Closure::once_into_js(move || {
+            progress.set(None);
+            let status = done.status().unwrap_or(0);
+            if status == 200 {
+                outcome.set(Some(Ok(())));
+                form_for_reset.reset();
+                uploads.update(|n| *n += 1);
+            } else {
+                let text = done.response_text().ok().flatten().unwrap_or_default();
+                let message = serde_json::from_str::<serde_json::Value>(&text)
+                    .ok()
+                    .and_then(|v| v["error"].as_str().map(str::to_owned))
+                    .unwrap_or_else(|| "The upload failed. Please try again.".to_owned());
+                outcome.set(Some(Err(message)));
+            }
+        });
+        xhr.set_onload(Some(on_load.unchecked_ref()));
+        let on_error =
+            Closure::once_into_js(move || fail("The upload failed. Check your connection and try again."));
+        xhr.set_onerror(Some(on_error.unchecked_ref()));
+        if xhr.send_with_opt_form_data(Some(&data)).is_err() {
+            fail("The upload failed. Please try again.");
+        }
+    }
+}

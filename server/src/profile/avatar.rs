@@ -1,0 +1,162 @@
+//! Turns an uploaded file into avatar images, refusing anything that is not a modest JPEG,
+//! PNG or WebP. Decoding runs with the `image` crate's limits set, so a small file that
+//! claims huge dimensions (a decompression bomb) is refused before memory is allocated.
+//! Output is re-encoded from pixels, which drops EXIF, GPS and any other metadata.
+
+use std::io::Cursor;
+
+use image::{
+    DynamicImage, ImageError, ImageFormat, ImageReader, Limits, RgbImage, codecs::jpeg::JpegEncoder,
+    error::LimitErrorKind, imageops::FilterType,
+};
+
+pub const MAX_BYTES: usize = 5 * 1024 * 1024;
+pub const MAX_SIDE: u32 = 4096;
+pub const LARGE: u32 = 256;
+pub const SMALL: u32 = 64;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum AvatarError {
+    #[error("That file is not a JPEG, PNG or WebP image.")]
+    NotAnImage,
+    #[error("GIF images are not supported. Use a JPEG, PNG or WebP image.")]
+    Gif,
+    #[error("That image is damaged or incomplete.")]
+    Damaged,
+    #[error("Images must be 5 MB or smaller.")]
+    TooLarge,
+    #[error("Images must be at most 4096 pixels on each side.")]
+    TooManyPixels,
+    #[error("Choose one image.")]
+    NotOneFile,
+    #[error("Please sign in to continue.")]
+    SignedOut,
+}
+
+impl AvatarError {
+    /// A short code for redirects without JavaScript.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::NotAnImage => "not_an_image",
+            Self::Gif => "gif",
+            Self::Damaged => "damaged",
+            Self::TooLarge => "too_large",
+            Self::TooManyPixels => "too_many_pixels",
+            Self::NotOneFile => "not_one_file",
+            Self::SignedOut => "signed_out",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        [
+            Self::NotAnImage,
+            Self::Gif,
+            Self::Damaged,
+            Self::TooLarge,
+            Self::TooManyPixels,
+            Self::NotOneFile,
+            Self::SignedOut,
+        ]
+        .into_iter()
+        .find(|e| e.code() == code)
+    }
+}
+
+/// JPEG bytes of the two sizes.
+pub struct Processed {
+    pub large: Vec<u8>,
+    pub small: Vec<u8>,
+}
+
+pub fn process(bytes: &[u8]) -> Result<Processed, AvatarError> {
+    if bytes.len() > MAX_BYTES {
+        return Err(AvatarError::TooLarge);
+    }
+    let format = match image::guess_format(bytes) {
+        Ok(f @ (ImageFormat::Jpeg | ImageFormat::Png | ImageFormat::WebP)) => f,
+        Ok(ImageFormat::Gif) => return Err(AvatarError::Gif),
+        _ => return Err(AvatarError::NotAnImage),
+    };
+    let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
+    let mut limits = Limits::default();
+    limits.max_image_width = Some(MAX_SIDE);
+    limits.max_image_height = Some(MAX_SIDE);
+    limits.max_alloc = Some(256 * 1024 * 1024);
+    reader.limits(limits);
+    let image = reader.decode().map_err(|e| match e {
+        ImageError::Limits(l)
+            if matches!(l.kind(), LimitErrorKind::DimensionError | LimitErrorKind::InsufficientMemory) =>
+        {
+            AvatarError::TooManyPixels
+        }
+        ImageError::Limits(_) => AvatarError::TooManyPixels,
+        _ => AvatarError::Damaged,
+    })?;
+    let square = centre_square(&image);
+    Ok(Processed { large: encode(&square, LARGE)?, small: encode(&square, SMALL)? })
+}
+
+fn centre_square(image: &DynamicImage) -> DynamicImage {
+    let (w, h) = (image.width(), image.height());
+    let side = w.min(h);
+    image.crop_imm((w - side) / 2, (h - side) / 2, side, side)
+}
+
+/// Resizes and encodes as JPEG, flattening transparency onto white.
+fn encode(square: &DynamicImage, side: u32) -> Result<Vec<u8>, AvatarError> {
+    let resized = square.resize_exact(side, side, FilterType::Triangle).to_rgba8();
+    let rgb = RgbImage::from_fn(side, side, |x, y| {
+        let p = resized.get_pixel(x, y).0;
+        let a = u16::from(p[3]);
+        let blend = |c: u8| ((u16::from(c) * a + 255 * (255 - a)) / 255) as u8;
+        image::Rgb([blend(p[0]), blend(p[1]), blend(p[2])])
+    });
+    let mut out = Vec::new();
+    JpegEncoder::new_with_quality(&mut out, 85).encode_image(&rgb).map_err(|_| AvatarError::Damaged)?;
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn png(w: u32, h: u32) -> Vec<u8> {
+        let img = image::RgbaImage::from_pixel(w, h, image::Rgba([200, 10, 10, 255]));
+        let mut out = Cursor::new(Vec::new());
+        img.write_to(&mut out, ImageFormat::Png).unwrap();
+        out.into_inner()
+    }
+
+    #[test]
+    fn makes_square_jpegs_of_both_sizes() {
+        let p = process(&png(300, 120)).unwrap();
+        for (bytes, side) in [(&p.large, LARGE), (&p.small, SMALL)] {
+            let img = image::load_from_memory(bytes).unwrap();
+            assert_eq!((img.width(), img.height()), (side, side));
+            assert_eq!(image::guess_format(bytes).unwrap(), ImageFormat::Jpeg);
+        }
+    }
+
+    #[test]
+    fn refuses_hostile_input() {
+        assert_eq!(
+            process(b"<svg xmlns='http://www.w3.org/2000/svg'/>").err(),
+            Some(AvatarError::NotAnImage)
+        );
+        assert_eq!(process(b"GIF89a\x01\x00\x01\x00").err(), Some(AvatarError::Gif));
+        assert_eq!(process(b"plain text").err(), Some(AvatarError::NotAnImage));
+        let full = png(64, 64);
+        assert_eq!(process(&full[..full.len() / 2]).err(), Some(AvatarError::Damaged));
+        assert_eq!(process(&vec![0u8; MAX_BYTES + 1]).err(), Some(AvatarError::TooLarge));
+        assert_eq!(process(&png(4097, 2)).err(), Some(AvatarError::TooManyPixels));
+    }
+
+    #[test]
+    fn refuses_a_header_that_claims_huge_dimensions() {
+        // A valid PNG signature and IHDR claiming 100000 x 100000 pixels, with no data.
+        let mut bomb = png(1, 1);
+        bomb[16..20].copy_from_slice(&100_000u32.to_be_bytes());
+        bomb[20..24].copy_from_slice(&100_000u32.to_be_bytes());
+        assert!(matches!(process(&bomb).err(), Some(AvatarError::TooManyPixels | AvatarError::Damaged)));
+    }
+}

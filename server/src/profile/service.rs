@@ -1,0 +1,217 @@
+//! Profile changes, avatars and account deletion. Every write invalidates the user's cache
+//! entry, so other devices see the change on their next request.
+
+use ring::rand::{SecureRandom, SystemRandom};
+use sqlx::{PgPool, Row};
+use uuid::Uuid;
+
+use super::avatar::{self, AvatarError};
+use crate::{
+    auth::PasswordHasher,
+    domain::{Bio, DisplayName, Username},
+    error::ServiceError,
+    session::{Authenticated, Sessions, TokenHash},
+    storage::{Storage, StorageError},
+};
+
+/// What anyone may see at `/u/{username}`.
+#[derive(Clone, Debug)]
+pub struct PublicProfile {
+    pub username: String,
+    pub display_name: Option<String>,
+    pub bio: Option<String>,
+    pub avatar_key: Option<String>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum UploadError {
+    #[error(transparent)]
+    Avatar(#[from] AvatarError),
+    #[error(transparent)]
+    Storage(#[from] StorageError),
+    #[error(transparent)]
+    Service(#[from] ServiceError),
+}
+
+#[derive(Clone)]
+pub struct Profiles {
+    pool: PgPool,
+    pub storage: Storage,
+    sessions: Sessions,
+    hasher: PasswordHasher,
+}
+
+/// A session counts as a fresh sign-in for this long (confirms deletion without a password).
+const RECENT_SIGN_IN_SECS: i64 = 600;
+
+pub fn avatar_object(key: &str, side: u32) -> String {
+    format!("{key}-{side}.jpg")
+}
+
+impl Profiles {
+    pub fn new(pool: PgPool, storage: Storage, sessions: Sessions, hasher: PasswordHasher) -> Self {
+        Self { pool, storage, sessions, hasher }
+    }
+
+    /// The URL of a user's avatar at `side` pixels.
+    pub fn avatar_url(&self, key: &str, side: u32) -> String {
+        self.storage.url_for(&avatar_object(key, side))
+    }
+
+    pub async fn update(
+        &self,
+        user_id: Uuid,
+        display_name: &str,
+        username: &str,
+        bio: &str,
+    ) -> Result<(), ServiceError> {
+        let display_name = DisplayName::parse(display_name)?;
+        let username = if username.trim().is_empty() { None } else { Some(Username::parse(username)?) };
+        let bio = Bio::parse(bio)?;
+        let result = sqlx::query(
+            "UPDATE users SET display_name = $2, username = $3, bio = NULLIF($4, ''), updated_at = now() WHERE id = $1",
+        )
+        .bind(user_id)
+        .bind(display_name.as_str())
+        .bind(username.as_ref().map(Username::as_str))
+        .bind(bio.as_str())
+        .execute(&self.pool)
+        .await;
+        match result {
+            Err(sqlx::Error::Database(e)) if e.constraint() == Some("users_username_key") => {
+                return Err(ServiceError::invalid("username", "That username is taken"));
+            }
+            other => {
+                other?;
+            }
+        }
+        self.sessions.caches.invalidate_user(user_id).await;
+        Ok(())
+    }
+
+    pub async fn public(&self, username: &str) -> Result<Option<PublicProfile>, ServiceError> {
+        let row = sqlx::query(
+            "SELECT username, display_name, bio, avatar_key FROM users WHERE lower(username) = lower($1)",
+        )
+        .bind(username)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row
+            .map(|r| -> Result<_, sqlx::Error> {
+                Ok(PublicProfile {
+                    username: r.try_get("username")?,
+                    display_name: r.try_get("display_name")?,
+                    bio: r.try_get("bio")?,
+                    avatar_key: r.try_get("avatar_key")?,
+                })
+            })
+            .transpose()?)
+    }
+
+    /// Processes and stores a new avatar under a fresh key, switches the user to it, then
+    /// deletes the previous objects. Returns the small avatar's URL.
+    pub async fn set_avatar(&self, user_id: Uuid, bytes: Vec<u8>) -> Result<String, UploadError> {
+        let processed = tokio::task::spawn_blocking(move || avatar::process(&bytes))
+            .await
+            .map_err(|e| ServiceError::Internal(e.to_string()))??;
+        let key = format!("avatars/{}", random_hex());
+        self.storage.put(&avatar_object(&key, avatar::LARGE), processed.large, "image/jpeg").await?;
+        self.storage.put(&avatar_object(&key, avatar::SMALL), processed.small, "image/jpeg").await?;
+        let switched: Result<Option<Option<String>>, sqlx::Error> = sqlx::query_scalar(
+            "UPDATE users u SET avatar_key = $2, updated_at = now() \
+             FROM (SELECT avatar_key AS old FROM users WHERE id = $1 FOR UPDATE) o \
+             WHERE u.id = $1 RETURNING o.old",
+        )
+        .bind(user_id)
+        .bind(&key)
+        .fetch_optional(&self.pool)
+        .await;
+        let old = match switched {
+            Ok(Some(old)) => old,
+            Ok(None) | Err(_) => {
+                self.delete_objects(&key).await;
+                return Err(ServiceError::Internal("could not switch the avatar".into()).into());
+            }
+        };
+        self.sessions.caches.invalidate_user(user_id).await;
+        if let Some(old) = old {
+            self.delete_objects(&old).await;
+        }
+        Ok(self.avatar_url(&key, avatar::SMALL))
+    }
+
+    pub async fn remove_avatar(&self, user_id: Uuid) -> Result<(), ServiceError> {
+        let old: Option<Option<String>> = sqlx::query_scalar(
+            "UPDATE users u SET avatar_key = NULL, updated_at = now() \
+             FROM (SELECT avatar_key AS old FROM users WHERE id = $1 FOR UPDATE) o \
+             WHERE u.id = $1 RETURNING o.old",
+        )
+        .bind(user_id)
+        .fetch_optional(&self.pool)
+        .await?;
+        self.sessions.caches.invalidate_user(user_id).await;
+        if let Some(Some(old)) = old {
+            self.delete_objects(&old).await;
+        }
+        Ok(())
+    }
+
+    async fn delete_objects(&self, key: &str) {
+        for side in [avatar::LARGE, avatar::SMALL] {
+            if let Err(e) = self.storage.delete(&avatar_object(key, side)).await {
+                tracing::warn!(error = %e, "could not delete an avatar object");
+            }
+        }
+    }
+
+    /// Deletes the account after confirming it is really its owner.
+    pub async fn delete_account(&self, auth: &Authenticated, password: &str) -> Result<(), ServiceError> {
+        let user = &auth.user;
+        if user.has_password {
+            let stored: Option<String> = sqlx::query_scalar("SELECT password_hash FROM users WHERE id = $1")
+                .bind(user.id)
+                .fetch_one(&self.pool)
+                .await?;
+            if !self.hasher.verify(password, stored.as_deref()).await?.ok {
+                return Err(ServiceError::invalid("current_password", "Your current password is incorrect"));
+            }
+        } else if (chrono::Utc::now() - auth.session.record.created_at).num_seconds() > RECENT_SIGN_IN_SECS {
+            return Err(ServiceError::invalid(
+                "current_password",
+                "Sign in again, then delete the account within 10 minutes",
+            ));
+        }
+
+        let mut tx = self.pool.begin().await?;
+        let sessions: Vec<Vec<u8>> = sqlx::query_scalar("SELECT id FROM sessions WHERE user_id = $1")
+            .bind(user.id)
+            .fetch_all(&mut *tx)
+            .await?;
+        sqlx::query("INSERT INTO deleted_users (id, email) SELECT id, email FROM users WHERE id = $1")
+            .bind(user.id)
+            .execute(&mut *tx)
+            .await?;
+        let avatar_key: Option<Option<String>> =
+            sqlx::query_scalar("DELETE FROM users WHERE id = $1 RETURNING avatar_key")
+                .bind(user.id)
+                .fetch_optional(&mut *tx)
+                .await?;
+        tx.commit().await?;
+
+        let ended: Vec<TokenHash> = sessions.iter().filter_map(|s| TokenHash::from_slice(s)).collect();
+        self.sessions.forget(&ended).await;
+        self.sessions.caches.invalidate_user_sessions(user.id);
+        self.sessions.caches.invalidate_user(user.id).await;
+        if let Some(Some(key)) = avatar_key {
+            self.delete_objects(&key).await;
+        }
+        tracing::info!(user = %user.id, "account deleted");
+        Ok(())
+    }
+}
+
+fn random_hex() -> String {
+    let mut bytes = [0u8; 16];
+    SystemRandom::new().fill(&mut bytes).expect("the system random source works");
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}

@@ -1,0 +1,122 @@
+//! `POST /account/avatar`: a multipart upload with exactly one file field named `avatar`.
+//! Hydrated pages send it with progress and get JSON; plain form posts get a redirect back
+//! to `/account` carrying the outcome.
+
+use axum::{
+    Json, Router,
+    extract::{DefaultBodyLimit, Multipart, State, multipart::MultipartRejection},
+    http::{HeaderMap, StatusCode, header},
+    response::{IntoResponse, Redirect, Response},
+    routing::post,
+};
+use serde::Serialize;
+
+use super::{avatar::AvatarError, service::UploadError};
+use crate::{AppState, session::Auth};
+
+/// The whole request may carry the 5 MiB file plus multipart framing.
+pub const MAX_REQUEST_BYTES: usize = super::avatar::MAX_BYTES + 64 * 1024;
+
+pub fn routes() -> Router<AppState> {
+    Router::new().route("/account/avatar", post(upload)).layer(DefaultBodyLimit::max(MAX_REQUEST_BYTES))
+}
+
+#[derive(Serialize)]
+struct Answer {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    avatar_url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<String>,
+}
+
+fn status(e: AvatarError) -> StatusCode {
+    match e {
+        AvatarError::SignedOut => StatusCode::UNAUTHORIZED,
+        AvatarError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+        AvatarError::NotAnImage | AvatarError::Gif => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+        AvatarError::Damaged | AvatarError::TooManyPixels => StatusCode::UNPROCESSABLE_ENTITY,
+        AvatarError::NotOneFile => StatusCode::BAD_REQUEST,
+    }
+}
+
+fn answer(html: bool, result: Result<String, AvatarError>) -> Response {
+    match (html, result) {
+        (true, Ok(_)) => Redirect::to("/account?avatar=updated").into_response(),
+        (true, Err(e)) => Redirect::to(&format!("/account?avatar_error={}", e.code())).into_response(),
+        (false, Ok(url)) => Json(Answer { avatar_url: Some(url), error: None }).into_response(),
+        (false, Err(e)) => {
+            (status(e), Json(Answer { avatar_url: None, error: Some(e.to_string()) })).into_response()
+        }
+    }
+}
+
+async fn read_single_file(mut multipart: Multipart) -> Result<Vec<u8>, AvatarError> {
+    let mut file: Option<Vec<u8>> = None;
+    loop {
+        let field = match multipart.next_field().await {
+            Ok(Some(field)) => field,
+            Ok(None) => break,
+            Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => return Err(AvatarError::TooLarge),
+            Err(_) => return Err(AvatarError::NotOneFile),
+        };
+        if field.file_name().is_none() && field.name() != Some("avatar") {
+            continue;
+        }
+        if file.is_some() {
+            return Err(AvatarError::NotOneFile);
+        }
+        let mut field = field;
+        let mut bytes = Vec::new();
+        loop {
+            match field.chunk().await {
+                Ok(Some(chunk)) => {
+                    if bytes.len() + chunk.len() > super::avatar::MAX_BYTES {
+                        return Err(AvatarError::TooLarge);
+                    }
+                    bytes.extend_from_slice(&chunk);
+                }
+                Ok(None) => break,
+                Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => return Err(AvatarError::TooLarge),
+                Err(_) => return Err(AvatarError::Damaged),
+            }
+        }
+        file = Some(bytes);
+    }
+    file.filter(|b| !b.is_empty()).ok_or(AvatarError::NotOneFile)
+}
+
+async fn upload(
+    State(state): State<AppState>,
+    auth: Auth,
+    headers: HeaderMap,
+    multipart: Result<Multipart, MultipartRejection>,
+) -> Response {
+    let html =
+        headers.get(header::ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains("text/html"));
+    let Some(auth) = auth.0 else {
+        return answer(false, Err(AvatarError::SignedOut));
+    };
+    let bytes = match multipart {
+        Ok(m) => read_single_file(m).await,
+        Err(_) => Err(AvatarError::NotOneFile),
+    };
+    let bytes = match bytes {
+        Ok(b) => b,
+        Err(e) => return answer(html, Err(e)),
+    };
+    match state.profiles.set_avatar(auth.user.id, bytes).await {
+        Ok(url) => answer(html, Ok(url)),
+        Err(UploadError::Avatar(e)) => answer(html, Err(e)),
+        Err(e) => {
+            tracing::error!(error = %e, "avatar upload failed");
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                Json(Answer {
+                    avatar_url: None,
+                    error: Some("Something went wrong on our side. Please try again.".into()),
+                }),
+            )
+                .into_response()
+        }
+    }
+}
