@@ -32,6 +32,9 @@ pub fn App() -> impl IntoView {
         }
     });
 
+    // Every route renders fully before the response starts (`SsrMode::Async`): the header's
+    // signed-in state and redirects must be right without JavaScript, and status codes must be
+    // known before the first byte.
     view! {
         <Stylesheet id="leptos" href="/pkg/accounts.css"/>
         <Title formatter=move |page: String| format!("{page} · {}", site.service_name)/>
@@ -39,9 +42,9 @@ pub fn App() -> impl IntoView {
             <Header/>
             <main class="main">
                 <Routes fallback=NotFound>
-                    <Route path=StaticSegment("") view=HomePage/>
-                    <Route path=StaticSegment("signup") view=SignUpPage/>
-                    <Route path=StaticSegment("login") view=LoginPage/>
+                    <Route path=StaticSegment("") view=HomePage ssr=SsrMode::Async/>
+                    <Route path=StaticSegment("signup") view=SignUpPage ssr=SsrMode::Async/>
+                    <Route path=StaticSegment("login") view=LoginPage ssr=SsrMode::Async/>
                     <Route
                         path=(StaticSegment("u"), ParamSegment("username"))
                         view=PublicProfilePage
