@@ -3,12 +3,11 @@
 /// "Firefox on Linux", "Chrome on Android", or "Unknown browser".
 pub fn describe(user_agent: &str) -> String {
     match woothee::parser::Parser::new().parse(user_agent) {
-        Some(r) if r.name != "UNKNOWN" => {
-            if r.os == "UNKNOWN" {
-                r.name.to_string()
-            } else {
-                format!("{} on {}", r.name, r.os)
-            }
+        Some(r)
+            if r.name != "UNKNOWN"
+                && matches!(r.category, "pc" | "smartphone" | "mobilephone" | "appliance") =>
+        {
+            if r.os == "UNKNOWN" { r.name.to_string() } else { format!("{} on {}", r.name, r.os) }
         }
         _ => "Unknown browser".to_owned(),
     }
