@@ -46,7 +46,10 @@ fn object_dir(app: &TestApp) -> PathBuf {
     }
 }
 
-async fn upload(app: &TestApp, cookie: Option<&str>, parts: Vec<(&str, Vec<u8>, &str)>) -> reqwest::Response {
+/// Multipart fields: (field name, bytes, file name).
+type Parts<'a> = Vec<(&'a str, Vec<u8>, &'a str)>;
+
+async fn upload(app: &TestApp, cookie: Option<&str>, parts: Parts<'_>) -> reqwest::Response {
     let mut form = multipart::Form::new();
     for (name, bytes, file_name) in parts {
         form = form.part(name.to_owned(), multipart::Part::bytes(bytes).file_name(file_name.to_owned()));
@@ -176,7 +179,7 @@ async fn avatar_lifecycle(app: &TestApp) {
 
     // Every refusal leaves storage and the current avatar alone.
     let full = png(64, 64);
-    let refusals: Vec<(Vec<(&str, Vec<u8>, &str)>, StatusCode)> = vec![
+    let refusals: Vec<(Parts<'_>, StatusCode)> = vec![
         (vec![("avatar", b"just some text".to_vec(), "me.png")], StatusCode::UNSUPPORTED_MEDIA_TYPE),
         (
             vec![("avatar", b"<svg xmlns=\"http://www.w3.org/2000/svg\"></svg>".to_vec(), "me.svg")],
