@@ -8,6 +8,7 @@
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 source "$(dirname "$0")/services/s3.sh"
+source "$(dirname "$0")/services/smtp.sh"
 
 stages="${*:-lint unit e2e}"
 want() { [[ " $stages " == *" $1 "* ]]; }
@@ -31,6 +32,7 @@ cleanup() {
   local status=$?
   if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; fi
   stop_s3 2>/dev/null || true
+  stop_smtp 2>/dev/null || true
   if [ -f "$PG_DIR/postmaster.pid" ]; then as_pg_owner "$PG_BIN/pg_ctl" -D "$PG_DIR" -m immediate -w stop >/dev/null 2>&1 || true; fi
   rm -rf "$WORK"
   exit "$status"
@@ -73,6 +75,11 @@ if want unit; then
     TEST_BUCKET_ACCESS_KEY="$BUCKET_ACCESS_KEY" TEST_BUCKET_SECRET_KEY="$BUCKET_SECRET_KEY" TEST_S3_DATA_DIR="$S3_DATA_DIR"
   unset BUCKET_ENDPOINT BUCKET_NAME BUCKET_REGION BUCKET_ACCESS_KEY BUCKET_SECRET_KEY
 
+  say "starting an SMTP server for tests"
+  ensure_maildev
+  start_smtp "$WORK"
+  export TEST_MAILDEV_BIN="$ROOT/scripts/services/maildev/node_modules/.bin/maildev"
+
   say "unit and integration tests"
   cargo test -p app -p server -p accounts-server --features app/ssr
 fi
@@ -84,10 +91,13 @@ cargo leptos build --frontend-only
 cargo build -p accounts-server
 
 say "browser tests"
+ensure_maildev
+start_smtp "$WORK"
 "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres e2e
 APP_PORT="$(free_port)"
 BASE_URL="http://127.0.0.1:$APP_PORT"
 SOCKET="127.0.0.1:$APP_PORT" SERVICE_DOMAIN="$BASE_URL" SERVICE_NAME="Accounts E2E" \
+  SMTP_HOST="$TEST_SMTP_HOST" SMTP_TLS=plain NOREPLY_EMAIL=noreply@accounts.test \
   DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/e2e" DATA_DIR="$WORK/data" \
   SECRET_KEY="$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')" \
   LEPTOS_SITE_ROOT="$ROOT/target/site" RUST_LOG="${RUST_LOG:-info}" \
@@ -97,7 +107,7 @@ if ! wait_for_http "$BASE_URL/healthz" 60; then
   tail -n 50 "$WORK/server.log" >&2
   die "the server did not become healthy"
 fi
-if ! (cd end2end && BASE_URL="$BASE_URL" npx playwright test); then
+if ! (cd end2end && BASE_URL="$BASE_URL" MAIL_API="$TEST_MAIL_API" npx playwright test); then
   say "server log (last 80 lines)"
   tail -n 80 "$WORK/server.log" >&2
   exit 1

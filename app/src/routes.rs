@@ -12,7 +12,9 @@ use crate::{
     },
     pages::{
         account::AccountPage, home::HomePage, login::LoginPage, not_found::NotFound,
-        public_profile::PublicProfilePage, security::SecurityPage, signup::SignUpPage,
+        forgot_password::ForgotPasswordPage, public_profile::PublicProfilePage,
+        reset_password::ResetPasswordPage, security::SecurityPage, signup::SignUpPage,
+        verify_email::VerifyEmailPage,
     },
     site::SiteInfo,
 };
@@ -45,6 +47,9 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment("") view=HomePage ssr=SsrMode::Async/>
                     <Route path=StaticSegment("signup") view=SignUpPage ssr=SsrMode::Async/>
                     <Route path=StaticSegment("login") view=LoginPage ssr=SsrMode::Async/>
+                    <Route path=StaticSegment("verify-email") view=VerifyEmailPage ssr=SsrMode::Async/>
+                    <Route path=StaticSegment("forgot-password") view=ForgotPasswordPage ssr=SsrMode::Async/>
+                    <Route path=StaticSegment("reset-password") view=ResetPasswordPage ssr=SsrMode::Async/>
                     <Route
                         path=(StaticSegment("u"), ParamSegment("username"))
                         view=PublicProfilePage

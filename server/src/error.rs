@@ -20,6 +20,12 @@ pub enum ServiceError {
     Unauthorized,
     #[error("not found")]
     NotFound,
+    /// A mailed link that is unknown, tampered, expired or already used.
+    #[error("invalid or expired link")]
+    InvalidLink,
+    /// A request refused by a limit or a rule, with the reason shown as is.
+    #[error("refused: {0}")]
+    Refused(&'static str),
     /// Anything unexpected; details go to the log, never to the person.
     #[error("internal error: {0}")]
     Internal(String),
@@ -38,6 +44,8 @@ impl ServiceError {
             Self::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
             Self::Unauthorized => StatusCode::UNAUTHORIZED,
             Self::NotFound => StatusCode::NOT_FOUND,
+            Self::InvalidLink => StatusCode::BAD_REQUEST,
+            Self::Refused(_) => StatusCode::TOO_MANY_REQUESTS,
             Self::Internal(_) => StatusCode::SERVICE_UNAVAILABLE,
         }
     }
@@ -54,6 +62,8 @@ impl ServiceError {
             }
             Self::Unauthorized => "Please sign in to continue.".into(),
             Self::NotFound => "That no longer exists.".into(),
+            Self::InvalidLink => "This link is invalid or has expired.".into(),
+            Self::Refused(reason) => (*reason).into(),
             Self::Internal(_) => "Something went wrong on our side. Please try again.".into(),
         }
     }

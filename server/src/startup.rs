@@ -36,6 +36,7 @@ pub async fn prepare(config: Config, leptos_options: LeptosOptions) -> Result<Pr
     let database = db::connect(&config).await?;
     let state = AppState::new(config, database.pool, leptos_options)?;
     state.sessions.spawn_maintenance();
+    state.email.outbox.spawn_worker();
     Ok(Prepared { state, embedded: database.embedded })
 }
 

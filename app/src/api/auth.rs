@@ -13,6 +13,7 @@ pub async fn current_user() -> Result<Option<UserView>, ServerFnError> {
         let avatar = |side| u.avatar_key.as_deref().map(|k| state.profiles.avatar_url(k, side));
         UserView {
             email: u.email.clone(),
+            email_verified: u.email_verified_at.is_some(),
             initials: super::initials(&label),
             label,
             display_name: u.display_name.clone(),

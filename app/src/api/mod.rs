@@ -3,6 +3,7 @@
 //! to types safe to send to the browser.
 
 pub mod auth;
+pub mod email;
 pub mod errors;
 pub mod profile;
 pub mod security;
@@ -16,6 +17,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct UserView {
     pub email: String,
+    pub email_verified: bool,
     /// The display name, or the email when there is none.
     pub label: String,
     pub display_name: Option<String>,

@@ -32,9 +32,10 @@ pub async fn client() -> ClientInfo {
 
 /// True for a plain HTML form post (JavaScript off): errors then travel in a redirect.
 pub fn is_html_form_post() -> bool {
-    use_context::<http::request::Parts>()
-        .and_then(|p| p.headers.get(ACCEPT).and_then(|v| v.to_str().ok()).map(|v| v.contains("text/html")))
-        .unwrap_or(false)
+    use_context::<http::request::Parts>().is_some_and(|p| {
+        p.method == http::Method::POST
+            && p.headers.get(ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains("text/html"))
+    })
 }
 
 /// Maps a service error to the form error and HTTP status the browser gets. Plain form posts

@@ -20,13 +20,13 @@ pub fn url_error<S: ServerFn<Error = FormError>>() -> Option<FormError> {
 /// The latest error of a form: from the action when hydrated, else from the URL.
 pub fn form_error<S>(action: ServerAction<S>) -> Signal<Option<FormError>>
 where
-    S: ServerFn<Output = (), Error = FormError> + Clone + Send + Sync + 'static,
-    S::Output: Send + Sync + 'static,
+    S: ServerFn<Error = FormError> + Clone + Send + Sync + 'static,
+    S::Output: Clone + Send + Sync + 'static,
 {
     let from_url = url_error::<S>();
     Signal::derive(move || match action.value().get() {
         Some(Err(e)) => Some(e),
-        Some(Ok(())) => None,
+        Some(Ok(_)) => None,
         None => from_url.clone(),
     })
 }

@@ -20,7 +20,8 @@ where
                 let children = children.clone();
                 Suspend::new(async move {
                     match session.user.await {
-                        Ok(Some(user)) => children(user).into_any(),
+                        Ok(Some(user)) if user.email_verified => children(user).into_any(),
+                        Ok(Some(_)) => view! { <Redirect path="/verify-email"/> }.into_any(),
                         _ => {
                             let here = location.pathname.get_untracked();
                             let path = format!("/login?next={}", urlencode(&here));

@@ -23,6 +23,9 @@ pub fn LoginPage() -> impl IntoView {
         <Title text="Sign in"/>
         <section class="card">
             <h1>"Sign in"</h1>
+            {query.get_untracked().get("reset").map(|_| view! {
+                <p class="form-success" role="status">"Your password has been changed. Sign in with your new password."</p>
+            })}
             <ActionForm action=action attr:class="form" attr:novalidate="">
                 <FormMessage error/>
                 <input type="hidden" name="next" value=next/>

@@ -1,9 +1,12 @@
 //! One module per route.
 
 pub mod account;
+pub mod forgot_password;
 pub mod home;
 pub mod login;
 pub mod not_found;
 pub mod public_profile;
+pub mod reset_password;
 pub mod security;
 pub mod signup;
+pub mod verify_email;

@@ -22,6 +22,7 @@ pub fn SecurityPage() -> impl IntoView {
         <Title text="Security"/>
         <RequireUser children=|_| view! {
             <Devices/>
+            <ChangeEmail/>
             <ChangePassword/>
             <DeleteAccount/>
         }/>
@@ -131,6 +132,30 @@ fn DeleteAccount() -> impl IntoView {
                 <FormMessage error/>
                 <Field label="Current password" name="password" kind="password" autocomplete="current-password" error/>
                 <SubmitButton label="Delete account" pending=action.pending()/>
+            </ActionForm>
+        </section>
+    }
+}
+
+#[component]
+fn ChangeEmail() -> impl IntoView {
+    let action = ServerAction::<crate::api::email::ChangeEmail>::new();
+    let error = form_error(action);
+    let query = use_query_map();
+    let sent_to = move || match action.value().get() {
+        Some(Ok(address)) => Some(address),
+        Some(Err(_)) => None,
+        None => query.get().get("email_sent"),
+    };
+    view! {
+        <section class="card">
+            <h2>"Email"</h2>
+            <ActionForm action=action attr:class="form" attr:novalidate="">
+                {move || sent_to().map(|a| view! { <p class="form-success" role="status">{format!("We've sent a link to {a}.")}</p> })}
+                <FormMessage error/>
+                <Field label="New email" name="new_email" kind="email" autocomplete="email" error/>
+                <Field label="Current password" name="email_password" kind="password" autocomplete="current-password" error/>
+                <SubmitButton label="Change email" pending=action.pending()/>
             </ActionForm>
         </section>
     }

@@ -76,6 +76,7 @@ async fn bodies_over_one_mebibyte_are_refused_with_413() {
     let res = app
         .client
         .post(app.url("/api/anything"))
+        .header("origin", &app.state.config.service_domain)
         .header("content-type", "application/x-www-form-urlencoded")
         .body(body)
         .send()

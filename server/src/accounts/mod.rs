@@ -1,5 +1,7 @@
 //! Accounts: sign-up, sign-in, password changes.
 
+pub mod email;
+pub mod email_tokens;
 pub mod service;
 pub mod users;
 

@@ -20,11 +20,18 @@ pub struct Accounts {
     sessions: Sessions,
     hasher: PasswordHasher,
     throttle: Throttle,
+    email: super::email::EmailFlows,
 }
 
 impl Accounts {
-    pub fn new(pool: PgPool, sessions: Sessions, hasher: PasswordHasher, throttle: Throttle) -> Self {
-        Self { pool, sessions, hasher, throttle }
+    pub fn new(
+        pool: PgPool,
+        sessions: Sessions,
+        hasher: PasswordHasher,
+        throttle: Throttle,
+        email: super::email::EmailFlows,
+    ) -> Self {
+        Self { pool, sessions, hasher, throttle, email }
     }
 
     /// Creates the account and signs it in on this device.
@@ -43,7 +50,11 @@ impl Accounts {
             self.throttle.sign_up_attempt(ip)?;
         }
         let hash = self.hasher.hash(password.expose()).await?;
-        let user = users::insert(&self.pool, email.as_str(), &hash).await?.ok_or(ServiceError::EmailTaken)?;
+        let mut tx = self.pool.begin().await?;
+        let user = users::insert(&mut *tx, email.as_str(), &hash).await?.ok_or(ServiceError::EmailTaken)?;
+        self.email.queue_verification(&mut tx, user.id, &user.email).await?;
+        tx.commit().await?;
+        self.email.outbox.wake();
         let token = self.sessions.create(user.id, client).await?;
         tracing::info!(user = %user.id, "account created");
         Ok((user, token))
@@ -106,6 +117,7 @@ impl Accounts {
 
         let mut tx = self.pool.begin().await?;
         users::set_password_hash(&mut *tx, user.id, &hash).await?;
+        super::email_tokens::void(&mut tx, user.id, super::email_tokens::Purpose::Reset).await?;
         let ended = store::delete_all_except(&mut *tx, user.id, None).await?;
         let token = self.sessions.create_for_device(&mut *tx, user.id, device, client).await?;
         tx.commit().await?;

@@ -1,4 +1,5 @@
-//! Signed-out visits to account pages are redirected to sign-in on the server, before any
+//! Signed-out visits to account pages are redirected to sign-in (and unverified ones to
+//! `/verify-email`) on the server, before any
 //! rendering; in the browser the router does the same (see `app`).
 
 use axum::{
@@ -15,9 +16,15 @@ fn protected(path: &str) -> bool {
 }
 
 pub async fn guard(req: Request, next: Next) -> Response {
-    let signed_in = req.extensions().get::<Auth>().is_some_and(|a| a.0.is_some());
-    if signed_in || req.method() != Method::GET || !protected(req.uri().path()) {
+    let user = req.extensions().get::<Auth>().and_then(|a| a.0.as_ref().map(|a| a.user.clone()));
+    if req.method() != Method::GET || !protected(req.uri().path()) {
         return next.run(req).await;
+    }
+    match user {
+        Some(u) if u.email_verified_at.is_some() => return next.run(req).await,
+        // Until the address is verified, account pages send the person to check their inbox.
+        Some(_) => return (StatusCode::SEE_OTHER, [(LOCATION, "/verify-email".to_owned())]).into_response(),
+        None => {}
     }
     let target = req.uri().path_and_query().map(|p| p.as_str()).unwrap_or("/account");
     let location = format!("/login?next={}", encode_component(target));

@@ -1,0 +1,48 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+use super::verify_email::INVALID_LINK;
+use crate::{
+    api::email::{ResetPassword, check_reset_link},
+    components::form::{Field, FormMessage, SubmitButton, form_error},
+};
+
+#[component]
+pub fn ResetPasswordPage() -> impl IntoView {
+    let token = use_query_map().get_untracked().get("token").unwrap_or_default();
+    let valid = Resource::new({
+        let token = token.clone();
+        move || token.clone()
+    }, check_reset_link);
+    let action = ServerAction::<ResetPassword>::new();
+    let error = form_error(action);
+    view! {
+        <Title text="Set a new password"/>
+        <section class="card">
+            <Suspense fallback=|| view! { <p class="loading">"Checking your link…"</p> }>
+                {move || {
+                    let token = token.clone();
+                    Suspend::new(async move {
+                        match valid.await {
+                            Ok(true) => view! {
+                                <h1>"Set a new password"</h1>
+                                <ActionForm action=action attr:class="form" attr:novalidate="">
+                                    <FormMessage error/>
+                                    <input type="hidden" name="token" value=token/>
+                                    <Field label="New password" name="new_password" kind="password" autocomplete="new-password" error/>
+                                    <p class="hint">"At least 10 characters. A few unrelated words work well."</p>
+                                    <SubmitButton label="Set new password" pending=action.pending()/>
+                                </ActionForm>
+                            }.into_any(),
+                            _ => view! {
+                                <h1>{INVALID_LINK}</h1>
+                                <p><a href="/forgot-password">"Ask for a new link"</a></p>
+                            }.into_any(),
+                        }
+                    })
+                }}
+            </Suspense>
+        </section>
+    }
+}

@@ -1,0 +1,47 @@
+//! Reads what the test SMTP server (MailDev, started by `scripts/test.sh`) received.
+
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+
+pub fn api() -> String {
+    std::env::var("TEST_MAIL_API").expect("TEST_MAIL_API is not set: run the tests through scripts/test.sh")
+}
+
+pub fn smtp_host() -> String {
+    std::env::var("TEST_SMTP_HOST").expect("TEST_SMTP_HOST is not set: run the tests through scripts/test.sh")
+}
+
+/// Every message delivered to `to` so far.
+pub async fn messages_to(api: &str, to: &str) -> Vec<Value> {
+    let url = format!("{api}/email");
+    let Ok(res) = reqwest::Client::new().get(url).send().await else { return Vec::new() };
+    let text = res.text().await.unwrap_or_default();
+    let all: Vec<Value> = serde_json::from_str(&text).unwrap_or_default();
+    all.into_iter()
+        .filter(|m| m["to"].as_array().is_some_and(|t| t.iter().any(|a| a["address"].as_str() == Some(to))))
+        .collect()
+}
+
+/// Waits up to 20 s for a message to `to` whose subject starts with `subject`.
+pub async fn wait_for(api: &str, to: &str, subject: &str) -> Value {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        if let Some(m) = messages_to(api, to).await.into_iter().find(|m| m["subject"].as_str().is_some_and(|s| s.starts_with(subject))) {
+            return m;
+        }
+        assert!(Instant::now() < deadline, "no mail \"{subject}\" to {to}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// The path and query of the link to `path` in a message's text part.
+pub fn link(message: &Value, path: &str) -> String {
+    let text = message["text"].as_str().expect("a text part");
+    let word = text
+        .split_whitespace()
+        .find(|w| w.contains(&format!("{path}?token=")))
+        .unwrap_or_else(|| panic!("no {path} link in: {text}"));
+    let start = word.find(path).unwrap();
+    word[start..].to_owned()
+}

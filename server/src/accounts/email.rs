@@ -1,0 +1,179 @@
+//! Proving ownership of an address, getting back in after a forgotten password, and moving
+//! to a new address. Every mail is queued in the outbox inside the transaction of the change.
+
+use std::net::IpAddr;
+
+use sqlx::{PgConnection, PgPool};
+use uuid::Uuid;
+
+use super::{
+    email_tokens::{self, Purpose},
+    users,
+};
+use crate::{
+    auth::{PasswordHasher, Throttle},
+    domain::{EmailAddress, NewPassword},
+    error::ServiceError,
+    mail::{Outbox, outbox},
+    session::{Authenticated, Sessions, store},
+};
+
+/// Reset links per address per hour beyond which requests are silently dropped.
+const RESETS_PER_ADDRESS_PER_HOUR: i64 = 5;
+
+#[derive(Clone)]
+pub struct EmailFlows {
+    pool: PgPool,
+    pub outbox: Outbox,
+    sessions: Sessions,
+    hasher: PasswordHasher,
+    throttle: Throttle,
+}
+
+impl EmailFlows {
+    pub fn new(pool: PgPool, outbox: Outbox, sessions: Sessions, hasher: PasswordHasher, throttle: Throttle) -> Self {
+        Self { pool, outbox, sessions, hasher, throttle }
+    }
+
+    /// Queues a verification mail for `email` (inside the caller's transaction).
+    pub async fn queue_verification(&self, conn: &mut PgConnection, user_id: Uuid, email: &str) -> Result<(), sqlx::Error> {
+        let token = email_tokens::create(conn, user_id, Purpose::Verify, None).await?;
+        outbox::enqueue(conn, &self.outbox.site.verify_email(email, &token)).await
+    }
+
+    /// Sends another verification mail: at most one a minute and ten a day.
+    pub async fn resend_verification(&self, auth: &Authenticated) -> Result<(), ServiceError> {
+        let user = &auth.user;
+        if user.email_verified_at.is_some() {
+            return Ok(());
+        }
+        let mut tx = self.pool.begin().await?;
+        if email_tokens::recent(&mut tx, user.id, Purpose::Verify, 60.0).await? > 0 {
+            return Err(ServiceError::Refused("We just sent one. You can ask for another email in a minute."));
+        }
+        if email_tokens::recent(&mut tx, user.id, Purpose::Verify, 86_400.0).await? >= 10 {
+            return Err(ServiceError::Refused("You have asked for ten emails today. Try again tomorrow."));
+        }
+        self.queue_verification(&mut tx, user.id, &user.email).await?;
+        tx.commit().await?;
+        self.outbox.wake();
+        Ok(())
+    }
+
+    /// Follows a verification or email-change link, in any browser, signed in or not.
+    pub async fn verify(&self, token: &str) -> Result<(), ServiceError> {
+        let mut tx = self.pool.begin().await?;
+        let redeemed = email_tokens::redeem(&mut tx, token, &[Purpose::Verify, Purpose::Change])
+            .await?
+            .ok_or(ServiceError::InvalidLink)?;
+        match (redeemed.purpose, redeemed.new_email) {
+            (Purpose::Change, Some(new_email)) => {
+                let moved = sqlx::query(
+                    "UPDATE users SET email = $2, email_verified_at = now(), updated_at = now() WHERE id = $1",
+                )
+                .bind(redeemed.user_id)
+                .bind(&new_email)
+                .execute(&mut *tx)
+                .await;
+                match moved {
+                    Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
+                        return Err(ServiceError::Refused("That address now belongs to another account."));
+                    }
+                    other => {
+                        other?;
+                    }
+                }
+            }
+            _ => {
+                sqlx::query(
+                    "UPDATE users SET email_verified_at = coalesce(email_verified_at, now()), updated_at = now() WHERE id = $1",
+                )
+                .bind(redeemed.user_id)
+                .execute(&mut *tx)
+                .await?;
+            }
+        }
+        tx.commit().await?;
+        self.sessions.caches.invalidate_user(redeemed.user_id).await;
+        Ok(())
+    }
+
+    /// Always the same answer; mails a link only when the account exists and limits allow.
+    pub async fn forgot_password(&self, email: &str, ip: Option<IpAddr>) -> Result<(), ServiceError> {
+        if let Some(ip) = ip {
+            self.throttle.sign_in_attempt(ip)?;
+        }
+        let Ok(email) = EmailAddress::parse(email) else { return Ok(()) };
+        let Some((user_id, _)) = users::credentials(&self.pool, email.as_str()).await? else { return Ok(()) };
+        let mut tx = self.pool.begin().await?;
+        if email_tokens::recent(&mut tx, user_id, Purpose::Reset, 3600.0).await? >= RESETS_PER_ADDRESS_PER_HOUR {
+            return Ok(());
+        }
+        email_tokens::void(&mut tx, user_id, Purpose::Reset).await?;
+        let token = email_tokens::create(&mut tx, user_id, Purpose::Reset, None).await?;
+        outbox::enqueue(&mut tx, &self.outbox.site.reset_password(email.as_str(), &token)).await?;
+        tx.commit().await?;
+        self.outbox.wake();
+        Ok(())
+    }
+
+    /// True when a reset link can still be used (to show its form or an error page).
+    pub async fn reset_link_is_valid(&self, token: &str) -> Result<bool, ServiceError> {
+        let mut conn = self.pool.acquire().await?;
+        Ok(email_tokens::peek(&mut conn, token, &[Purpose::Reset]).await?.is_some())
+    }
+
+    /// Sets a new password from a reset link: the address counts as verified, every session
+    /// ends, and a notice is mailed.
+    pub async fn reset_password(&self, token: &str, new_password: &str) -> Result<(), ServiceError> {
+        let mut tx = self.pool.begin().await?;
+        let user_id = email_tokens::peek(&mut tx, token, &[Purpose::Reset]).await?.ok_or(ServiceError::InvalidLink)?.user_id;
+        let user = users::find(&mut *tx, user_id).await?.ok_or(ServiceError::InvalidLink)?;
+        let inputs: Vec<&str> = user.email.split(['@', '.']).collect();
+        let password = NewPassword::parse(new_password, "new_password", &inputs)?;
+        let hash = self.hasher.hash(password.expose()).await?;
+        email_tokens::redeem(&mut tx, token, &[Purpose::Reset]).await?.ok_or(ServiceError::InvalidLink)?;
+        email_tokens::void(&mut tx, user_id, Purpose::Reset).await?;
+        sqlx::query(
+            "UPDATE users SET password_hash = $2, email_verified_at = coalesce(email_verified_at, now()), \
+             updated_at = now() WHERE id = $1",
+        )
+        .bind(user_id)
+        .bind(&hash)
+        .execute(&mut *tx)
+        .await?;
+        let ended = store::delete_all_except(&mut *tx, user_id, None).await?;
+        outbox::enqueue(&mut tx, &self.outbox.site.password_changed(&user.email)).await?;
+        tx.commit().await?;
+        self.sessions.forget(&ended).await;
+        self.sessions.caches.invalidate_user_sessions(user_id);
+        self.sessions.caches.invalidate_user(user_id).await;
+        self.outbox.wake();
+        Ok(())
+    }
+
+    /// Mails a confirmation link to the new address and a notice to the old one; the change
+    /// applies only when the link is followed. Returns the new address.
+    pub async fn request_email_change(&self, auth: &Authenticated, new_email: &str, password: &str) -> Result<String, ServiceError> {
+        let user = &auth.user;
+        let new_email = EmailAddress::parse(new_email).map_err(|_| ServiceError::invalid("new_email", "Enter a valid email address"))?;
+        let stored = users::password_hash(&self.pool, user.id).await?;
+        if !self.hasher.verify(password, stored.as_deref()).await?.ok {
+            return Err(ServiceError::invalid("email_password", "Your current password is incorrect"));
+        }
+        if new_email.as_str() == user.email {
+            return Err(ServiceError::invalid("new_email", "That is already your address"));
+        }
+        if users::credentials(&self.pool, new_email.as_str()).await?.is_some() {
+            return Err(ServiceError::invalid("new_email", "An account with this email already exists"));
+        }
+        let mut tx = self.pool.begin().await?;
+        email_tokens::void(&mut tx, user.id, Purpose::Change).await?;
+        let token = email_tokens::create(&mut tx, user.id, Purpose::Change, Some(new_email.as_str())).await?;
+        outbox::enqueue(&mut tx, &self.outbox.site.confirm_new_email(new_email.as_str(), &token)).await?;
+        outbox::enqueue(&mut tx, &self.outbox.site.email_change_notice(&user.email, new_email.as_str())).await?;
+        tx.commit().await?;
+        self.outbox.wake();
+        Ok(new_email.to_string())
+    }
+}

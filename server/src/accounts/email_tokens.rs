@@ -1,0 +1,126 @@
+//! Single-use tokens sent by mail. 32 random bytes travel in the link (base64url); only their
+//! SHA-256 is stored, with a purpose and an expiry. Using one marks it used in the same
+//! transaction as the change it authorises.
+
+use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
+use ring::{
+    digest,
+    rand::{SecureRandom, SystemRandom},
+};
+use sqlx::{PgConnection, Row};
+use uuid::Uuid;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Purpose {
+    Verify,
+    Reset,
+    Change,
+}
+
+impl Purpose {
+    fn as_str(self) -> &'static str {
+        match self {
+            Self::Verify => "verify",
+            Self::Reset => "reset",
+            Self::Change => "change",
+        }
+    }
+
+    pub fn ttl_secs(self) -> f64 {
+        match self {
+            Self::Reset => 3600.0,
+            Self::Verify | Self::Change => 24.0 * 3600.0,
+        }
+    }
+}
+
+/// A redeemable token's owner and, for an email change, the new address.
+#[derive(Debug, Clone)]
+pub struct Redeemed {
+    pub user_id: Uuid,
+    pub purpose: Purpose,
+    pub new_email: Option<String>,
+}
+
+fn hash(token: &str) -> Option<Vec<u8>> {
+    let raw = URL_SAFE_NO_PAD.decode(token.trim()).ok().filter(|b| b.len() == 32)?;
+    Some(digest::digest(&digest::SHA256, &raw).as_ref().to_vec())
+}
+
+/// Creates a token and returns the string for the link.
+pub async fn create(conn: &mut PgConnection, user_id: Uuid, purpose: Purpose, new_email: Option<&str>) -> Result<String, sqlx::Error> {
+    let mut raw = [0u8; 32];
+    SystemRandom::new().fill(&mut raw).expect("the system random source works");
+    let id = digest::digest(&digest::SHA256, &raw).as_ref().to_vec();
+    sqlx::query(
+        "INSERT INTO email_tokens (id, user_id, purpose, new_email, expires_at) \
+         VALUES ($1, $2, $3, $4, now() + make_interval(secs => $5))",
+    )
+    .bind(id)
+    .bind(user_id)
+    .bind(purpose.as_str())
+    .bind(new_email)
+    .bind(purpose.ttl_secs())
+    .execute(conn)
+    .await?;
+    Ok(URL_SAFE_NO_PAD.encode(raw))
+}
+
+/// Marks every unused token of this purpose used: a newer link or a password change voids older ones.
+pub async fn void(conn: &mut PgConnection, user_id: Uuid, purpose: Purpose) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE email_tokens SET used_at = now() WHERE user_id = $1 AND purpose = $2 AND used_at IS NULL")
+        .bind(user_id)
+        .bind(purpose.as_str())
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// The live token's details without using it (to show a form only for a valid link).
+pub async fn peek(conn: &mut PgConnection, token: &str, purposes: &[Purpose]) -> Result<Option<Redeemed>, sqlx::Error> {
+    find(conn, token, purposes, false).await
+}
+
+/// Uses the token: `None` when unknown, tampered, expired, already used or of another purpose.
+pub async fn redeem(conn: &mut PgConnection, token: &str, purposes: &[Purpose]) -> Result<Option<Redeemed>, sqlx::Error> {
+    find(conn, token, purposes, true).await
+}
+
+async fn find(conn: &mut PgConnection, token: &str, purposes: &[Purpose], consume: bool) -> Result<Option<Redeemed>, sqlx::Error> {
+    let Some(id) = hash(token) else { return Ok(None) };
+    let names: Vec<&str> = purposes.iter().map(|p| p.as_str()).collect();
+    let sql = if consume {
+        "UPDATE email_tokens SET used_at = now() WHERE id = $1 AND purpose = ANY($2) AND used_at IS NULL \
+         AND expires_at > now() RETURNING user_id, purpose, new_email"
+    } else {
+        "SELECT user_id, purpose, new_email FROM email_tokens WHERE id = $1 AND purpose = ANY($2) \
+         AND used_at IS NULL AND expires_at > now()"
+    };
+    let row = sqlx::query(sql).bind(id).bind(&names).fetch_optional(conn).await?;
+    row.map(|r| {
+        let purpose: String = r.try_get("purpose")?;
+        Ok(Redeemed {
+            user_id: r.try_get("user_id")?,
+            purpose: match purpose.as_str() {
+                "reset" => Purpose::Reset,
+                "change" => Purpose::Change,
+                _ => Purpose::Verify,
+            },
+            new_email: r.try_get("new_email")?,
+        })
+    })
+    .transpose()
+}
+
+/// Tokens of this purpose created for the user within the last `secs` seconds.
+pub async fn recent(conn: &mut PgConnection, user_id: Uuid, purpose: Purpose, secs: f64) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT count(*) FROM email_tokens WHERE user_id = $1 AND purpose = $2 \
+         AND created_at > now() - make_interval(secs => $3)",
+    )
+    .bind(user_id)
+    .bind(purpose.as_str())
+    .bind(secs)
+    .fetch_one(conn)
+    .await
+}

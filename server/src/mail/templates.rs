@@ -1,0 +1,105 @@
+//! The text of every mail: a plain-text and an HTML part, the service name in the subject,
+//! absolute links built from SERVICE_DOMAIN, no tracking.
+
+/// One message, ready for the outbox.
+#[derive(Clone, Debug)]
+pub struct Mail {
+    pub to: String,
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+}
+
+/// What every template needs to know about the deployment.
+#[derive(Clone, Debug)]
+pub struct Site {
+    pub service_name: String,
+    pub service_domain: String,
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+impl Site {
+    fn mail(&self, to: &str, subject: &str, lines: &[&str], link: Option<(&str, &str)>) -> Mail {
+        let subject = format!("{subject} · {}", self.service_name);
+        let mut text = lines.join("\n\n");
+        let mut html = String::from("<!doctype html><html><body style=\"font-family:sans-serif;line-height:1.5\">");
+        for line in lines {
+            html.push_str(&format!("<p>{}</p>", escape(line)));
+        }
+        if let Some((label, url)) = link {
+            text.push_str(&format!("\n\n{label}: {url}"));
+            html.push_str(&format!("<p><a href=\"{}\">{}</a></p>", escape(url), escape(label)));
+        }
+        text.push_str(&format!("\n\n— {}\n", self.service_name));
+        html.push_str(&format!("<p>— {}</p></body></html>", escape(&self.service_name)));
+        Mail { to: to.to_owned(), subject, text, html }
+    }
+
+    fn link(&self, path: &str, token: &str) -> String {
+        format!("{}{path}?token={token}", self.service_domain)
+    }
+
+    pub fn verify_email(&self, to: &str, token: &str) -> Mail {
+        self.mail(
+            to,
+            "Verify your email",
+            &[&format!("Confirm that {to} is your address to finish setting up your account."), "The link works once and expires in 24 hours."],
+            Some(("Verify your email", &self.link("/verify-email", token))),
+        )
+    }
+
+    pub fn reset_password(&self, to: &str, token: &str) -> Mail {
+        self.mail(
+            to,
+            "Reset your password",
+            &["Someone asked to reset the password of this account. If it was you, choose a new password with the link below.", "The link works once and expires in 1 hour. If it was not you, ignore this mail: nothing changes."],
+            Some(("Set a new password", &self.link("/reset-password", token))),
+        )
+    }
+
+    pub fn password_changed(&self, to: &str) -> Mail {
+        self.mail(
+            to,
+            "Your password was changed",
+            &["The password of your account was just changed and every device was signed out.", "If this was not you, reset your password now and check your devices."],
+            Some(("Reset your password", &format!("{}/forgot-password", self.service_domain))),
+        )
+    }
+
+    pub fn confirm_new_email(&self, to: &str, token: &str) -> Mail {
+        self.mail(
+            to,
+            "Confirm your new email",
+            &[&format!("Confirm that {to} should become the address of your account."), "The link works once and expires in 24 hours."],
+            Some(("Confirm your new email", &self.link("/verify-email", token))),
+        )
+    }
+
+    pub fn email_change_notice(&self, to: &str, new_address: &str) -> Mail {
+        self.mail(
+            to,
+            "Your email is being changed",
+            &[&format!("Someone asked to change the address of your account to {new_address}. It changes only when the link sent there is followed."), "If this was not you, change your password now."],
+            None,
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mails_have_both_parts_an_absolute_link_and_escaped_html() {
+        let site = Site { service_name: "Acme <Test>".into(), service_domain: "https://acme.example".into() };
+        let m = site.verify_email("ada@example.com", "TOKEN123");
+        assert_eq!(m.subject, "Verify your email · Acme <Test>");
+        assert!(m.text.contains("https://acme.example/verify-email?token=TOKEN123"));
+        assert!(m.html.contains("href=\"https://acme.example/verify-email?token=TOKEN123\""));
+        assert!(m.html.contains("Acme &lt;Test&gt;"));
+        assert!(!m.html.contains("<img"), "no tracking pixels");
+    }
+}
