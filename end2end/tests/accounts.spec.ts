@@ -1,30 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { PASSWORD, header, hydrated, hydrated as waitForHydration, mailedLink, signIn, signUp, uniqueEmail, verifyEmail } from "./helpers";
 
-const PASSWORD = "correct horse battery staple";
-
-function uniqueEmail(tag: string): string {
-  return `${tag}-${Date.now()}-${Math.floor(Math.random() * 1e9)}@example.com`;
-}
-
-async function waitForHydration(page: Page) {
-  await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
-}
-
-async function signUp(page: Page, email: string, password = PASSWORD) {
-  await page.goto("/signup");
-  await waitForHydration(page);
-  await page.getByLabel("Email", { exact: true }).fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Create account" }).click();
-}
-
-async function signIn(page: Page, identifier: string, password = PASSWORD) {
-  await page.getByLabel("Email or username").fill(identifier);
-  await page.getByLabel("Password", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-}
-
-const header = (page: Page) => page.locator("header.site-header");
 
 test("two devices: the device list shows both and one signs the other out", async ({ browser }) => {
   const email = uniqueEmail("devices");
@@ -32,6 +8,7 @@ test("two devices: the device list shows both and one signs the other out", asyn
   await signUp(a, email);
   await expect(a).toHaveURL(/\/$/);
   await expect(header(a).getByRole("link", { name: email })).toHaveAttribute("href", "/account");
+  await verifyEmail(a, email);
 
   const b = await (await browser.newContext()).newPage();
   await b.goto("/login");
@@ -75,6 +52,7 @@ test("an account page visit while signed out returns there after sign-in", async
   const setup = await (await browser.newContext()).newPage();
   await signUp(setup, email);
   await expect(setup).toHaveURL(/\/$/);
+  await verifyEmail(setup, email);
 
   const page = await (await browser.newContext()).newPage();
   await page.goto("/account/security");
@@ -92,6 +70,7 @@ test("changing the password signs out the other device", async ({ browser }) => 
   const a = await (await browser.newContext()).newPage();
   await signUp(a, email);
   await expect(a).toHaveURL(/\/$/);
+  await verifyEmail(a, email);
   const b = await (await browser.newContext()).newPage();
   await b.goto("/login");
   await signIn(b, email);
@@ -143,4 +122,48 @@ test.describe("with JavaScript disabled", () => {
     await expect(page.getByText("Enter a valid email address")).toBeVisible();
     await expect(page.getByLabel("Email", { exact: true })).toHaveValue("nojs-invalid");
   });
+});
+
+test("a new account verifies through the mailed link", async ({ page }) => {
+  const email = uniqueEmail("verify");
+  await signUp(page, email);
+  await expect(page).toHaveURL(/\/$/);
+  await page.goto("/account");
+  await expect(page).toHaveURL(/\/verify-email$/);
+  await expect(page.getByRole("heading", { name: "Check your inbox" })).toBeVisible();
+  await expect(page.getByText(email)).toBeVisible();
+  await verifyEmail(page, email);
+  await page.goto("/account");
+  await expect(page.getByRole("heading", { name: "Account" })).toBeVisible();
+});
+
+test("a forgotten password is reset through the mailed link and the old device is signed out", async ({ browser }) => {
+  const email = uniqueEmail("forgot");
+  const old = await (await browser.newContext()).newPage();
+  await signUp(old, email);
+  await expect(old).toHaveURL(/\/$/);
+  await verifyEmail(old, email);
+
+  const page = await (await browser.newContext()).newPage();
+  await page.goto("/login");
+  await hydrated(page);
+  await page.getByRole("link", { name: "Forgot password?" }).click();
+  await expect(page).toHaveURL(/\/forgot-password$/);
+  await page.getByLabel("Email", { exact: true }).fill(email);
+  await page.getByRole("button", { name: "Send reset link" }).click();
+  await expect(page.getByText("If an account exists for that address, we've sent a link to reset the password.")).toBeVisible();
+
+  await page.goto(await mailedLink(email, "Reset your password", "/reset-password"));
+  await hydrated(page);
+  const fresh = "a brand new passphrase for this test";
+  await page.getByLabel("New password").fill(fresh);
+  await page.getByRole("button", { name: "Set new password" }).click();
+  await expect(page).toHaveURL(/\/login\?reset=1/);
+  await expect(page.getByText("Your password has been changed. Sign in with your new password.")).toBeVisible();
+  await signIn(page, email, fresh);
+  await expect(page).toHaveURL(/\/$/);
+  await expect(header(page).getByRole("link", { name: email })).toBeVisible();
+
+  await old.reload();
+  await expect(header(old).getByRole("link", { name: "Sign in" })).toBeVisible();
 });

@@ -1,27 +1,19 @@
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
+import { PASSWORD, header, hydrated, signUp as baseSignUp, verifyEmail } from "./helpers";
 
-const PASSWORD = "correct horse battery staple";
 const fixture = (name: string) => path.join(__dirname, "..", "fixtures", name);
 
 function unique(tag: string): string {
   return `${tag}${Date.now()}${Math.floor(Math.random() * 1e6)}`;
 }
 
-async function hydrated(page: Page) {
-  await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
-}
-
+/** Signs up and verifies the address through the mailed link. */
 async function signUp(page: Page, email: string) {
-  await page.goto("/signup");
-  await hydrated(page);
-  await page.getByLabel("Email", { exact: true }).fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
-  await page.getByRole("button", { name: "Create account" }).click();
+  await baseSignUp(page, email);
   await expect(page).toHaveURL(/\/$/);
+  await verifyEmail(page, email);
 }
-
-const header = (page: Page) => page.locator("header.site-header");
 
 test("avatar and display name set on one device show on another after a reload", async ({ browser }) => {
   const email = `${unique("pic")}@example.com`;
@@ -106,6 +98,8 @@ test.describe("with JavaScript disabled", () => {
     await page.getByLabel("Email", { exact: true }).fill(email);
     await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
     await page.getByRole("button", { name: "Create account" }).click();
+    await expect(page).toHaveURL(/\/$/);
+    await verifyEmail(page, email);
     await page.goto("/account");
     await page.getByLabel("Avatar").setInputFiles(fixture("avatar.png"));
     await page.getByRole("button", { name: "Upload avatar" }).click();

@@ -1,0 +1,54 @@
+import { expect, type Page } from "@playwright/test";
+
+export const PASSWORD = "correct horse battery staple";
+
+const MAIL_API = process.env.MAIL_API;
+
+export function uniqueEmail(tag: string): string {
+  return `${tag}-${Date.now()}-${Math.floor(Math.random() * 1e9)}@example.com`;
+}
+
+export const header = (page: Page) => page.locator("header.site-header");
+
+export async function hydrated(page: Page) {
+  await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
+}
+
+/** Waits for a mail to `to` whose subject starts with `subject` and returns the link to `path` in it. */
+export async function mailedLink(to: string, subject: string, path: string): Promise<string> {
+  if (!MAIL_API) throw new Error("MAIL_API is not set: run the tests through scripts/test.sh");
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    const res = await fetch(`${MAIL_API}/email?to.address=${encodeURIComponent(to)}`);
+    const messages: Array<{ subject: string; text: string }> = res.ok ? await res.json() : [];
+    const found = [...messages].reverse().find((m) => m.subject.startsWith(subject));
+    if (found) {
+      const match = found.text.match(new RegExp(`https?://\\S+${path}\\?token=\\S+`));
+      if (!match) throw new Error(`no ${path} link in: ${found.text}`);
+      return match[0];
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error(`no mail "${subject}" to ${to}`);
+}
+
+/** Follows the verification link mailed to `email` in `page`. */
+export async function verifyEmail(page: Page, email: string) {
+  const link = await mailedLink(email, "Verify your email", "/verify-email");
+  await page.goto(link);
+  await expect(page.getByRole("heading", { name: "Your email is verified." })).toBeVisible();
+}
+
+export async function signUp(page: Page, email: string, password = PASSWORD) {
+  await page.goto("/signup");
+  await hydrated(page);
+  await page.getByLabel("Email", { exact: true }).fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Create account" }).click();
+}
+
+export async function signIn(page: Page, identifier: string, password = PASSWORD) {
+  await page.getByLabel("Email or username").fill(identifier);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
