@@ -11,10 +11,9 @@ use crate::{
         session_context::SessionContext,
     },
     pages::{
-        account::AccountPage, home::HomePage, login::LoginPage, not_found::NotFound,
-        forgot_password::ForgotPasswordPage, public_profile::PublicProfilePage,
-        reset_password::ResetPasswordPage, security::SecurityPage, signup::SignUpPage,
-        verify_email::VerifyEmailPage,
+        account::AccountPage, forgot_password::ForgotPasswordPage, home::HomePage, login::LoginPage,
+        not_found::NotFound, public_profile::PublicProfilePage, reset_password::ResetPasswordPage,
+        security::SecurityPage, signup::SignUpPage, verify_email::VerifyEmailPage,
     },
     site::SiteInfo,
 };

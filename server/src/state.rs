@@ -8,9 +8,9 @@ use sqlx::PgPool;
 
 use crate::{
     accounts::Accounts,
+    accounts::email::EmailFlows,
     auth::{PasswordHasher, Throttle},
     config::Config,
-    accounts::email::EmailFlows,
     mail::{Outbox, templates::Site, transport::Transport},
     profile::Profiles,
     session::Sessions,
@@ -34,14 +34,16 @@ impl AppState {
         let sessions = Sessions::new(pool.clone(), &config);
         let throttle = Throttle::new(config.sign_in_per_ip_per_minute, config.sign_up_per_ip_per_hour);
         let hasher = PasswordHasher::new();
-        let site = Site { service_name: config.service_name.clone(), service_domain: config.service_domain.clone() };
+        let site =
+            Site { service_name: config.service_name.clone(), service_domain: config.service_domain.clone() };
         let transport = match &config.smtp {
             Some(smtp) => Transport::Smtp(smtp.clone()),
-            None => Transport::Directory { dir: config.data_dir.join("mail"), log_links: !config.is_production() },
+            None => {
+                Transport::Directory { dir: config.data_dir.join("mail"), log_links: !config.is_production() }
+            }
         };
         let outbox = Outbox::new(pool.clone(), transport, config.noreply_email.clone(), site);
-        let email =
-            EmailFlows::new(pool.clone(), outbox, sessions.clone(), hasher.clone(), throttle.clone());
+        let email = EmailFlows::new(pool.clone(), outbox, sessions.clone(), hasher.clone(), throttle.clone());
         let accounts = Accounts::new(pool.clone(), sessions.clone(), hasher.clone(), throttle, email.clone());
         let storage = Storage::new(config.bucket.as_ref(), &config.data_dir)?;
         let profiles = Profiles::new(pool.clone(), storage, sessions.clone(), hasher);

@@ -14,7 +14,9 @@ pub fn ForgotPasswordPage() -> impl IntoView {
     let action = ServerAction::<ForgotPassword>::new();
     let error = form_error(action);
     let from_redirect = use_query_map().get_untracked().get("sent").is_some();
-    let sent = move || matches!(action.value().get(), Some(Ok(()))) || (action.value().get().is_none() && from_redirect);
+    let sent = move || {
+        matches!(action.value().get(), Some(Ok(()))) || (action.value().get().is_none() && from_redirect)
+    };
     view! {
         <Title text="Forgot password"/>
         <section class="card">

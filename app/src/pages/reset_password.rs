@@ -11,10 +11,13 @@ use crate::{
 #[component]
 pub fn ResetPasswordPage() -> impl IntoView {
     let token = use_query_map().get_untracked().get("token").unwrap_or_default();
-    let valid = Resource::new({
-        let token = token.clone();
-        move || token.clone()
-    }, check_reset_link);
+    let valid = Resource::new(
+        {
+            let token = token.clone();
+            move || token.clone()
+        },
+        check_reset_link,
+    );
     let action = ServerAction::<ResetPassword>::new();
     let error = form_error(action);
     view! {

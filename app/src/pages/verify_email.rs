@@ -60,7 +60,8 @@ fn CheckInbox() -> impl IntoView {
     let resend = ServerAction::<ResendVerification>::new();
     let error = form_error(resend);
     let resent = use_query_map().get_untracked().get("resent").is_some();
-    let sent = move || matches!(resend.value().get(), Some(Ok(()))) || (resend.value().get().is_none() && resent);
+    let sent =
+        move || matches!(resend.value().get(), Some(Ok(()))) || (resend.value().get().is_none() && resent);
     view! {
         <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
             {move || Suspend::new(async move {

@@ -16,7 +16,12 @@ use support::{
 
 async fn app_with_smtp() -> TestApp {
     let host = mail::smtp_host();
-    TestApp::spawn_with(&[("SMTP_HOST", &host), ("SMTP_TLS", "plain"), ("NOREPLY_EMAIL", "noreply@accounts.test")]).await
+    TestApp::spawn_with(&[
+        ("SMTP_HOST", &host),
+        ("SMTP_TLS", "plain"),
+        ("NOREPLY_EMAIL", "noreply@accounts.test"),
+    ])
+    .await
 }
 
 fn address(tag: &str) -> String {
@@ -64,7 +69,10 @@ async fn sign_up_mails_a_single_use_verification_link() {
     // Tampered and unknown tokens change nothing.
     let mut tampered = token.clone().into_bytes();
     tampered[5] = if tampered[5] == b'A' { b'B' } else { b'A' };
-    for bad in [format!("/verify-email?token={}", String::from_utf8(tampered).unwrap()), "/verify-email?token=garbage".into()] {
+    for bad in [
+        format!("/verify-email?token={}", String::from_utf8(tampered).unwrap()),
+        "/verify-email?token=garbage".into(),
+    ] {
         let res = app.bare.get(app.url(&bad)).send().await.unwrap();
         assert_eq!(res.status(), StatusCode::BAD_REQUEST);
         assert!(res.text().await.unwrap().contains("This link is invalid or has expired."));
@@ -90,7 +98,10 @@ async fn resending_is_limited_to_one_a_minute_and_ten_a_day() {
     assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
     assert_eq!(json(res).await["message"], "We just sent one. You can ask for another email in a minute.");
 
-    sqlx::query("UPDATE email_tokens SET created_at = now() - interval '2 minutes'").execute(&app.state.pool).await.unwrap();
+    sqlx::query("UPDATE email_tokens SET created_at = now() - interval '2 minutes'")
+        .execute(&app.state.pool)
+        .await
+        .unwrap();
     let res = app.call(path::<ResendVerification>(), &[], Some(&cookie)).await;
     assert!(res.status().is_success(), "{}", res.status());
     let api = mail::api();
@@ -158,18 +169,27 @@ async fn password_reset_happy_path_and_every_refusal() {
     let weak = app.call(path::<ResetPassword>(), &[("token", &token), ("new_password", "short")], None).await;
     assert_eq!(weak.status(), StatusCode::UNPROCESSABLE_ENTITY, "a refused password keeps the link usable");
     let tampered = format!("{}A", &token[..token.len() - 1]);
-    let res = app.call(path::<ResetPassword>(), &[("token", &tampered), ("new_password", "a fresh passphrase here")], None).await;
+    let res = app
+        .call(
+            path::<ResetPassword>(),
+            &[("token", &tampered), ("new_password", "a fresh passphrase here")],
+            None,
+        )
+        .await;
     assert_eq!(res.status(), StatusCode::BAD_REQUEST);
 
     let new_password = "a fresh passphrase here";
-    let res = app.call(path::<ResetPassword>(), &[("token", &token), ("new_password", new_password)], None).await;
+    let res =
+        app.call(path::<ResetPassword>(), &[("token", &token), ("new_password", new_password)], None).await;
     assert!(res.status().is_success() || res.status().is_redirection(), "{}", res.status());
     assert!(!app.is_signed_in(&old_device).await, "every session ended");
     assert!(session_cookie(&app.sign_in(&email, new_password).await).is_some());
     assert_eq!(app.sign_in(&email, PASSWORD).await.status(), StatusCode::UNAUTHORIZED);
     mail::wait_for(&api, &email, "Your password was changed").await;
 
-    let reuse = app.call(path::<ResetPassword>(), &[("token", &token), ("new_password", "yet another passphrase")], None).await;
+    let reuse = app
+        .call(path::<ResetPassword>(), &[("token", &token), ("new_password", "yet another passphrase")], None)
+        .await;
     assert_eq!(reuse.status(), StatusCode::BAD_REQUEST, "single use");
 
     // Expiry.
@@ -179,7 +199,12 @@ async fn password_reset_happy_path_and_every_refusal() {
         .await
         .unwrap();
     let latest = mail::messages_to(&api, &email).await;
-    let last_link = latest.iter().rev().find(|m| m["subject"].as_str().unwrap().starts_with("Reset")).map(|m| mail::link(m, "/reset-password")).unwrap();
+    let last_link = latest
+        .iter()
+        .rev()
+        .find(|m| m["subject"].as_str().unwrap().starts_with("Reset"))
+        .map(|m| mail::link(m, "/reset-password"))
+        .unwrap();
     assert_eq!(app.get(&last_link).await.status(), StatusCode::BAD_REQUEST);
 }
 
@@ -193,12 +218,22 @@ async fn an_email_change_applies_only_when_the_link_is_followed() {
     let cookie = app.sign_up(&email).await;
     app.sign_up(&taken).await;
 
-    let res = app.call(path::<ChangeEmail>(), &[("new_email", &taken), ("email_password", PASSWORD)], Some(&cookie)).await;
+    let res = app
+        .call(path::<ChangeEmail>(), &[("new_email", &taken), ("email_password", PASSWORD)], Some(&cookie))
+        .await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    let res = app.call(path::<ChangeEmail>(), &[("new_email", &new), ("email_password", "wrong password here")], Some(&cookie)).await;
+    let res = app
+        .call(
+            path::<ChangeEmail>(),
+            &[("new_email", &new), ("email_password", "wrong password here")],
+            Some(&cookie),
+        )
+        .await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
 
-    let res = app.call(path::<ChangeEmail>(), &[("new_email", &new), ("email_password", PASSWORD)], Some(&cookie)).await;
+    let res = app
+        .call(path::<ChangeEmail>(), &[("new_email", &new), ("email_password", PASSWORD)], Some(&cookie))
+        .await;
     assert!(res.status().is_success(), "{}", res.status());
     assert_eq!(json(res).await, serde_json::Value::String(new.clone()));
     let link = mail::link(&mail::wait_for(&api, &new, "Confirm your new email").await, "/verify-email");

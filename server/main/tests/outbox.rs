@@ -24,9 +24,19 @@ struct MailDev(Child);
 
 impl MailDev {
     async fn start(smtp: u16, web: u16) -> Self {
-        let bin = std::env::var("TEST_MAILDEV_BIN").expect("TEST_MAILDEV_BIN is not set: run the tests through scripts/test.sh");
+        let bin = std::env::var("TEST_MAILDEV_BIN")
+            .expect("TEST_MAILDEV_BIN is not set: run the tests through scripts/test.sh");
         let child = Command::new(bin)
-            .args(["--ip", "127.0.0.1", "--smtp", &smtp.to_string(), "--web-ip", "127.0.0.1", "--web", &web.to_string()])
+            .args([
+                "--ip",
+                "127.0.0.1",
+                "--smtp",
+                &smtp.to_string(),
+                "--web-ip",
+                "127.0.0.1",
+                "--web",
+                &web.to_string(),
+            ])
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -61,10 +71,8 @@ async fn mail_queued_while_smtp_is_down_arrives_once_with_two_workers() {
     // The worker tried, failed, and recorded why.
     let deadline = Instant::now() + Duration::from_secs(20);
     loop {
-        let (attempts, error): (i32, Option<String>) = sqlx::query_as("SELECT attempts, last_error FROM outbox")
-            .fetch_one(&a.state.pool)
-            .await
-            .unwrap();
+        let (attempts, error): (i32, Option<String>) =
+            sqlx::query_as("SELECT attempts, last_error FROM outbox").fetch_one(&a.state.pool).await.unwrap();
         if attempts >= 1 {
             assert!(error.is_some_and(|e| !e.is_empty()));
             break;
@@ -84,6 +92,9 @@ async fn mail_queued_while_smtp_is_down_arrives_once_with_two_workers() {
     // Both workers keep polling; give them several rounds to (wrongly) send it again.
     tokio::time::sleep(Duration::from_secs(3)).await;
     assert_eq!(mail::messages_to(&api, &email).await.len(), 1, "delivered exactly once");
-    let sent: i64 = sqlx::query_scalar("SELECT count(*) FROM outbox WHERE sent_at IS NOT NULL").fetch_one(&b.state.pool).await.unwrap();
+    let sent: i64 = sqlx::query_scalar("SELECT count(*) FROM outbox WHERE sent_at IS NOT NULL")
+        .fetch_one(&b.state.pool)
+        .await
+        .unwrap();
     assert_eq!(sent, 1);
 }

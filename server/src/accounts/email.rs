@@ -31,12 +31,23 @@ pub struct EmailFlows {
 }
 
 impl EmailFlows {
-    pub fn new(pool: PgPool, outbox: Outbox, sessions: Sessions, hasher: PasswordHasher, throttle: Throttle) -> Self {
+    pub fn new(
+        pool: PgPool,
+        outbox: Outbox,
+        sessions: Sessions,
+        hasher: PasswordHasher,
+        throttle: Throttle,
+    ) -> Self {
         Self { pool, outbox, sessions, hasher, throttle }
     }
 
     /// Queues a verification mail for `email` (inside the caller's transaction).
-    pub async fn queue_verification(&self, conn: &mut PgConnection, user_id: Uuid, email: &str) -> Result<(), sqlx::Error> {
+    pub async fn queue_verification(
+        &self,
+        conn: &mut PgConnection,
+        user_id: Uuid,
+        email: &str,
+    ) -> Result<(), sqlx::Error> {
         let token = email_tokens::create(conn, user_id, Purpose::Verify, None).await?;
         outbox::enqueue(conn, &self.outbox.site.verify_email(email, &token)).await
     }
@@ -49,7 +60,9 @@ impl EmailFlows {
         }
         let mut tx = self.pool.begin().await?;
         if email_tokens::recent(&mut tx, user.id, Purpose::Verify, 60.0).await? > 0 {
-            return Err(ServiceError::Refused("We just sent one. You can ask for another email in a minute."));
+            return Err(ServiceError::Refused(
+                "We just sent one. You can ask for another email in a minute.",
+            ));
         }
         if email_tokens::recent(&mut tx, user.id, Purpose::Verify, 86_400.0).await? >= 10 {
             return Err(ServiceError::Refused("You have asked for ten emails today. Try again tomorrow."));
@@ -106,7 +119,9 @@ impl EmailFlows {
         let Ok(email) = EmailAddress::parse(email) else { return Ok(()) };
         let Some((user_id, _)) = users::credentials(&self.pool, email.as_str()).await? else { return Ok(()) };
         let mut tx = self.pool.begin().await?;
-        if email_tokens::recent(&mut tx, user_id, Purpose::Reset, 3600.0).await? >= RESETS_PER_ADDRESS_PER_HOUR {
+        if email_tokens::recent(&mut tx, user_id, Purpose::Reset, 3600.0).await?
+            >= RESETS_PER_ADDRESS_PER_HOUR
+        {
             return Ok(());
         }
         email_tokens::void(&mut tx, user_id, Purpose::Reset).await?;
@@ -127,7 +142,10 @@ impl EmailFlows {
     /// ends, and a notice is mailed.
     pub async fn reset_password(&self, token: &str, new_password: &str) -> Result<(), ServiceError> {
         let mut tx = self.pool.begin().await?;
-        let user_id = email_tokens::peek(&mut tx, token, &[Purpose::Reset]).await?.ok_or(ServiceError::InvalidLink)?.user_id;
+        let user_id = email_tokens::peek(&mut tx, token, &[Purpose::Reset])
+            .await?
+            .ok_or(ServiceError::InvalidLink)?
+            .user_id;
         let user = users::find(&mut *tx, user_id).await?.ok_or(ServiceError::InvalidLink)?;
         let inputs: Vec<&str> = user.email.split(['@', '.']).collect();
         let password = NewPassword::parse(new_password, "new_password", &inputs)?;
@@ -154,9 +172,15 @@ impl EmailFlows {
 
     /// Mails a confirmation link to the new address and a notice to the old one; the change
     /// applies only when the link is followed. Returns the new address.
-    pub async fn request_email_change(&self, auth: &Authenticated, new_email: &str, password: &str) -> Result<String, ServiceError> {
+    pub async fn request_email_change(
+        &self,
+        auth: &Authenticated,
+        new_email: &str,
+        password: &str,
+    ) -> Result<String, ServiceError> {
         let user = &auth.user;
-        let new_email = EmailAddress::parse(new_email).map_err(|_| ServiceError::invalid("new_email", "Enter a valid email address"))?;
+        let new_email = EmailAddress::parse(new_email)
+            .map_err(|_| ServiceError::invalid("new_email", "Enter a valid email address"))?;
         let stored = users::password_hash(&self.pool, user.id).await?;
         if !self.hasher.verify(password, stored.as_deref()).await?.ok {
             return Err(ServiceError::invalid("email_password", "Your current password is incorrect"));
@@ -171,7 +195,8 @@ impl EmailFlows {
         email_tokens::void(&mut tx, user.id, Purpose::Change).await?;
         let token = email_tokens::create(&mut tx, user.id, Purpose::Change, Some(new_email.as_str())).await?;
         outbox::enqueue(&mut tx, &self.outbox.site.confirm_new_email(new_email.as_str(), &token)).await?;
-        outbox::enqueue(&mut tx, &self.outbox.site.email_change_notice(&user.email, new_email.as_str())).await?;
+        outbox::enqueue(&mut tx, &self.outbox.site.email_change_notice(&user.email, new_email.as_str()))
+            .await?;
         tx.commit().await?;
         self.outbox.wake();
         Ok(new_email.to_string())

@@ -48,7 +48,12 @@ fn hash(token: &str) -> Option<Vec<u8>> {
 }
 
 /// Creates a token and returns the string for the link.
-pub async fn create(conn: &mut PgConnection, user_id: Uuid, purpose: Purpose, new_email: Option<&str>) -> Result<String, sqlx::Error> {
+pub async fn create(
+    conn: &mut PgConnection,
+    user_id: Uuid,
+    purpose: Purpose,
+    new_email: Option<&str>,
+) -> Result<String, sqlx::Error> {
     let mut raw = [0u8; 32];
     SystemRandom::new().fill(&mut raw).expect("the system random source works");
     let id = digest::digest(&digest::SHA256, &raw).as_ref().to_vec();
@@ -68,25 +73,40 @@ pub async fn create(conn: &mut PgConnection, user_id: Uuid, purpose: Purpose, ne
 
 /// Marks every unused token of this purpose used: a newer link or a password change voids older ones.
 pub async fn void(conn: &mut PgConnection, user_id: Uuid, purpose: Purpose) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE email_tokens SET used_at = now() WHERE user_id = $1 AND purpose = $2 AND used_at IS NULL")
-        .bind(user_id)
-        .bind(purpose.as_str())
-        .execute(conn)
-        .await?;
+    sqlx::query(
+        "UPDATE email_tokens SET used_at = now() WHERE user_id = $1 AND purpose = $2 AND used_at IS NULL",
+    )
+    .bind(user_id)
+    .bind(purpose.as_str())
+    .execute(conn)
+    .await?;
     Ok(())
 }
 
 /// The live token's details without using it (to show a form only for a valid link).
-pub async fn peek(conn: &mut PgConnection, token: &str, purposes: &[Purpose]) -> Result<Option<Redeemed>, sqlx::Error> {
+pub async fn peek(
+    conn: &mut PgConnection,
+    token: &str,
+    purposes: &[Purpose],
+) -> Result<Option<Redeemed>, sqlx::Error> {
     find(conn, token, purposes, false).await
 }
 
 /// Uses the token: `None` when unknown, tampered, expired, already used or of another purpose.
-pub async fn redeem(conn: &mut PgConnection, token: &str, purposes: &[Purpose]) -> Result<Option<Redeemed>, sqlx::Error> {
+pub async fn redeem(
+    conn: &mut PgConnection,
+    token: &str,
+    purposes: &[Purpose],
+) -> Result<Option<Redeemed>, sqlx::Error> {
     find(conn, token, purposes, true).await
 }
 
-async fn find(conn: &mut PgConnection, token: &str, purposes: &[Purpose], consume: bool) -> Result<Option<Redeemed>, sqlx::Error> {
+async fn find(
+    conn: &mut PgConnection,
+    token: &str,
+    purposes: &[Purpose],
+    consume: bool,
+) -> Result<Option<Redeemed>, sqlx::Error> {
     let Some(id) = hash(token) else { return Ok(None) };
     let names: Vec<&str> = purposes.iter().map(|p| p.as_str()).collect();
     let sql = if consume {
@@ -113,7 +133,12 @@ async fn find(conn: &mut PgConnection, token: &str, purposes: &[Purpose], consum
 }
 
 /// Tokens of this purpose created for the user within the last `secs` seconds.
-pub async fn recent(conn: &mut PgConnection, user_id: Uuid, purpose: Purpose, secs: f64) -> Result<i64, sqlx::Error> {
+pub async fn recent(
+    conn: &mut PgConnection,
+    user_id: Uuid,
+    purpose: Purpose,
+    secs: f64,
+) -> Result<i64, sqlx::Error> {
     sqlx::query_scalar(
         "SELECT count(*) FROM email_tokens WHERE user_id = $1 AND purpose = $2 \
          AND created_at > now() - make_interval(secs => $3)",

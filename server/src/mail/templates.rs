@@ -25,7 +25,8 @@ impl Site {
     fn mail(&self, to: &str, subject: &str, lines: &[&str], link: Option<(&str, &str)>) -> Mail {
         let subject = format!("{subject} · {}", self.service_name);
         let mut text = lines.join("\n\n");
-        let mut html = String::from("<!doctype html><html><body style=\"font-family:sans-serif;line-height:1.5\">");
+        let mut html =
+            String::from("<!doctype html><html><body style=\"font-family:sans-serif;line-height:1.5\">");
         for line in lines {
             html.push_str(&format!("<p>{}</p>", escape(line)));
         }
@@ -46,7 +47,10 @@ impl Site {
         self.mail(
             to,
             "Verify your email",
-            &[&format!("Confirm that {to} is your address to finish setting up your account."), "The link works once and expires in 24 hours."],
+            &[
+                &format!("Confirm that {to} is your address to finish setting up your account."),
+                "The link works once and expires in 24 hours.",
+            ],
             Some(("Verify your email", &self.link("/verify-email", token))),
         )
     }
@@ -64,7 +68,10 @@ impl Site {
         self.mail(
             to,
             "Your password was changed",
-            &["The password of your account was just changed and every device was signed out.", "If this was not you, reset your password now and check your devices."],
+            &[
+                "The password of your account was just changed and every device was signed out.",
+                "If this was not you, reset your password now and check your devices.",
+            ],
             Some(("Reset your password", &format!("{}/forgot-password", self.service_domain))),
         )
     }
@@ -73,7 +80,10 @@ impl Site {
         self.mail(
             to,
             "Confirm your new email",
-            &[&format!("Confirm that {to} should become the address of your account."), "The link works once and expires in 24 hours."],
+            &[
+                &format!("Confirm that {to} should become the address of your account."),
+                "The link works once and expires in 24 hours.",
+            ],
             Some(("Confirm your new email", &self.link("/verify-email", token))),
         )
     }

@@ -12,7 +12,10 @@ pub enum Transport {
     Smtp(SmtpConfig),
     /// Local default: each message becomes a file, and (outside production) its links are
     /// logged so a developer can click through without a mail server.
-    Directory { dir: PathBuf, log_links: bool },
+    Directory {
+        dir: PathBuf,
+        log_links: bool,
+    },
 }
 
 impl Transport {
@@ -49,8 +52,11 @@ impl Transport {
                 tokio::fs::create_dir_all(dir).await.map_err(|e| e.to_string())?;
                 let path = dir.join(format!("{id:08}.eml"));
                 tokio::fs::write(&path, bytes).await.map_err(|e| e.to_string())?;
-                let links: Vec<&str> =
-                    mail.text.split_whitespace().filter(|w| w.starts_with("http://") || w.starts_with("https://")).collect();
+                let links: Vec<&str> = mail
+                    .text
+                    .split_whitespace()
+                    .filter(|w| w.starts_with("http://") || w.starts_with("https://"))
+                    .collect();
                 if *log_links {
                     tracing::info!(file = %path.display(), links = ?links, subject = %mail.subject, "mail written to disk");
                 } else {

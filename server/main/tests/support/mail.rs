@@ -27,7 +27,11 @@ pub async fn messages_to(api: &str, to: &str) -> Vec<Value> {
 pub async fn wait_for(api: &str, to: &str, subject: &str) -> Value {
     let deadline = Instant::now() + Duration::from_secs(20);
     loop {
-        if let Some(m) = messages_to(api, to).await.into_iter().find(|m| m["subject"].as_str().is_some_and(|s| s.starts_with(subject))) {
+        if let Some(m) = messages_to(api, to)
+            .await
+            .into_iter()
+            .find(|m| m["subject"].as_str().is_some_and(|s| s.starts_with(subject)))
+        {
             return m;
         }
         assert!(Instant::now() < deadline, "no mail \"{subject}\" to {to}");
