@@ -131,7 +131,7 @@ test("a new account verifies through the mailed link", async ({ page }) => {
   await page.goto("/account");
   await expect(page).toHaveURL(/\/verify-email$/);
   await expect(page.getByRole("heading", { name: "Check your inbox" })).toBeVisible();
-  await expect(page.getByText(email)).toBeVisible();
+  await expect(page.locator(".pending-email")).toHaveText(email);
   await verifyEmail(page, email);
   await page.goto("/account");
   await expect(page.getByRole("heading", { name: "Account" })).toBeVisible();

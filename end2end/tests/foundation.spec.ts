@@ -23,7 +23,7 @@ test.describe("without JavaScript", () => {
 test("the theme toggle responds once the page is hydrated", async ({ page }) => {
   await page.goto("/");
   const html = page.locator("html");
-  await expect(html).toHaveAttribute("data-hydrated", "true");
+  await expect(html).toHaveAttribute("data-hydrated", "true", { timeout: 30_000 });
   await expect(html).toHaveAttribute("data-theme", "light");
   const toggle = page.getByRole("button", { name: "Dark theme" });
   await toggle.click();

@@ -11,7 +11,8 @@ export function uniqueEmail(tag: string): string {
 export const header = (page: Page) => page.locator("header.site-header");
 
 export async function hydrated(page: Page) {
-  await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
+  // Generous: the first load compiles the (debug) WASM while other tests run.
+  await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true", { timeout: 30_000 });
 }
 
 /** Waits for a mail to `to` whose subject starts with `subject` and returns the link to `path` in it. */

@@ -215,7 +215,16 @@ async fn avatar_lifecycle(app: &TestApp) {
     assert_eq!(files_under(&dir).len(), before);
     assert!(user_json(app, &cookie).await["avatar_small"].is_null());
 
-    // Delete account: objects, sessions and the user row go; a record remains.
+    // Delete account: objects, sessions and the user row go; a record remains; a goodbye mail
+    // is queued (no SMTP here: the local transport writes .eml files).
+    let mail_dir = app.data_dir.join("mail");
+    let eml_count = || std::fs::read_dir(&mail_dir).map(|d| d.count()).unwrap_or(0);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while eml_count() < 1 {
+        assert!(std::time::Instant::now() < deadline, "the sign-up mail is written to disk");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    let mails_before = eml_count();
     upload(app, Some(&cookie), vec![("avatar", png(50, 50), "x.png")]).await;
     assert_eq!(files_under(&dir).len(), before + 2);
     let wrong = app.call(path::<DeleteAccount>(), &[("password", "not my password")], Some(&cookie)).await;

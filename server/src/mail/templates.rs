@@ -88,6 +88,15 @@ impl Site {
         )
     }
 
+    pub fn goodbye(&self, to: &str) -> Mail {
+        self.mail(
+            to,
+            "Your account has been deleted",
+            &["Your account, your profile and your avatar have been deleted, and every device was signed out.", "If this was not you, contact us by replying to this mail."],
+            None,
+        )
+    }
+
     pub fn email_change_notice(&self, to: &str, new_address: &str) -> Mail {
         self.mail(
             to,

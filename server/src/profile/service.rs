@@ -10,6 +10,7 @@ use crate::{
     auth::PasswordHasher,
     domain::{Bio, DisplayName, Username},
     error::ServiceError,
+    mail::{Outbox, outbox},
     session::{Authenticated, Sessions, TokenHash},
     storage::{Storage, StorageError},
 };
@@ -39,6 +40,7 @@ pub struct Profiles {
     pub storage: Storage,
     sessions: Sessions,
     hasher: PasswordHasher,
+    outbox: Outbox,
 }
 
 /// A session counts as a fresh sign-in for this long (confirms deletion without a password).
@@ -49,8 +51,14 @@ pub fn avatar_object(key: &str, side: u32) -> String {
 }
 
 impl Profiles {
-    pub fn new(pool: PgPool, storage: Storage, sessions: Sessions, hasher: PasswordHasher) -> Self {
-        Self { pool, storage, sessions, hasher }
+    pub fn new(
+        pool: PgPool,
+        storage: Storage,
+        sessions: Sessions,
+        hasher: PasswordHasher,
+        outbox: Outbox,
+    ) -> Self {
+        Self { pool, storage, sessions, hasher, outbox }
     }
 
     /// The URL of a user's avatar at `side` pixels.
@@ -187,6 +195,7 @@ impl Profiles {
             .bind(user.id)
             .fetch_all(&mut *tx)
             .await?;
+        outbox::enqueue(&mut tx, &self.outbox.site.goodbye(&user.email)).await?;
         sqlx::query("INSERT INTO deleted_users (id, email) SELECT id, email FROM users WHERE id = $1")
             .bind(user.id)
             .execute(&mut *tx)
@@ -205,6 +214,7 @@ impl Profiles {
         if let Some(Some(key)) = avatar_key {
             self.delete_objects(&key).await;
         }
+        self.outbox.wake();
         tracing::info!(user = %user.id, "account deleted");
         Ok(())
     }
