@@ -235,6 +235,12 @@ async fn avatar_lifecycle(app: &TestApp) {
     assert!(support::accounts::clears_session(&res));
     assert!(!app.is_signed_in(&cookie).await);
     assert_eq!(files_under(&dir).len(), before, "avatar objects removed");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while eml_count() <= mails_before {
+        assert!(std::time::Instant::now() < deadline, "a goodbye mail is queued and delivered");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert_eq!(eml_count(), mails_before + 1);
     let deleted: i64 =
         sqlx::query_scalar("SELECT count(*) FROM deleted_users").fetch_one(&app.state.pool).await.unwrap();
     assert_eq!(deleted, 1);
