@@ -6,7 +6,7 @@ use super::{FormError, UserView};
 
 #[server]
 pub async fn current_user() -> Result<Option<UserView>, ServerFnError> {
-    let state = super::ssr::state().map_err(|e| ServerFnError::new(e.to_string()))?;
+    let state = super::ssr::state().map_err(super::ssr::unavailable)?;
     Ok(super::ssr::auth().await.map(|a| {
         let u = &a.user;
         let label = u.display_name.clone().unwrap_or_else(|| u.email.clone());

@@ -30,8 +30,8 @@ pub async fn remove_avatar() -> Result<(), FormError> {
 #[server]
 pub async fn public_profile(username: String) -> Result<Option<PublicProfileView>, ServerFnError> {
     use super::ssr::*;
-    let state = state().map_err(|e| ServerFnError::new(e.to_string()))?;
-    let found = state.profiles.public(&username).await.map_err(|e| ServerFnError::new(e.user_message()))?;
+    let state = state().map_err(unavailable)?;
+    let found = state.profiles.public(&username).await.map_err(|e| unavailable(e.user_message()))?;
     Ok(found.map(|p| {
         let label = p.display_name.clone().unwrap_or_else(|| p.username.clone());
         PublicProfileView {

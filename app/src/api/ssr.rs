@@ -76,3 +76,12 @@ pub fn clear_session_cookie(state: &AppState) {
 pub fn format_time(t: chrono::DateTime<chrono::Utc>) -> String {
     t.format("%Y-%m-%d %H:%M UTC").to_string()
 }
+
+/// A failure on our side for server functions that return `ServerFnError`: answered 503, so it
+/// is never mistaken for a malformed request (which the decode-error layer turns into 400).
+pub fn unavailable(message: impl std::fmt::Display) -> leptos::prelude::ServerFnError {
+    if let Some(response) = use_context::<ResponseOptions>() {
+        response.set_status(http::StatusCode::SERVICE_UNAVAILABLE);
+    }
+    leptos::prelude::ServerFnError::new(message.to_string())
+}

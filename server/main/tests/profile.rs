@@ -141,6 +141,11 @@ async fn profile_fields_are_validated_saved_and_seen_on_other_devices() {
     assert!(!html.contains("<script>alert(1)"));
     assert!(!html.contains(&email), "no email on the public page");
     assert_eq!(app.get("/u/nobody_here").await.status(), StatusCode::NOT_FOUND);
+    assert_eq!(
+        app.get("/u/bad%00name").await.status(),
+        StatusCode::NOT_FOUND,
+        "a NUL never reaches Postgres"
+    );
 }
 
 async fn avatar_lifecycle(app: &TestApp) {

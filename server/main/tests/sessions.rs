@@ -88,6 +88,7 @@ async fn sign_in_with_email_or_username_and_uniform_failures() {
         (email.as_str(), "wrong password entirely"),
         ("google-only@example.com", PASSWORD),
         ("", ""),
+        ("nul\u{0}byte@example.com", PASSWORD),
     ] {
         let res = app.sign_in(identifier, password).await;
         assert_eq!(res.status(), StatusCode::UNAUTHORIZED, "{identifier}");

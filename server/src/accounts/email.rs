@@ -96,6 +96,8 @@ impl EmailFlows {
                         other?;
                     }
                 }
+                // Links mailed to the old address stop working.
+                email_tokens::void(&mut tx, redeemed.user_id, Purpose::Reset).await?;
             }
             _ => {
                 sqlx::query(
@@ -160,6 +162,7 @@ impl EmailFlows {
         .bind(&hash)
         .execute(&mut *tx)
         .await?;
+        store::lock_user(&mut tx, user_id).await?;
         let ended = store::delete_all_except(&mut *tx, user_id, None).await?;
         outbox::enqueue(&mut tx, &self.outbox.site.password_changed(&user.email)).await?;
         tx.commit().await?;

@@ -105,11 +105,15 @@ impl Accounts {
         client: &ClientInfo,
     ) -> Result<SessionToken, ServiceError> {
         let user = &auth.user;
+        // A stolen cookie must not allow unlimited guesses at the password.
+        self.throttle.account_allowed(&self.pool, user.id).await?;
         let stored = users::password_hash(&self.pool, user.id).await?;
         let verified = self.hasher.verify(current, stored.as_deref()).await?;
         if !verified.ok {
+            self.throttle.account_failed(&self.pool, user.id).await?;
             return Err(ServiceError::invalid("current_password", "Your current password is incorrect"));
         }
+        self.throttle.account_succeeded(&self.pool, user.id).await?;
         let user_inputs: Vec<&str> = user.email.split(['@', '.']).collect();
         let new = NewPassword::parse(new, "new_password", &user_inputs)?;
         let hash = self.hasher.hash(new.expose()).await?;
@@ -118,6 +122,7 @@ impl Accounts {
         let mut tx = self.pool.begin().await?;
         users::set_password_hash(&mut *tx, user.id, &hash).await?;
         super::email_tokens::void(&mut tx, user.id, super::email_tokens::Purpose::Reset).await?;
+        store::lock_user(&mut tx, user.id).await?;
         let ended = store::delete_all_except(&mut *tx, user.id, None).await?;
         let token = self.sessions.create_for_device(&mut *tx, user.id, device, client).await?;
         tx.commit().await?;

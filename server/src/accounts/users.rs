@@ -66,6 +66,10 @@ pub async fn credentials(
     identifier: &str,
 ) -> Result<Option<(Uuid, Option<String>)>, sqlx::Error> {
     let ident = identifier.trim();
+    // Postgres rejects NUL in text; no real address or username has control characters.
+    if ident.chars().any(char::is_control) {
+        return Ok(None);
+    }
     let row = if ident.contains('@') {
         sqlx::query("SELECT id, password_hash FROM users WHERE email = lower($1)")
             .bind(ident)

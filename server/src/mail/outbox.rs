@@ -81,10 +81,13 @@ impl Outbox {
                 };
                 match self.transport.deliver(&self.from_name, &self.from, &mail, id).await {
                     Ok(()) => {
-                        sqlx::query("UPDATE outbox SET sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = $1")
-                            .bind(id)
-                            .execute(&mut *tx)
-                            .await?;
+                        sqlx::query(
+                            "UPDATE outbox SET sent_at = now(), attempts = attempts + 1, last_error = NULL, \
+                             text_body = '', html_body = '' WHERE id = $1",
+                        )
+                        .bind(id)
+                        .execute(&mut *tx)
+                        .await?;
                         sent += 1;
                         delivered_any = true;
                     }

@@ -98,6 +98,9 @@ impl Profiles {
     }
 
     pub async fn public(&self, username: &str) -> Result<Option<PublicProfile>, ServiceError> {
+        if username.chars().any(char::is_control) || username.len() > 64 {
+            return Ok(None);
+        }
         let row = sqlx::query(
             "SELECT username, display_name, bio, avatar_key FROM users WHERE lower(username) = lower($1)",
         )

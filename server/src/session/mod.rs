@@ -155,14 +155,20 @@ impl Sessions {
 
     /// Ends one device's session(s) of this user.
     pub async fn end_device(&self, user_id: Uuid, device_id: Uuid) -> Result<bool, ServiceError> {
-        let ended = store::delete_device(&self.pool, user_id, device_id).await?;
+        let mut tx = self.pool.begin().await?;
+        store::lock_user(&mut tx, user_id).await?;
+        let ended = store::delete_device(&mut *tx, user_id, device_id).await?;
+        tx.commit().await?;
         self.forget(&ended).await;
         Ok(!ended.is_empty())
     }
 
     /// Ends every session of the user except `keep`'s device, or all of them.
     pub async fn end_all_except(&self, user_id: Uuid, keep: Option<Uuid>) -> Result<usize, ServiceError> {
-        let ended = store::delete_all_except(&self.pool, user_id, keep).await?;
+        let mut tx = self.pool.begin().await?;
+        store::lock_user(&mut tx, user_id).await?;
+        let ended = store::delete_all_except(&mut *tx, user_id, keep).await?;
+        tx.commit().await?;
         self.forget(&ended).await;
         Ok(ended.len())
     }

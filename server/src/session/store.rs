@@ -2,7 +2,7 @@
 //! transaction; callers invalidate caches with what these return.
 
 use chrono::{DateTime, Utc};
-use sqlx::{PgExecutor, PgPool, Row, postgres::PgRow, types::ipnetwork::IpNetwork};
+use sqlx::{PgConnection, PgExecutor, PgPool, Row, postgres::PgRow, types::ipnetwork::IpNetwork};
 use uuid::Uuid;
 
 use super::token::TokenHash;
@@ -92,12 +92,21 @@ fn truncate(s: &str, max: usize) -> &str {
 
 /// Retires `old` in favour of `new` for the same device, once: concurrent callers wait on the
 /// row lock, find it already replaced, and insert nothing. Returns the successor, if live.
+///
+/// Holds the user row `FOR SHARE` meanwhile: bulk deletes take it `FOR UPDATE` first (see
+/// [`lock_user`]), so a rotation racing "sign out everywhere" either finishes before the delete
+/// (which then sees and removes the successor) or finds its session already gone.
 pub async fn rotate(
     pool: &PgPool,
     old: &TokenHash,
     new: &TokenHash,
     ttl_secs: f64,
 ) -> Result<Option<SessionRecord>, sqlx::Error> {
+    let mut tx = pool.begin().await?;
+    sqlx::query("SELECT 1 FROM users u JOIN sessions s ON s.user_id = u.id WHERE s.id = $1 FOR SHARE OF u")
+        .bind(&old.0[..])
+        .fetch_optional(&mut *tx)
+        .await?;
     sqlx::query(
         "WITH old AS ( \
            UPDATE sessions SET replaced_by = $2, retired_until = now() + make_interval(secs => $4) \
@@ -111,9 +120,17 @@ pub async fn rotate(
     .bind(&new.0[..])
     .bind(ttl_secs)
     .bind(ROTATION_GRACE_SECS)
-    .execute(pool)
+    .execute(&mut *tx)
     .await?;
+    tx.commit().await?;
     find(pool, new).await
+}
+
+/// Takes the user row lock that serialises bulk session deletes with rotations; call it first
+/// in the transaction that deletes sessions.
+pub async fn lock_user(conn: &mut PgConnection, user_id: Uuid) -> Result<(), sqlx::Error> {
+    sqlx::query("SELECT 1 FROM users WHERE id = $1 FOR UPDATE").bind(user_id).fetch_optional(conn).await?;
+    Ok(())
 }
 
 fn hashes(rows: Vec<Vec<u8>>) -> Vec<TokenHash> {
