@@ -81,7 +81,9 @@ if want unit; then
   export TEST_MAILDEV_BIN="$ROOT/scripts/services/maildev/node_modules/.bin/maildev"
 
   say "unit and integration tests"
-  cargo test -p app -p server -p accounts-server --features app/ssr
+  # One test at a time per binary: each test runs its own app and runtime, and a rare hang was
+  # seen with two in flight in one process (see the closing note of session 1).
+  cargo test -p app -p server -p accounts-server --features app/ssr -- --test-threads=1
 fi
 
 want e2e || exit 0

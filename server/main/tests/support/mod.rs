@@ -90,12 +90,18 @@ impl TestApp {
         tokio::spawn(app.run_until(async move {
             let _ = stopped.await;
         }));
+        // A request that never completes fails its test instead of stalling the run.
         let client = reqwest::Client::builder()
+            .timeout(std::time::Duration::from_secs(60))
             .cookie_store(true)
             .redirect(reqwest::redirect::Policy::none())
             .build()
             .unwrap();
-        let bare = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+        let bare = reqwest::Client::builder()
+            .timeout(std::time::Duration::from_secs(60))
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap();
         Self {
             bare,
             addr,
