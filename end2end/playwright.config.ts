@@ -12,7 +12,9 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   fullyParallel: true,
   workers: 2,
-  retries: 0,
+  // One retry: a rare first-load failure (the WASM glue answered 404 once, see the session notes)
+  // must not hide real failures, so flaky passes are reported as "flaky" in the output.
+  retries: process.env.CI ? 1 : 0,
   forbidOnly: !!process.env.CI,
   reporter: [["list"]],
   use: {

@@ -24,7 +24,7 @@ pub fn AvatarUpload() -> impl IntoView {
     let session = use_session();
     let query = use_query_map();
     let progress = RwSignal::new(None::<f64>);
-    let outcome = RwSignal::new(None::<Result<(), String>>);
+    let outcome = session.avatar_outcome;
     let message = move || match outcome.get() {
         Some(Ok(())) => Some(Ok("Avatar updated.".to_owned())),
         Some(Err(e)) => Some(Err(e)),

@@ -22,6 +22,9 @@ pub struct SessionContext {
     pub delete_account: ServerAction<DeleteAccount>,
     /// Bumped after an avatar upload (not a server action: it is a multipart request).
     pub avatar_uploads: RwSignal<usize>,
+    /// Outcome of the last avatar upload; lives here so the message survives the re-render
+    /// that the refreshed user causes.
+    pub avatar_outcome: RwSignal<Option<Result<(), String>>>,
     pub user: Resource<Result<Option<UserView>, ServerFnError>>,
 }
 
@@ -36,6 +39,7 @@ impl SessionContext {
         let remove_avatar = ServerAction::<RemoveAvatar>::new();
         let delete_account = ServerAction::<DeleteAccount>::new();
         let avatar_uploads = RwSignal::new(0usize);
+        let avatar_outcome = RwSignal::new(None);
         let user = Resource::new(
             move || {
                 (
@@ -62,6 +66,7 @@ impl SessionContext {
             remove_avatar,
             delete_account,
             avatar_uploads,
+            avatar_outcome,
             user,
         };
         provide_context(ctx);

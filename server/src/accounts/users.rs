@@ -52,11 +52,12 @@ pub async fn cached(pool: &PgPool, caches: &Caches, id: Uuid) -> Result<Option<A
     if let Some(hit) = caches.user(&id).await {
         return Ok(Some(hit));
     }
+    let epoch = caches.epoch();
     let Some(found) = find(pool, id).await? else {
         return Ok(None);
     };
     let found = Arc::new(found);
-    caches.put_user(found.clone()).await;
+    caches.put_user(found.clone(), epoch).await;
     Ok(Some(found))
 }
 

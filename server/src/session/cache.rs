@@ -6,7 +6,7 @@
 use std::{
     sync::{
         Arc,
-        atomic::{AtomicI64, Ordering},
+        atomic::{AtomicI64, AtomicU64, Ordering},
     },
     time::Duration,
 };
@@ -38,10 +38,16 @@ impl CachedSession {
     }
 }
 
+/// Counts invalidations. A loader notes it before reading Postgres and caches what it read only
+/// if no invalidation happened meanwhile: otherwise a request that read a session just before
+/// it was ended could put it back in the cache after the invalidation, alive for hours.
+pub type Epoch = u64;
+
 #[derive(Clone)]
 pub struct Caches {
     sessions: Cache<TokenHash, Arc<CachedSession>>,
     users: Cache<Uuid, Arc<User>>,
+    epoch: Arc<AtomicU64>,
 }
 
 impl Caches {
@@ -53,41 +59,78 @@ impl Caches {
                 .support_invalidation_closures()
                 .build(),
             users: Cache::builder().time_to_live(ttl).max_capacity(capacity).build(),
+            epoch: Arc::new(AtomicU64::new(0)),
         }
+    }
+
+    /// Read before loading from Postgres; pass to `put_*`.
+    pub fn epoch(&self) -> Epoch {
+        self.epoch.load(Ordering::SeqCst)
+    }
+
+    fn bump(&self) {
+        self.epoch.fetch_add(1, Ordering::SeqCst);
     }
 
     pub async fn session(&self, id: &TokenHash) -> Option<Arc<CachedSession>> {
         self.sessions.get(id).await
     }
 
-    pub async fn put_session(&self, session: Arc<CachedSession>) {
-        self.sessions.insert(session.record.id, session).await;
+    /// Caches a session read at `epoch`, unless an invalidation happened since.
+    pub async fn put_session(&self, session: Arc<CachedSession>, epoch: Epoch) {
+        if self.epoch() != epoch {
+            return;
+        }
+        let id = session.record.id;
+        self.sessions.insert(id, session).await;
+        // An invalidation between the check and the insert may have missed this entry.
+        if self.epoch() != epoch {
+            self.sessions.invalidate(&id).await;
+        }
     }
 
     pub async fn user(&self, id: &Uuid) -> Option<Arc<User>> {
         self.users.get(id).await
     }
 
-    pub async fn put_user(&self, user: Arc<User>) {
-        self.users.insert(user.id, user).await;
+    /// Caches a user read at `epoch`, unless an invalidation happened since.
+    pub async fn put_user(&self, user: Arc<User>, epoch: Epoch) {
+        if self.epoch() != epoch {
+            return;
+        }
+        let id = user.id;
+        self.users.insert(id, user).await;
+        if self.epoch() != epoch {
+            self.users.invalidate(&id).await;
+        }
+    }
+
+    /// Drops the entry of a session this process just renewed (its row now points at the
+    /// successor, so a reload follows it); not an invalidation.
+    pub async fn forget_rotated(&self, id: &TokenHash) {
+        self.sessions.invalidate(id).await;
     }
 
     /// Forgets one session (ended, rotated or renewed).
     pub async fn invalidate_session(&self, id: &TokenHash) {
+        self.bump();
         self.sessions.invalidate(id).await;
     }
 
     /// Forgets a user's cached profile; their next request reloads it from Postgres.
     pub async fn invalidate_user(&self, id: Uuid) {
+        self.bump();
         self.users.invalidate(&id).await;
     }
 
     /// Forgets every cached session of a user (sign out everywhere, password change).
     pub fn invalidate_user_sessions(&self, user_id: Uuid) {
+        self.bump();
         let _ = self.sessions.invalidate_entries_if(move |_, s| s.record.user_id == user_id);
     }
 
     pub fn clear(&self) {
+        self.bump();
         self.sessions.invalidate_all();
         self.users.invalidate_all();
     }

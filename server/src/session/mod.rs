@@ -85,11 +85,12 @@ impl Sessions {
         if let Some(hit) = self.caches.session(id).await {
             return Ok(Some(hit));
         }
+        let epoch = self.caches.epoch();
         let Some(record) = store::find(&self.pool, id).await? else {
             return Ok(None);
         };
         let cached = Arc::new(CachedSession::new(record));
-        self.caches.put_session(cached.clone()).await;
+        self.caches.put_session(cached.clone(), epoch).await;
         Ok(Some(cached))
     }
 
@@ -130,13 +131,16 @@ impl Sessions {
             if left < renew_before {
                 let next = self.keys.successor(token);
                 let old = session.record.id;
+                let epoch = self.caches.epoch();
                 let Some(record) = store::rotate(&self.pool, &old, &next.hash(), self.ttl_secs()).await?
                 else {
                     return Ok(Resolution::SignedOut);
                 };
-                self.caches.invalidate_session(&old).await;
+                // Not an invalidation of anything live: drop the old entry without bumping
+                // the epoch, so the successor can be cached.
+                self.caches.forget_rotated(&old).await;
                 session = Arc::new(CachedSession::new(record));
-                self.caches.put_session(session.clone()).await;
+                self.caches.put_session(session.clone(), epoch).await;
                 renewed = Some(next);
             }
         }
