@@ -141,3 +141,37 @@ impl Caches {
         self.sessions.entry_count()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn user(id: Uuid) -> Arc<User> {
+        Arc::new(User {
+            id,
+            email: "ada@example.com".into(),
+            email_verified_at: None,
+            username: None,
+            display_name: None,
+            has_password: true,
+            bio: None,
+            avatar_key: None,
+            created_at: chrono::Utc::now(),
+        })
+    }
+
+    #[tokio::test]
+    async fn a_load_that_raced_an_invalidation_is_not_cached() {
+        let caches = Caches::new(Duration::from_secs(60), 100);
+        let id = Uuid::new_v4();
+        let before_read = caches.epoch();
+        // The row was read, then someone changed the user and invalidated it.
+        caches.invalidate_user(id).await;
+        caches.put_user(user(id), before_read).await;
+        assert!(caches.user(&id).await.is_none(), "the stale read is not cached");
+
+        let fresh = caches.epoch();
+        caches.put_user(user(id), fresh).await;
+        assert!(caches.user(&id).await.is_some(), "an undisturbed load is cached");
+    }
+}
