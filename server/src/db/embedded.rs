@@ -146,6 +146,10 @@ impl EmbeddedPostgres {
             Command::new(&program)
         };
         command.args(args).current_dir(std::env::temp_dir());
+        // Its own process group: a Ctrl-C aimed at `cargo leptos watch` must not interrupt the
+        // `pg_ctl stop` that runs while we shut down.
+        #[cfg(unix)]
+        command.process_group(0);
         run_output(tool, &mut command).await
     }
 }
