@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 use leptos_router::{components::Redirect, hooks::use_location};
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 
 use super::session_context::use_session;
 use crate::api::UserView;
@@ -34,13 +35,9 @@ where
     }
 }
 
+/// Everything but unreserved characters and '/' is escaped in a `next` parameter.
+const NEXT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~').remove(b'/');
+
 fn urlencode(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
+    utf8_percent_encode(s, NEXT).to_string()
 }
