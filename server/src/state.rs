@@ -44,9 +44,17 @@ impl AppState {
         };
         let outbox = Outbox::new(pool.clone(), transport, config.noreply_email.clone(), site);
         let email = EmailFlows::new(pool.clone(), outbox, sessions.clone(), hasher.clone(), throttle.clone());
-        let accounts = Accounts::new(pool.clone(), sessions.clone(), hasher.clone(), throttle, email.clone());
+        let accounts =
+            Accounts::new(pool.clone(), sessions.clone(), hasher.clone(), throttle.clone(), email.clone());
         let storage = Storage::new(config.bucket.as_ref(), &config.data_dir)?;
-        let profiles = Profiles::new(pool.clone(), storage, sessions.clone(), hasher, email.outbox.clone());
+        let profiles = Profiles::new(
+            pool.clone(),
+            storage,
+            sessions.clone(),
+            hasher,
+            email.outbox.clone(),
+            throttle.clone(),
+        );
         Ok(Self { config: Arc::new(config), pool, leptos_options, sessions, accounts, profiles, email })
     }
 }

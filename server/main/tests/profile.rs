@@ -234,6 +234,11 @@ async fn avatar_lifecycle(app: &TestApp) {
     assert_eq!(files_under(&dir).len(), before + 2);
     let wrong = app.call(path::<DeleteAccount>(), &[("password", "not my password")], Some(&cookie)).await;
     assert_eq!(wrong.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        field_error(&json(wrong).await, "password").as_deref(),
+        Some("Your current password is incorrect"),
+        "the message belongs to the form's password input"
+    );
     assert!(app.is_signed_in(&cookie).await);
     let res = app.call(path::<DeleteAccount>(), &[("password", PASSWORD)], Some(&cookie)).await;
     assert!(res.status().is_success() || res.status().is_redirection(), "{}", res.status());

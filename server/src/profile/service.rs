@@ -7,7 +7,7 @@ use uuid::Uuid;
 
 use super::avatar::{self, AvatarError};
 use crate::{
-    auth::PasswordHasher,
+    auth::{PasswordHasher, Throttle},
     domain::{Bio, DisplayName, Username},
     error::ServiceError,
     mail::{Outbox, outbox},
@@ -41,6 +41,7 @@ pub struct Profiles {
     sessions: Sessions,
     hasher: PasswordHasher,
     outbox: Outbox,
+    throttle: Throttle,
 }
 
 /// A session counts as a fresh sign-in for this long (confirms deletion without a password).
@@ -57,8 +58,9 @@ impl Profiles {
         sessions: Sessions,
         hasher: PasswordHasher,
         outbox: Outbox,
+        throttle: Throttle,
     ) -> Self {
-        Self { pool, storage, sessions, hasher, outbox }
+        Self { pool, storage, sessions, hasher, outbox, throttle }
     }
 
     /// The URL of a user's avatar at `side` pixels.
@@ -183,12 +185,15 @@ impl Profiles {
                 .bind(user.id)
                 .fetch_one(&self.pool)
                 .await?;
+            self.throttle.account_allowed(&self.pool, user.id).await?;
             if !self.hasher.verify(password, stored.as_deref()).await?.ok {
-                return Err(ServiceError::invalid("current_password", "Your current password is incorrect"));
+                self.throttle.account_failed(&self.pool, user.id).await?;
+                // `password` is the name of the input on the delete-account form.
+                return Err(ServiceError::invalid("password", "Your current password is incorrect"));
             }
         } else if (chrono::Utc::now() - auth.session.record.created_at).num_seconds() > RECENT_SIGN_IN_SECS {
             return Err(ServiceError::invalid(
-                "current_password",
+                "password",
                 "Sign in again, then delete the account within 10 minutes",
             ));
         }
