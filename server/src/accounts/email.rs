@@ -184,13 +184,15 @@ impl EmailFlows {
         let user = &auth.user;
         let new_email = EmailAddress::parse(new_email)
             .map_err(|_| ServiceError::invalid("new_email", "Enter a valid email address"))?;
-        self.throttle.account_allowed(&self.pool, user.id).await?;
-        let stored = users::password_hash(&self.pool, user.id).await?;
-        if !self.hasher.verify(password, stored.as_deref()).await?.ok {
-            self.throttle.account_failed(&self.pool, user.id).await?;
-            return Err(ServiceError::invalid("email_password", "Your current password is incorrect"));
-        }
-        self.throttle.account_succeeded(&self.pool, user.id).await?;
+        super::confirm::current_password(
+            &self.pool,
+            &self.hasher,
+            &self.throttle,
+            user.id,
+            password,
+            "email_password",
+        )
+        .await?;
         if new_email.as_str() == user.email {
             return Err(ServiceError::invalid("new_email", "That is already your address"));
         }

@@ -1,5 +1,6 @@
 //! Accounts: sign-up, sign-in, password changes.
 
+pub mod confirm;
 pub mod email;
 pub mod email_tokens;
 pub mod service;

@@ -1,8 +1,6 @@
 //! Account operations. Each validates its input, enforces limits, writes Postgres, then
 //! invalidates the caches it affected.
 
-use std::sync::Arc;
-
 use sqlx::PgPool;
 use uuid::Uuid;
 
@@ -105,15 +103,15 @@ impl Accounts {
         client: &ClientInfo,
     ) -> Result<SessionToken, ServiceError> {
         let user = &auth.user;
-        // A stolen cookie must not allow unlimited guesses at the password.
-        self.throttle.account_allowed(&self.pool, user.id).await?;
-        let stored = users::password_hash(&self.pool, user.id).await?;
-        let verified = self.hasher.verify(current, stored.as_deref()).await?;
-        if !verified.ok {
-            self.throttle.account_failed(&self.pool, user.id).await?;
-            return Err(ServiceError::invalid("current_password", "Your current password is incorrect"));
-        }
-        self.throttle.account_succeeded(&self.pool, user.id).await?;
+        super::confirm::current_password(
+            &self.pool,
+            &self.hasher,
+            &self.throttle,
+            user.id,
+            current,
+            "current_password",
+        )
+        .await?;
         let user_inputs: Vec<&str> = user.email.split(['@', '.']).collect();
         let new = NewPassword::parse(new, "new_password", &user_inputs)?;
         let hash = self.hasher.hash(new.expose()).await?;
@@ -138,9 +136,5 @@ impl Accounts {
     pub async fn sign_out(&self, auth: &Authenticated) -> Result<(), ServiceError> {
         self.sessions.end_device(auth.user.id, auth.session.record.device_id).await?;
         Ok(())
-    }
-
-    pub async fn user(&self, id: Uuid) -> Result<Option<Arc<User>>, ServiceError> {
-        users::cached(&self.pool, &self.sessions.caches, id).await
     }
 }

@@ -7,6 +7,7 @@ use uuid::Uuid;
 
 use super::avatar::{self, AvatarError};
 use crate::{
+    accounts::confirm,
     auth::{PasswordHasher, Throttle},
     domain::{Bio, DisplayName, Username},
     error::ServiceError,
@@ -181,16 +182,16 @@ impl Profiles {
     pub async fn delete_account(&self, auth: &Authenticated, password: &str) -> Result<(), ServiceError> {
         let user = &auth.user;
         if user.has_password {
-            let stored: Option<String> = sqlx::query_scalar("SELECT password_hash FROM users WHERE id = $1")
-                .bind(user.id)
-                .fetch_one(&self.pool)
-                .await?;
-            self.throttle.account_allowed(&self.pool, user.id).await?;
-            if !self.hasher.verify(password, stored.as_deref()).await?.ok {
-                self.throttle.account_failed(&self.pool, user.id).await?;
-                // `password` is the name of the input on the delete-account form.
-                return Err(ServiceError::invalid("password", "Your current password is incorrect"));
-            }
+            // `password` is the name of the input on the delete-account form.
+            confirm::current_password(
+                &self.pool,
+                &self.hasher,
+                &self.throttle,
+                user.id,
+                password,
+                "password",
+            )
+            .await?;
         } else if (chrono::Utc::now() - auth.session.record.created_at).num_seconds() > RECENT_SIGN_IN_SECS {
             return Err(ServiceError::invalid(
                 "password",

@@ -134,12 +134,6 @@ impl Caches {
         self.sessions.invalidate_all();
         self.users.invalidate_all();
     }
-
-    /// Entries currently held (approximate until pending maintenance runs).
-    pub async fn session_count(&self) -> u64 {
-        self.sessions.run_pending_tasks().await;
-        self.sessions.entry_count()
-    }
 }
 
 #[cfg(test)]
