@@ -11,9 +11,10 @@ use crate::{
         session_context::SessionContext,
     },
     pages::{
-        account::AccountPage, forgot_password::ForgotPasswordPage, home::HomePage, login::LoginPage,
-        not_found::NotFound, public_profile::PublicProfilePage, reset_password::ResetPasswordPage,
-        security::SecurityPage, signup::SignUpPage, verify_email::VerifyEmailPage,
+        account::AccountPage, forgot_password::ForgotPasswordPage, google_callback::GoogleCallbackPage,
+        home::HomePage, login::LoginPage, not_found::NotFound, public_profile::PublicProfilePage,
+        reset_password::ResetPasswordPage, security::SecurityPage, signup::SignUpPage,
+        verify_email::VerifyEmailPage,
     },
     site::SiteInfo,
 };
@@ -46,6 +47,11 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment("") view=HomePage ssr=SsrMode::Async/>
                     <Route path=StaticSegment("signup") view=SignUpPage ssr=SsrMode::Async/>
                     <Route path=StaticSegment("login") view=LoginPage ssr=SsrMode::Async/>
+                    <Route
+                        path=(StaticSegment("auth"), StaticSegment("google"), StaticSegment("callback"))
+                        view=GoogleCallbackPage
+                        ssr=SsrMode::Async
+                    />
                     <Route path=StaticSegment("verify-email") view=VerifyEmailPage ssr=SsrMode::Async/>
                     <Route path=StaticSegment("forgot-password") view=ForgotPasswordPage ssr=SsrMode::Async/>
                     <Route path=StaticSegment("reset-password") view=ResetPasswordPage ssr=SsrMode::Async/>

@@ -26,6 +26,15 @@ pub enum ServiceError {
     /// A request refused by a limit or a rule, with the reason shown as is.
     #[error("refused: {0}")]
     Refused(&'static str),
+    /// A request that cannot succeed as sent (an expired sign-in attempt, a forged token).
+    #[error("bad request: {0}")]
+    BadRequest(&'static str),
+    /// The account's state does not allow it, with the reason shown as is.
+    #[error("conflict: {0}")]
+    Conflict(&'static str),
+    /// A service we depend on (the identity provider) did not answer.
+    #[error("unavailable: {0}")]
+    Unavailable(&'static str),
     /// Anything unexpected; details go to the log, never to the person.
     #[error("internal error: {0}")]
     Internal(String),
@@ -46,6 +55,9 @@ impl ServiceError {
             Self::NotFound => StatusCode::NOT_FOUND,
             Self::InvalidLink => StatusCode::BAD_REQUEST,
             Self::Refused(_) => StatusCode::TOO_MANY_REQUESTS,
+            Self::BadRequest(_) => StatusCode::BAD_REQUEST,
+            Self::Conflict(_) => StatusCode::CONFLICT,
+            Self::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             Self::Internal(_) => StatusCode::SERVICE_UNAVAILABLE,
         }
     }
@@ -63,7 +75,10 @@ impl ServiceError {
             Self::Unauthorized => "Please sign in to continue.".into(),
             Self::NotFound => "That no longer exists.".into(),
             Self::InvalidLink => "This link is invalid or has expired.".into(),
-            Self::Refused(reason) => (*reason).into(),
+            Self::Refused(reason)
+            | Self::BadRequest(reason)
+            | Self::Conflict(reason)
+            | Self::Unavailable(reason) => (*reason).into(),
             Self::Internal(_) => "Something went wrong on our side. Please try again.".into(),
         }
     }

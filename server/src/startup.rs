@@ -22,6 +22,8 @@ pub enum StartupError {
     Database(#[from] DbError),
     #[error(transparent)]
     Storage(#[from] crate::storage::StorageError),
+    #[error("Google sign-in: {0} (check GOOGLE_ISSUER_URL and SERVICE_DOMAIN)")]
+    Google(#[from] crate::ServiceError),
     #[error("cannot listen on {addr}: {source} (set SOCKET to a free address and port)")]
     Bind { addr: SocketAddr, source: std::io::Error },
 }
@@ -45,6 +47,7 @@ pub async fn prepare(config: Config, leptos_options: LeptosOptions) -> Result<Pr
 pub fn finish_router(app_routes: Router<AppState>, state: AppState) -> Router {
     let limited = app_routes
         .merge(crate::storage::media_route::routes())
+        .merge(crate::oidc::routes::routes(state.google.as_ref()))
         .layer(RequestBodyLimitLayer::new(http::layers::MAX_BODY_BYTES));
     let uploads = crate::profile::upload_route::routes()
         .layer(RequestBodyLimitLayer::new(crate::profile::upload_route::MAX_REQUEST_BYTES));

@@ -12,9 +12,11 @@ use crate::{
     auth::{PasswordHasher, Throttle},
     config::Config,
     mail::{Outbox, templates::Site, transport::Transport},
+    oidc::GoogleSignIn,
     profile::Profiles,
     session::Sessions,
-    storage::{Storage, StorageError},
+    startup::StartupError,
+    storage::Storage,
 };
 
 /// Cheap to clone: everything inside is reference-counted.
@@ -27,10 +29,12 @@ pub struct AppState {
     pub accounts: Accounts,
     pub profiles: Profiles,
     pub email: EmailFlows,
+    /// `None` when Google sign-in is not configured.
+    pub google: Option<GoogleSignIn>,
 }
 
 impl AppState {
-    pub fn new(config: Config, pool: PgPool, leptos_options: LeptosOptions) -> Result<Self, StorageError> {
+    pub fn new(config: Config, pool: PgPool, leptos_options: LeptosOptions) -> Result<Self, StartupError> {
         let sessions = Sessions::new(pool.clone(), &config);
         let throttle = Throttle::new(config.sign_in_per_ip_per_minute, config.sign_up_per_ip_per_hour);
         let hasher = PasswordHasher::new();
@@ -55,7 +59,17 @@ impl AppState {
             email.outbox.clone(),
             throttle.clone(),
         );
-        Ok(Self { config: Arc::new(config), pool, leptos_options, sessions, accounts, profiles, email })
+        let google = GoogleSignIn::new(&config, pool.clone(), sessions.clone(), profiles.clone())?;
+        Ok(Self {
+            config: Arc::new(config),
+            pool,
+            leptos_options,
+            sessions,
+            accounts,
+            profiles,
+            email,
+            google,
+        })
     }
 }
 

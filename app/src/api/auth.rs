@@ -14,6 +14,7 @@ pub async fn current_user() -> Result<Option<UserView>, ServerFnError> {
         UserView {
             email: u.email.clone(),
             email_verified: u.email_verified_at.is_some(),
+            has_password: u.has_password,
             initials: super::initials(&label),
             label,
             display_name: u.display_name.clone(),
@@ -45,7 +46,7 @@ pub async fn sign_in(identifier: String, password: String, next: Option<String>)
     use super::ssr::*;
     let state = state()?;
     let client = client().await;
-    let next = super::safe_next(next.as_deref());
+    let next = server::http::next::safe_next(next.as_deref());
     match state.accounts.sign_in(&identifier, &password, &client).await {
         Ok((_, token)) => {
             set_session_cookie(&state, &token);

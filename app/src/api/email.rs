@@ -77,5 +77,5 @@ pub async fn change_email(new_email: String, email_password: String) -> Result<S
 
 #[cfg(feature = "ssr")]
 fn urlencode(s: &str) -> String {
-    server::http::require_sign_in::encode_component(s)
+    server::http::next::encode_component(s)
 }

@@ -2,6 +2,7 @@
 
 pub mod avatar_upload;
 pub mod form;
+pub mod google_button;
 pub mod layout;
 pub mod require_user;
 pub mod session_context;

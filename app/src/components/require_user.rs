@@ -38,6 +38,6 @@ where
 /// Everything but unreserved characters and '/' is escaped in a `next` parameter.
 const NEXT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~').remove(b'/');
 
-fn urlencode(s: &str) -> String {
+pub fn urlencode(s: &str) -> String {
     utf8_percent_encode(s, NEXT).to_string()
 }

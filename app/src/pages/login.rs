@@ -4,6 +4,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::components::{
     form::{Field, FormMessage, SubmitButton, form_error},
+    google_button::{GoogleButton, google_notice},
     session_context::use_session,
 };
 
@@ -26,6 +27,9 @@ pub fn LoginPage() -> impl IntoView {
             {query.get_untracked().get("reset").map(|_| view! {
                 <p class="form-success" role="status">"Your password has been changed. Sign in with your new password."</p>
             })}
+            {query.get_untracked().get("google").and_then(|c| google_notice(&c)).map(|m| view! {
+                <p class="form-error" role="alert">{m}</p>
+            })}
             <ActionForm action=action attr:class="form" attr:novalidate="">
                 <FormMessage error/>
                 <input type="hidden" name="next" value=next/>
@@ -33,6 +37,7 @@ pub fn LoginPage() -> impl IntoView {
                 <Field label="Password" name="password" kind="password" autocomplete="current-password" error/>
                 <SubmitButton label="Sign in" pending=action.pending()/>
             </ActionForm>
+            <GoogleButton next=Signal::derive(next)/>
             <p><a href="/forgot-password">"Forgot password?"</a></p>
             <p>"New here? "<a href="/signup">"Create account"</a></p>
         </section>

@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod forgot_password;
+pub mod google_callback;
 pub mod home;
 pub mod login;
 pub mod not_found;

@@ -5,10 +5,12 @@ use leptos_router::hooks::use_query_map;
 use crate::{
     api::{
         DeviceView,
+        google::{DisconnectGoogle, google_connection},
         security::{SignOutDevice, SignOutOtherDevices, list_devices},
     },
     components::{
         form::{Field, FormMessage, SubmitButton, form_error},
+        google_button::google_notice,
         require_user::RequireUser,
         session_context::use_session,
     },
@@ -20,10 +22,11 @@ pub const PASSWORD_CHANGED: &str = "Password changed. Other devices have been si
 pub fn SecurityPage() -> impl IntoView {
     view! {
         <Title text="Security"/>
-        <RequireUser children=|_| view! {
+        <RequireUser children=|user| view! {
             <Devices/>
+            <ConnectedAccounts/>
             <ChangeEmail/>
-            <ChangePassword/>
+            <ChangePassword has_password=user.has_password/>
             <DeleteAccount/>
         }/>
     }
@@ -97,8 +100,60 @@ fn DeviceRow(device: DeviceView, action: ServerAction<SignOutDevice>) -> impl In
     }
 }
 
+pub const GOOGLE_CONNECTED: &str = "Google is now connected.";
+pub const GOOGLE_DISCONNECTED: &str = "Google has been disconnected.";
+
+/// "Connected accounts": Google with Connect (a form posting to `/auth/google/connect`, which
+/// sends the browser to Google) or Disconnect. Hidden when Google sign-in is not configured.
 #[component]
-fn ChangePassword() -> impl IntoView {
+fn ConnectedAccounts() -> impl IntoView {
+    let disconnect = ServerAction::<DisconnectGoogle>::new();
+    let error = form_error(disconnect);
+    let connection = Resource::new(move || disconnect.version().get(), |_| google_connection());
+    let code = use_query_map().get_untracked().get("google");
+    let success = Signal::derive(move || match disconnect.value().get() {
+        Some(Ok(())) => Some(GOOGLE_DISCONNECTED),
+        Some(Err(_)) => None,
+        None => (code.as_deref() == Some("connected")).then_some(GOOGLE_CONNECTED),
+    });
+    let failure = use_query_map().get_untracked().get("google").and_then(|c| google_notice(&c));
+    view! {
+        <Transition>
+            {move || Suspend::new(async move {
+                let connection = connection.await.ok().flatten()?;
+                Some(view! {
+                    <section class="card" id="connected-accounts">
+                        <h2>"Connected accounts"</h2>
+                        {move || success.get().map(|m| view! { <p class="form-success" role="status">{m}</p> })}
+                        {failure.map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
+                        <FormMessage error/>
+                        <div class="connected-account">
+                            <p>
+                                <strong>"Google"</strong>
+                                {connection.email.clone().map(|e| view! { " · "<span class="connected-email">{e}</span> })}
+                            </p>
+                            {match connection.email {
+                                Some(_) => view! {
+                                    <ActionForm action=disconnect attr:class="inline-form">
+                                        <SubmitButton label="Disconnect" pending=disconnect.pending()/>
+                                    </ActionForm>
+                                }.into_any(),
+                                None => view! {
+                                    <form method="post" action="/auth/google/connect" class="inline-form">
+                                        <button type="submit">"Connect"</button>
+                                    </form>
+                                }.into_any(),
+                            }}
+                        </div>
+                    </section>
+                })
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn ChangePassword(has_password: bool) -> impl IntoView {
     let action = use_session().change_password;
     let error = form_error(action);
     let query = use_query_map();
@@ -107,6 +162,10 @@ fn ChangePassword() -> impl IntoView {
     view! {
         <section class="card">
             <h2>"Change password"</h2>
+            <Show when=move || !has_password>
+                <p>"Your account has no password yet: you sign in with Google. To set one, "
+                    <a href="/forgot-password">"ask for a link by email"</a>"."</p>
+            </Show>
             <ActionForm action=action attr:class="form" attr:novalidate="">
                 <Show when=done>
                     <p class="form-success" role="status">{PASSWORD_CHANGED}</p>

@@ -3,6 +3,7 @@ use leptos_meta::Title;
 
 use crate::components::{
     form::{Field, FormMessage, SubmitButton, form_error},
+    google_button::GoogleButton,
     session_context::use_session,
 };
 
@@ -28,6 +29,7 @@ pub fn SignUpPage() -> impl IntoView {
                 <p class="hint">"At least 10 characters. A few unrelated words work well."</p>
                 <SubmitButton label="Create account" pending=action.pending()/>
             </ActionForm>
+            <GoogleButton next="/".to_owned()/>
             <p>"Already have an account? "<a href="/login">"Sign in"</a></p>
         </section>
     }

@@ -119,3 +119,30 @@ pub async fn set_password_hash(db: impl PgExecutor<'_>, id: Uuid, hash: &str) ->
         .await?;
     Ok(())
 }
+
+pub async fn find_by_email(db: impl PgExecutor<'_>, email: &str) -> Result<Option<User>, sqlx::Error> {
+    let row = sqlx::query(&format!("SELECT {COLUMNS} FROM users WHERE email = $1"))
+        .bind(email)
+        .fetch_optional(db)
+        .await?;
+    row.as_ref().map(user).transpose()
+}
+
+/// Inserts an account whose address a provider has verified and that has no password yet;
+/// `Ok(None)` when the email is taken.
+pub async fn insert_verified(
+    db: impl PgExecutor<'_>,
+    email: &str,
+    display_name: Option<&str>,
+) -> Result<Option<User>, sqlx::Error> {
+    let row = sqlx::query(&format!(
+        "INSERT INTO users (id, email, email_verified_at, display_name) VALUES ($1, $2, now(), $3) \
+         ON CONFLICT (email) DO NOTHING RETURNING {COLUMNS}"
+    ))
+    .bind(Uuid::new_v4())
+    .bind(email)
+    .bind(display_name)
+    .fetch_optional(db)
+    .await?;
+    row.as_ref().map(user).transpose()
+}

@@ -4,6 +4,7 @@
 pub mod csrf;
 pub mod health;
 pub mod layers;
+pub mod next;
 pub mod require_sign_in;
 pub mod security_headers;
 pub mod server_fn_errors;

@@ -9,8 +9,7 @@ use axum::{
     response::{IntoResponse, Response},
 };
 
-use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
-
+use super::next::encode_component;
 use crate::session::Auth;
 
 fn protected(path: &str) -> bool {
@@ -31,11 +30,4 @@ pub async fn guard(req: Request, next: Next) -> Response {
     let target = req.uri().path_and_query().map(|p| p.as_str()).unwrap_or("/account");
     let location = format!("/login?next={}", encode_component(target));
     (StatusCode::SEE_OTHER, [(LOCATION, location)]).into_response()
-}
-
-/// Everything but unreserved characters and '/' is escaped in a `next` parameter.
-const NEXT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~').remove(b'/');
-
-pub fn encode_component(s: &str) -> String {
-    utf8_percent_encode(s, NEXT).to_string()
 }

@@ -1,0 +1,82 @@
+//! Google sign-in: whether it is offered, finishing the provider's redirect, and the
+//! "Connected accounts" section. Starting a sign-in is a plain link to `/auth/google`.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::FormError;
+
+/// What the "Connected accounts" section shows.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct GoogleStatus {
+    /// The connected Google account's address, if any.
+    pub email: Option<String>,
+    pub has_password: bool,
+}
+
+/// True when Google sign-in is configured (the buttons show only then).
+#[server]
+pub async fn google_enabled() -> Result<bool, ServerFnError> {
+    let state = super::ssr::state().map_err(super::ssr::unavailable)?;
+    Ok(state.google.is_some())
+}
+
+/// Finishes the redirect back from the provider: signs in (or connects Google) and redirects,
+/// or answers with the reason it could not.
+#[server]
+pub async fn finish_google_sign_in(
+    code: Option<String>,
+    state: Option<String>,
+    error: Option<String>,
+) -> Result<(), FormError> {
+    use server::oidc::{CallbackParams, Finished};
+
+    use super::ssr::{auth, client, fail, set_session_cookie};
+    let app = super::ssr::state()?;
+    let Some(google) = app.google.as_ref() else {
+        return Err(fail(server::ServiceError::NotFound, &[]));
+    };
+    let headers = use_context::<http::request::Parts>().map(|p| p.headers).unwrap_or_default();
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.append_header(http::header::SET_COOKIE, google.cookie().clear());
+    }
+    let current = auth().await.map(|a| a.user.id);
+    let client = client().await;
+    match google.finish(&headers, CallbackParams { code, state, error }, current, &client).await {
+        Ok(Finished::SignedIn { token, next, .. }) => {
+            set_session_cookie(&app, &token);
+            leptos_axum::redirect(&next);
+            Ok(())
+        }
+        Ok(Finished::Linked { .. }) => {
+            leptos_axum::redirect("/account/security?google=connected");
+            Ok(())
+        }
+        Ok(Finished::Cancelled { back }) => {
+            leptos_axum::redirect(&back);
+            Ok(())
+        }
+        Err(e) => Err(fail(e, &[])),
+    }
+}
+
+#[server]
+pub async fn google_connection() -> Result<Option<GoogleStatus>, FormError> {
+    use super::ssr::*;
+    let state = state()?;
+    let auth = require_auth().await?;
+    let Some(google) = state.google.as_ref() else { return Ok(None) };
+    let email = google.connected(auth.user.id).await.map_err(|e| fail(e, &[]))?;
+    Ok(Some(GoogleStatus { email, has_password: auth.user.has_password }))
+}
+
+#[server]
+pub async fn disconnect_google() -> Result<(), FormError> {
+    use super::ssr::*;
+    let state = state()?;
+    let auth = require_auth().await?;
+    let Some(google) = state.google.as_ref() else {
+        return Err(fail(server::ServiceError::NotFound, &[]));
+    };
+    google.disconnect(auth.user.id).await.map_err(|e| fail(e, &[]))
+}

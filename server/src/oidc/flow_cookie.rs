@@ -1,0 +1,96 @@
+//! Binds a sign-in attempt to the browser that started it: the `state` travels to the provider
+//! and back in the URL, and also sits in this signed, HttpOnly cookie scoped to `/auth/google`.
+//! A callback whose `state` differs from the cookie's (a link planted by someone else) is refused.
+
+use std::time::Duration;
+
+use axum::http::{HeaderMap, HeaderValue};
+use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
+use cookie::{Cookie, SameSite};
+use ring::hmac;
+
+use crate::session::cookie::read_cookie;
+
+const NAME: &str = "google_flow";
+const PATH: &str = "/auth/google";
+/// How long a person may spend at the provider before the attempt expires.
+pub const FLOW_TTL: Duration = Duration::from_secs(600);
+
+#[derive(Clone)]
+pub struct FlowCookie {
+    key: hmac::Key,
+    secure: bool,
+}
+
+impl FlowCookie {
+    pub fn new(secret: &[u8], secure: bool) -> Self {
+        let root = hmac::Key::new(hmac::HMAC_SHA256, secret);
+        let key = hmac::Key::new(hmac::HMAC_SHA256, hmac::sign(&root, b"oidc-flow-v1").as_ref());
+        Self { key, secure }
+    }
+
+    fn build(&self, value: String, max_age: Duration) -> HeaderValue {
+        let cookie = Cookie::build((NAME, value))
+            .http_only(true)
+            // Lax: the provider's redirect back is a top-level GET, which carries Lax cookies.
+            .same_site(SameSite::Lax)
+            .path(PATH)
+            .secure(self.secure)
+            .max_age(cookie::time::Duration::seconds(max_age.as_secs() as i64))
+            .build();
+        HeaderValue::from_str(&cookie.to_string()).expect("cookie values are ASCII")
+    }
+
+    /// The cookie carrying `state` (which is URL-safe base64 from the OIDC library).
+    pub fn set(&self, state: &str) -> HeaderValue {
+        let tag = hmac::sign(&self.key, state.as_bytes());
+        self.build(format!("{state}.{}", URL_SAFE_NO_PAD.encode(tag.as_ref())), FLOW_TTL)
+    }
+
+    pub fn clear(&self) -> HeaderValue {
+        self.build(String::new(), Duration::ZERO)
+    }
+
+    /// The `state` in the request's cookie, if the cookie is ours and untampered.
+    pub fn state(&self, headers: &HeaderMap) -> Option<String> {
+        let value = read_cookie(headers, NAME)?;
+        let (state, tag) = value.rsplit_once('.')?;
+        if state.is_empty() || state.len() > 128 || tag.len() > 64 {
+            return None;
+        }
+        let tag = URL_SAFE_NO_PAD.decode(tag).ok()?;
+        hmac::verify(&self.key, state.as_bytes(), &tag).ok()?;
+        Some(state.to_owned())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use axum::http::header::COOKIE;
+
+    use super::*;
+
+    fn request_with(set_cookie: &HeaderValue) -> HeaderMap {
+        let pair = set_cookie.to_str().unwrap().split(';').next().unwrap().to_owned();
+        let mut headers = HeaderMap::new();
+        headers.insert(COOKIE, pair.parse().unwrap());
+        headers
+    }
+
+    #[test]
+    fn round_trips_and_refuses_tampering() {
+        let cookie = FlowCookie::new(b"0123456789abcdef0123456789abcdef", false);
+        let set = cookie.set("abc_DEF-123");
+        let text = set.to_str().unwrap();
+        assert!(
+            text.contains("HttpOnly") && text.contains("Path=/auth/google") && text.contains("SameSite=Lax")
+        );
+        assert_eq!(cookie.state(&request_with(&set)).as_deref(), Some("abc_DEF-123"));
+
+        let other = FlowCookie::new(b"another secret key of 32 bytes!!", false);
+        assert_eq!(other.state(&request_with(&set)), None, "signed with another key");
+        let forged = HeaderValue::from_static("google_flow=abc_DEF-124.AAAA");
+        assert_eq!(cookie.state(&request_with(&forged)), None, "forged tag");
+        assert_eq!(cookie.state(&HeaderMap::new()), None);
+    }
+}

@@ -1,0 +1,60 @@
+//! Sign-in attempts in flight (`oidc_flows`), keyed by SHA-256 of their `state`.
+
+use std::time::Duration;
+
+use ring::digest;
+use sqlx::{PgPool, Row};
+use uuid::Uuid;
+
+/// What the callback needs to finish an attempt.
+#[derive(Debug)]
+pub struct Flow {
+    pub pkce_verifier: String,
+    pub nonce: String,
+    pub next: String,
+    /// Set when a signed-in person is connecting Google to their account.
+    pub link_user_id: Option<Uuid>,
+}
+
+pub fn state_hash(state: &str) -> Vec<u8> {
+    digest::digest(&digest::SHA256, state.as_bytes()).as_ref().to_vec()
+}
+
+/// Records an attempt, and purges expired ones on the way.
+pub async fn insert(pool: &PgPool, state: &str, flow: &Flow, ttl: Duration) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "WITH purged AS (DELETE FROM oidc_flows WHERE expires_at < now()) \
+         INSERT INTO oidc_flows (state_hash, pkce_verifier, nonce, next, link_user_id, expires_at) \
+         VALUES ($1, $2, $3, $4, $5, now() + make_interval(secs => $6))",
+    )
+    .bind(state_hash(state))
+    .bind(&flow.pkce_verifier)
+    .bind(&flow.nonce)
+    .bind(&flow.next)
+    .bind(flow.link_user_id)
+    .bind(ttl.as_secs_f64())
+    .execute(pool)
+    .await?;
+    Ok(())
+}
+
+/// Removes and returns a live attempt: a second call with the same `state` finds nothing.
+pub async fn take(pool: &PgPool, state: &str) -> Result<Option<Flow>, sqlx::Error> {
+    let row = sqlx::query(
+        "DELETE FROM oidc_flows WHERE state_hash = $1 \
+         RETURNING pkce_verifier, nonce, next, link_user_id, expires_at > now() AS live",
+    )
+    .bind(state_hash(state))
+    .fetch_optional(pool)
+    .await?;
+    let Some(row) = row else { return Ok(None) };
+    if !row.try_get::<bool, _>("live")? {
+        return Ok(None);
+    }
+    Ok(Some(Flow {
+        pkce_verifier: row.try_get("pkce_verifier")?,
+        nonce: row.try_get("nonce")?,
+        next: row.try_get("next")?,
+        link_user_id: row.try_get("link_user_id")?,
+    }))
+}

@@ -1,0 +1,83 @@
+//! Identities at an external provider linked to accounts (`user_identities`).
+
+use sqlx::PgExecutor;
+use uuid::Uuid;
+
+/// The account a provider's subject is linked to.
+pub async fn user_for(
+    db: impl PgExecutor<'_>,
+    provider: &str,
+    subject: &str,
+) -> Result<Option<Uuid>, sqlx::Error> {
+    sqlx::query_scalar("SELECT user_id FROM user_identities WHERE provider = $1 AND subject = $2")
+        .bind(provider)
+        .bind(subject)
+        .fetch_optional(db)
+        .await
+}
+
+/// The email of the identity an account has at `provider`, if it has one.
+pub async fn email_of(
+    db: impl PgExecutor<'_>,
+    user_id: Uuid,
+    provider: &str,
+) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar("SELECT email FROM user_identities WHERE user_id = $1 AND provider = $2")
+        .bind(user_id)
+        .bind(provider)
+        .fetch_optional(db)
+        .await
+}
+
+/// Links; `false` when the subject or the account is already linked at this provider.
+pub async fn link(
+    db: impl PgExecutor<'_>,
+    provider: &str,
+    subject: &str,
+    user_id: Uuid,
+    email: &str,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "INSERT INTO user_identities (provider, subject, user_id, email) VALUES ($1, $2, $3, $4) \
+         ON CONFLICT DO NOTHING",
+    )
+    .bind(provider)
+    .bind(subject)
+    .bind(user_id)
+    .bind(email)
+    .execute(db)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// What unlinking did.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Unlinked {
+    Done,
+    NotLinked,
+    /// The account has no password: the identity is its only way in.
+    LastWayIn,
+}
+
+/// Unlinks unless the account would be left with no way to sign in.
+pub async fn unlink(db: &sqlx::PgPool, user_id: Uuid, provider: &str) -> Result<Unlinked, sqlx::Error> {
+    let row: Option<(bool, bool)> = sqlx::query_as(
+        "WITH target AS ( \
+             SELECT i.user_id, u.password_hash IS NOT NULL AS has_password \
+             FROM user_identities i JOIN users u ON u.id = i.user_id \
+             WHERE i.user_id = $1 AND i.provider = $2 FOR UPDATE OF i), \
+         deleted AS ( \
+             DELETE FROM user_identities i USING target t \
+             WHERE i.user_id = t.user_id AND i.provider = $2 AND t.has_password RETURNING 1) \
+         SELECT t.has_password, EXISTS (SELECT 1 FROM deleted) FROM target t",
+    )
+    .bind(user_id)
+    .bind(provider)
+    .fetch_optional(db)
+    .await?;
+    Ok(match row {
+        None => Unlinked::NotLinked,
+        Some((_, true)) => Unlinked::Done,
+        Some((_, false)) => Unlinked::LastWayIn,
+    })
+}

@@ -1,0 +1,17 @@
+//! "Continue with Google": OpenID Connect sign-in with PKCE (S256), `state` and `nonce`, against
+//! any provider found through discovery. The flow in flight lives in Postgres (so any instance
+//! can finish it, and deleting its row makes a `state` usable once) and is bound to the browser
+//! by a short-lived signed cookie.
+
+pub mod flow_cookie;
+pub mod flows;
+pub mod identities;
+pub mod messages;
+pub mod provider;
+pub mod routes;
+pub mod service;
+
+pub use service::{CallbackParams, Finished, GoogleSignIn};
+
+/// The `provider` column of identities made through this module.
+pub const GOOGLE: &str = "google";

@@ -1,0 +1,70 @@
+//! `GET /auth/google` starts a sign-in (a plain link, so it works without JavaScript);
+//! `POST /auth/google/connect` starts connecting Google to the signed-in account. Both answer
+//! with a redirect to the provider. The callback, `/auth/google/callback`, is a page of the
+//! app that calls [`super::GoogleSignIn::finish`]. Without Google configured these routes are
+//! not mounted, so they answer 404.
+
+use axum::{
+    Router,
+    extract::{Query, State},
+    http::{StatusCode, header},
+    response::{IntoResponse, Redirect, Response},
+    routing::{get, post},
+};
+use serde::Deserialize;
+
+use super::GoogleSignIn;
+use crate::{
+    AppState, ServiceError,
+    http::next::{encode_component, safe_next},
+    session::Auth,
+};
+
+pub fn routes(google: Option<&GoogleSignIn>) -> Router<AppState> {
+    match google {
+        Some(_) => {
+            Router::new().route("/auth/google", get(start)).route("/auth/google/connect", post(connect))
+        }
+        None => Router::new(),
+    }
+}
+
+#[derive(Deserialize)]
+struct StartQuery {
+    next: Option<String>,
+}
+
+fn to_provider(started: super::service::Started) -> Response {
+    (StatusCode::SEE_OTHER, [(header::LOCATION, started.location)], [(header::SET_COOKIE, started.cookie)])
+        .into_response()
+}
+
+/// Where a failed start sends the person: back to the page they came from, which shows why.
+fn back(page: &str, error: ServiceError, next: Option<&str>) -> Response {
+    let code = match error {
+        ServiceError::Unavailable(_) => "unavailable",
+        _ => "failed",
+    };
+    let next = next.map(|n| format!("&next={}", encode_component(n))).unwrap_or_default();
+    Redirect::to(&format!("{page}?google={code}{next}")).into_response()
+}
+
+async fn start(State(state): State<AppState>, Query(query): Query<StartQuery>) -> Response {
+    let Some(google) = &state.google else { return StatusCode::NOT_FOUND.into_response() };
+    let next = safe_next(query.next.as_deref());
+    match google.start(next.clone(), None).await {
+        Ok(started) => to_provider(started),
+        Err(e) => back("/login", e, (next != "/").then_some(next.as_str())),
+    }
+}
+
+async fn connect(State(state): State<AppState>, auth: Auth) -> Response {
+    let Some(google) = &state.google else { return StatusCode::NOT_FOUND.into_response() };
+    let Some(auth) = auth.0 else {
+        return Redirect::to("/login?next=/account/security").into_response();
+    };
+    match google.start("/account/security".to_owned(), Some(auth.user.id)).await {
+        Ok(started) => to_provider(started),
+        Err(e) => back("/account/security", e, None),
+    }
+}

@@ -1,0 +1,353 @@
+//! Starting and finishing a Google sign-in, and connecting or disconnecting Google on an
+//! account. Account linking never trusts an address the provider has not verified, and never
+//! attaches Google to an account whose own address is unverified (someone could have
+//! registered it in advance to take over the real owner's Google sign-in).
+
+use std::{sync::Arc, time::Duration};
+
+use axum::http::{HeaderMap, HeaderValue};
+use openidconnect::{
+    AuthenticationFlow, AuthorizationCode, CsrfToken, Nonce, PkceCodeChallenge, PkceCodeVerifier,
+    RequestTokenError, Scope, TokenResponse,
+    core::{CoreIdTokenClaims, CoreResponseType},
+};
+use sqlx::PgPool;
+use uuid::Uuid;
+
+use super::{
+    GOOGLE,
+    flow_cookie::{FLOW_TTL, FlowCookie},
+    flows::{self, Flow},
+    identities::{self, Unlinked},
+    messages,
+    provider::{Client, Provider},
+};
+use crate::{
+    accounts::users,
+    config::Config,
+    domain::{DisplayName, EmailAddress},
+    error::ServiceError,
+    profile::{Profiles, avatar},
+    session::{ClientInfo, SessionToken, Sessions},
+};
+
+/// How long we wait for the provider's picture before giving up on it.
+const PICTURE_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// Where to send the browser to begin, and the cookie that binds the attempt to it.
+pub struct Started {
+    pub location: String,
+    pub cookie: HeaderValue,
+}
+
+/// The query of the provider's redirect back to us.
+#[derive(Debug, Default, Clone)]
+pub struct CallbackParams {
+    pub code: Option<String>,
+    pub state: Option<String>,
+    pub error: Option<String>,
+}
+
+#[derive(Debug)]
+pub enum Finished {
+    /// A session was created; go to `next`.
+    SignedIn { user_id: Uuid, token: SessionToken, next: String, created: bool },
+    /// Google is now connected to the signed-in account.
+    Linked { user_id: Uuid },
+    /// The person cancelled at the provider; go back to `back`, which shows why.
+    Cancelled { back: String },
+}
+
+#[derive(Clone)]
+pub struct GoogleSignIn {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    provider: Provider,
+    cookie: FlowCookie,
+    pool: PgPool,
+    sessions: Sessions,
+    profiles: Profiles,
+}
+
+/// The verified facts from an ID token that we act on.
+struct Identity {
+    subject: String,
+    email: EmailAddress,
+    name: Option<String>,
+    picture: Option<String>,
+}
+
+impl GoogleSignIn {
+    /// `None` when Google sign-in is not configured.
+    pub fn new(
+        config: &Config,
+        pool: PgPool,
+        sessions: Sessions,
+        profiles: Profiles,
+    ) -> Result<Option<Self>, ServiceError> {
+        let Some(google) = &config.google else { return Ok(None) };
+        let redirect = format!("{}/auth/google/callback", config.service_domain);
+        let inner = Inner {
+            provider: Provider::new(google, redirect)?,
+            cookie: FlowCookie::new(config.secret_key.as_bytes(), config.is_production()),
+            pool,
+            sessions,
+            profiles,
+        };
+        Ok(Some(Self { inner: Arc::new(inner) }))
+    }
+
+    pub fn cookie(&self) -> &FlowCookie {
+        &self.inner.cookie
+    }
+
+    /// Begins an attempt: PKCE, `state` and `nonce` are fresh; `link_user` connects Google to
+    /// that (signed-in) account instead of signing in.
+    pub async fn start(&self, next: String, link_user: Option<Uuid>) -> Result<Started, ServiceError> {
+        let client = self.inner.provider.client().await?;
+        let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
+        let (url, state, nonce) = client
+            .authorize_url(
+                AuthenticationFlow::<CoreResponseType>::AuthorizationCode,
+                CsrfToken::new_random,
+                Nonce::new_random,
+            )
+            .add_scope(Scope::new("email".into()))
+            .add_scope(Scope::new("profile".into()))
+            .set_pkce_challenge(challenge)
+            .url();
+        let flow = Flow {
+            pkce_verifier: verifier.secret().clone(),
+            nonce: nonce.secret().clone(),
+            next,
+            link_user_id: link_user,
+        };
+        flows::insert(&self.inner.pool, state.secret(), &flow, FLOW_TTL).await?;
+        Ok(Started { location: url.to_string(), cookie: self.inner.cookie.set(state.secret()) })
+    }
+
+    /// Finishes an attempt from the provider's redirect. `current_user` is the session's user,
+    /// if any: a connect attempt must finish in the account that started it.
+    pub async fn finish(
+        &self,
+        headers: &HeaderMap,
+        params: CallbackParams,
+        current_user: Option<Uuid>,
+        client_info: &ClientInfo,
+    ) -> Result<Finished, ServiceError> {
+        let expired = ServiceError::BadRequest(messages::EXPIRED);
+        let bound = match (self.inner.cookie.state(headers), params.state.as_deref()) {
+            (Some(cookie), Some(query)) if flows::state_hash(&cookie) == flows::state_hash(query) => {
+                Some(cookie)
+            }
+            _ => None,
+        };
+        let flow = match &bound {
+            Some(state) => flows::take(&self.inner.pool, state).await?,
+            None => None,
+        };
+        if let Some(error) = params.error.as_deref() {
+            let back = match flow.as_ref().and_then(|f| f.link_user_id) {
+                Some(_) => "/account/security?google=cancelled".to_owned(),
+                None => "/login?google=cancelled".to_owned(),
+            };
+            return match error {
+                "access_denied" => Ok(Finished::Cancelled { back }),
+                "temporarily_unavailable" | "server_error" => {
+                    Err(ServiceError::Unavailable(messages::UNAVAILABLE))
+                }
+                other => {
+                    tracing::warn!(error = %other.chars().take(64).collect::<String>(), "the provider returned an error");
+                    Err(ServiceError::BadRequest(messages::REJECTED))
+                }
+            };
+        }
+        let Some(flow) = flow else { return Err(expired) };
+        if flow.link_user_id.is_some() && flow.link_user_id != current_user {
+            return Err(expired);
+        }
+        let Some(code) = params.code.filter(|c| !c.is_empty() && c.len() <= 2048) else {
+            return Err(ServiceError::BadRequest(messages::REJECTED));
+        };
+        let identity = self.verified_identity(code, &flow).await?;
+        match flow.link_user_id {
+            Some(user_id) => self.link(user_id, &identity).await,
+            None => self.sign_in(identity, flow.next, client_info).await,
+        }
+    }
+
+    /// Exchanges the code (with the PKCE verifier) and verifies the ID token: signature
+    /// against the provider's keys, issuer, audience, expiry and nonce.
+    async fn verified_identity(&self, code: String, flow: &Flow) -> Result<Identity, ServiceError> {
+        let provider = &self.inner.provider;
+        let client = provider.client().await?;
+        let response = client
+            .exchange_code(AuthorizationCode::new(code))
+            .map_err(|e| ServiceError::Internal(e.to_string()))?
+            .set_pkce_verifier(PkceCodeVerifier::new(flow.pkce_verifier.clone()))
+            .request_async(&provider.http)
+            .await
+            .map_err(|e| match e {
+                RequestTokenError::ServerResponse(r) => {
+                    tracing::warn!(error = %r.error(), "the provider refused the authorization code");
+                    ServiceError::BadRequest(messages::REJECTED)
+                }
+                other => {
+                    tracing::warn!(error = %other, "the token request failed");
+                    ServiceError::Unavailable(messages::UNAVAILABLE)
+                }
+            })?;
+        let id_token = response.id_token().ok_or_else(|| {
+            tracing::warn!("the token response had no ID token");
+            ServiceError::BadRequest(messages::REJECTED)
+        })?;
+        let nonce = Nonce::new(flow.nonce.clone());
+        let verify = |client: &Client| -> Result<CoreIdTokenClaims, String> {
+            id_token.claims(&client.id_token_verifier(), &nonce).cloned().map_err(|e| e.to_string())
+        };
+        let claims = match verify(&client) {
+            Ok(claims) => claims,
+            // The provider may have rotated its keys since we cached them: look once more.
+            Err(_) => verify(provider.refresh().await?.as_ref()).map_err(|reason| {
+                tracing::warn!(%reason, "an ID token failed verification");
+                ServiceError::BadRequest(messages::REJECTED)
+            })?,
+        };
+        if claims.email_verified() != Some(true) {
+            return Err(ServiceError::BadRequest(messages::EMAIL_UNVERIFIED));
+        }
+        let email = claims
+            .email()
+            .and_then(|e| EmailAddress::parse(e.as_str()).ok())
+            .ok_or(ServiceError::BadRequest(messages::EMAIL_UNVERIFIED))?;
+        let subject = claims.subject().as_str().to_owned();
+        if subject.is_empty() || subject.len() > 255 || subject.chars().any(char::is_control) {
+            tracing::warn!("an ID token had an unusable subject");
+            return Err(ServiceError::BadRequest(messages::REJECTED));
+        }
+        Ok(Identity {
+            subject,
+            email,
+            name: claims.name().and_then(|n| n.get(None)).map(|n| n.as_str().to_owned()),
+            picture: claims.picture().and_then(|p| p.get(None)).map(|p| p.as_str().to_owned()),
+        })
+    }
+
+    /// Signs in by a known identity, or links a verified account with the same address, or
+    /// creates an account; refuses when an unverified account holds the address.
+    async fn sign_in(
+        &self,
+        identity: Identity,
+        next: String,
+        client: &ClientInfo,
+    ) -> Result<Finished, ServiceError> {
+        let pool = &self.inner.pool;
+        let mut tx = pool.begin().await?;
+        let (user_id, created) =
+            if let Some(user_id) = identities::user_for(&mut *tx, GOOGLE, &identity.subject).await? {
+                (user_id, false)
+            } else {
+                let email = identity.email.as_str();
+                match users::find_by_email(&mut *tx, email).await? {
+                    Some(user) if user.email_verified_at.is_some() => {
+                        if !identities::link(&mut *tx, GOOGLE, &identity.subject, user.id, email).await? {
+                            return Err(ServiceError::Conflict(messages::ALREADY_CONNECTED));
+                        }
+                        (user.id, false)
+                    }
+                    Some(_) => return Err(ServiceError::Conflict(messages::ACCOUNT_EXISTS)),
+                    None => {
+                        let name = identity.name.as_deref().and_then(|n| DisplayName::parse(n).ok());
+                        let user = users::insert_verified(&mut *tx, email, name.as_ref().map(|n| n.as_str()))
+                            .await?
+                            .ok_or(ServiceError::Conflict(messages::ACCOUNT_EXISTS))?;
+                        if !identities::link(&mut *tx, GOOGLE, &identity.subject, user.id, email).await? {
+                            return Err(ServiceError::Conflict(messages::LINKED_ELSEWHERE));
+                        }
+                        (user.id, true)
+                    }
+                }
+            };
+        tx.commit().await?;
+        if created {
+            if let Some(url) = &identity.picture {
+                self.copy_picture(user_id, url).await;
+            }
+            tracing::info!(user = %user_id, "account created with Google");
+        } else {
+            self.inner.sessions.caches.invalidate_user(user_id).await;
+        }
+        let token = self.inner.sessions.create(user_id, client).await?;
+        Ok(Finished::SignedIn { user_id, token, next, created })
+    }
+
+    async fn link(&self, user_id: Uuid, identity: &Identity) -> Result<Finished, ServiceError> {
+        let pool = &self.inner.pool;
+        match identities::user_for(pool, GOOGLE, &identity.subject).await? {
+            Some(owner) if owner == user_id => return Ok(Finished::Linked { user_id }),
+            Some(_) => return Err(ServiceError::Conflict(messages::LINKED_ELSEWHERE)),
+            None => {}
+        }
+        if !identities::link(pool, GOOGLE, &identity.subject, user_id, identity.email.as_str()).await? {
+            return Err(ServiceError::Conflict(
+                match identities::user_for(pool, GOOGLE, &identity.subject).await? {
+                    Some(_) => messages::LINKED_ELSEWHERE,
+                    None => messages::ALREADY_CONNECTED,
+                },
+            ));
+        }
+        self.inner.sessions.caches.invalidate_user(user_id).await;
+        tracing::info!(user = %user_id, "Google connected");
+        Ok(Finished::Linked { user_id })
+    }
+
+    /// The address of the Google account connected to `user_id`, if any.
+    pub async fn connected(&self, user_id: Uuid) -> Result<Option<String>, ServiceError> {
+        Ok(identities::email_of(&self.inner.pool, user_id, GOOGLE).await?)
+    }
+
+    /// Disconnects Google, unless it is the account's only way to sign in.
+    pub async fn disconnect(&self, user_id: Uuid) -> Result<(), ServiceError> {
+        match identities::unlink(&self.inner.pool, user_id, GOOGLE).await? {
+            Unlinked::LastWayIn => Err(ServiceError::Conflict(messages::NEEDS_PASSWORD)),
+            Unlinked::NotLinked => Ok(()),
+            Unlinked::Done => {
+                self.inner.sessions.caches.invalidate_user(user_id).await;
+                tracing::info!(user = %user_id, "Google disconnected");
+                Ok(())
+            }
+        }
+    }
+
+    /// Copies the provider's picture into our storage as the avatar: best effort, bounded in
+    /// time and size, through the same checks as an upload.
+    async fn copy_picture(&self, user_id: Uuid, url: &str) {
+        let allowed =
+            url.starts_with("https://") || (self.inner.provider.is_local() && url.starts_with("http://"));
+        if !allowed {
+            return;
+        }
+        let fetch = async {
+            let mut response =
+                self.inner.provider.http.get(url).send().await.ok()?.error_for_status().ok()?;
+            let mut bytes = Vec::new();
+            while let Some(chunk) = response.chunk().await.ok()? {
+                if bytes.len() + chunk.len() > avatar::MAX_BYTES {
+                    return None;
+                }
+                bytes.extend_from_slice(&chunk);
+            }
+            Some(bytes)
+        };
+        match tokio::time::timeout(PICTURE_TIMEOUT, fetch).await {
+            Ok(Some(bytes)) => {
+                if let Err(e) = self.inner.profiles.set_avatar(user_id, bytes).await {
+                    tracing::info!(user = %user_id, error = %e, "the Google picture was not usable");
+                }
+            }
+            _ => tracing::info!(user = %user_id, "the Google picture could not be fetched"),
+        }
+    }
+}
