@@ -31,7 +31,7 @@ pub async fn finish_google_sign_in(
 ) -> Result<(), FormError> {
     use server::oidc::{CallbackParams, Finished};
 
-    use super::ssr::{auth, client, fail, set_session_cookie};
+    use super::ssr::{auth, client, fail, page_redirect, set_session_cookie};
     let app = super::ssr::state()?;
     let Some(google) = app.google.as_ref() else {
         return Err(fail(server::ServiceError::NotFound, &[]));
@@ -45,15 +45,15 @@ pub async fn finish_google_sign_in(
     match google.finish(&headers, CallbackParams { code, state, error }, current, &client).await {
         Ok(Finished::SignedIn { token, next, .. }) => {
             set_session_cookie(&app, &token);
-            leptos_axum::redirect(&next);
+            page_redirect(&next);
             Ok(())
         }
         Ok(Finished::Linked { .. }) => {
-            leptos_axum::redirect("/account/security?google=connected");
+            page_redirect("/account/security?google=connected");
             Ok(())
         }
         Ok(Finished::Cancelled { back }) => {
-            leptos_axum::redirect(&back);
+            page_redirect(&back);
             Ok(())
         }
         Err(e) => Err(fail(e, &[])),

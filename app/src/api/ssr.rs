@@ -85,3 +85,13 @@ pub fn unavailable(message: impl std::fmt::Display) -> leptos::prelude::ServerFn
     }
     leptos::prelude::ServerFnError::new(message.to_string())
 }
+
+/// A redirect from a page being rendered (a GET), whatever the client accepts: `redirect`
+/// alone answers 200 with a Location header to clients that do not ask for HTML.
+pub fn page_redirect(path: &str) {
+    leptos_axum::redirect(path);
+    let is_get = use_context::<http::request::Parts>().is_some_and(|p| p.method == http::Method::GET);
+    if is_get && let Some(response) = use_context::<ResponseOptions>() {
+        response.set_status(http::StatusCode::SEE_OTHER);
+    }
+}

@@ -4,6 +4,7 @@
 
 pub mod accounts;
 pub mod mail;
+pub mod oidc;
 
 use std::{
     collections::HashMap,
