@@ -9,6 +9,7 @@ set -euo pipefail
 source "$(dirname "$0")/common.sh"
 source "$(dirname "$0")/services/s3.sh"
 source "$(dirname "$0")/services/smtp.sh"
+source "$(dirname "$0")/services/oidc.sh"
 
 stages="${*:-lint unit e2e}"
 want() { [[ " $stages " == *" $1 "* ]]; }
@@ -33,6 +34,7 @@ cleanup() {
   if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; fi
   stop_s3 2>/dev/null || true
   stop_smtp 2>/dev/null || true
+  stop_oidc 2>/dev/null || true
   if [ -f "$PG_DIR/postmaster.pid" ]; then as_pg_owner "$PG_BIN/pg_ctl" -D "$PG_DIR" -m immediate -w stop >/dev/null 2>&1 || true; fi
   rm -rf "$WORK"
   exit "$status"
@@ -98,6 +100,11 @@ start_smtp "$WORK"
 "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres e2e
 APP_PORT="$(free_port)"
 BASE_URL="http://127.0.0.1:$APP_PORT"
+# A real OpenID Connect provider plays Google for the browser tests.
+ensure_oidc_provider
+export OIDC_REDIRECT_URIS="$BASE_URL/auth/google/callback"
+start_oidc "$WORK"
+GOOGLE_CLIENT_ID="$TEST_OIDC_CLIENT_ID" GOOGLE_CLIENT_SECRET="$TEST_OIDC_CLIENT_SECRET" GOOGLE_ISSUER_URL="$TEST_OIDC_ISSUER" \
 SOCKET="127.0.0.1:$APP_PORT" SERVICE_DOMAIN="$BASE_URL" SERVICE_NAME="Accounts E2E" \
   SMTP_HOST="$TEST_SMTP_HOST" SMTP_TLS=plain NOREPLY_EMAIL=noreply@accounts.test \
   DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/e2e" DATA_DIR="$WORK/data" \
@@ -109,7 +116,7 @@ if ! wait_for_http "$BASE_URL/healthz" 60; then
   tail -n 50 "$WORK/server.log" >&2
   die "the server did not become healthy"
 fi
-if ! (cd end2end && BASE_URL="$BASE_URL" MAIL_API="$TEST_MAIL_API" npx playwright test); then
+if ! (cd end2end && BASE_URL="$BASE_URL" MAIL_API="$TEST_MAIL_API" OIDC_ISSUER="$TEST_OIDC_ISSUER" npx playwright test); then
   say "server log (last 80 lines)"
   tail -n 80 "$WORK/server.log" >&2
   exit 1
