@@ -30,10 +30,17 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 /// Pages allow exactly the inline scripts that carry this response's nonce.
 #[cfg(feature = "ssr")]
 fn set_content_security_policy() {
+    // Forms may post to us only, except that "Connect" on the security page is answered with a
+    // redirect to the identity provider, which `form-action` also governs.
+    let provider = use_context::<server::AppState>()
+        .and_then(|state| state.google.as_ref().map(|g| g.origin()))
+        .unwrap_or_default();
     if let (Some(nonce), Some(response)) =
         (leptos::nonce::use_nonce(), use_context::<leptos_axum::ResponseOptions>())
-        && let Ok(value) =
-            http::HeaderValue::from_str(&server::http::security_headers::page_policy(nonce.as_inner()))
+        && let Ok(value) = http::HeaderValue::from_str(&server::http::security_headers::page_policy(
+            nonce.as_inner(),
+            &provider,
+        ))
     {
         response.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
     }

@@ -30,7 +30,7 @@ pub fn GoogleButton(#[prop(into)] next: Signal<String>) -> impl IntoView {
                 matches!(enabled.await, Ok(true)).then(|| view! {
                     <div class="alt-sign-in">
                         <p class="divider"><span>"or"</span></p>
-                        <a class="button-link button-google" href=href>"Continue with Google"</a>
+                        <a class="button-link button-google" href=href rel="external">"Continue with Google"</a>
                     </div>
                 })
             })}

@@ -27,7 +27,7 @@ pub fn SecurityPage() -> impl IntoView {
             <ConnectedAccounts/>
             <ChangeEmail/>
             <ChangePassword has_password=user.has_password/>
-            <DeleteAccount/>
+            <DeleteAccount has_password=user.has_password/>
         }/>
     }
 }
@@ -180,7 +180,7 @@ fn ChangePassword(has_password: bool) -> impl IntoView {
 }
 
 #[component]
-fn DeleteAccount() -> impl IntoView {
+fn DeleteAccount(has_password: bool) -> impl IntoView {
     let action = use_session().delete_account;
     let error = form_error(action);
     view! {
@@ -189,7 +189,15 @@ fn DeleteAccount() -> impl IntoView {
             <p>"This removes your account, your profile and your avatar. It cannot be undone."</p>
             <ActionForm action=action attr:class="form" attr:novalidate="">
                 <FormMessage error/>
-                <Field label="Current password" name="password" kind="password" autocomplete="current-password" error/>
+                {if has_password {
+                    view! { <Field label="Current password" name="password" kind="password" autocomplete="current-password" error/> }.into_any()
+                } else {
+                    view! {
+                        <input type="hidden" name="password" value=""/>
+                        <p class="hint">"Your account has no password: sign in with Google again if it was more than 10 minutes ago."</p>
+                        {move || error.get().and_then(|e| e.field("password")).map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
+                    }.into_any()
+                }}
                 <SubmitButton label="Delete account" pending=action.pending()/>
             </ActionForm>
         </section>

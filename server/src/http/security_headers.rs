@@ -8,12 +8,13 @@ use axum::{
     response::Response,
 };
 
-/// The policy for pages, given the nonce of the inline hydration script.
-pub fn page_policy(nonce: &str) -> String {
+/// The policy for pages, given the nonce of the inline hydration script and the origin forms
+/// may be redirected to besides ours (the identity provider's; empty for none).
+pub fn page_policy(nonce: &str, form_origin: &str) -> String {
     format!(
         "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
          style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; connect-src 'self' ws: wss:; \
-         object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+         object-src 'none'; base-uri 'self'; form-action 'self' {form_origin}; frame-ancestors 'none'"
     )
 }
 

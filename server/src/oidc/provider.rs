@@ -63,6 +63,10 @@ impl Provider {
         self.issuer.url().scheme() == "http"
     }
 
+    pub fn origin(&self) -> String {
+        self.issuer.url().origin().ascii_serialization()
+    }
+
     /// The client for the provider's current metadata and keys.
     pub async fn client(&self) -> Result<Arc<Client>, ServiceError> {
         let mut cached = self.cached.lock().await;

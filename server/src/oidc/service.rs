@@ -99,6 +99,11 @@ impl GoogleSignIn {
         Ok(Some(Self { inner: Arc::new(inner) }))
     }
 
+    /// The provider's origin, where the browser is sent to sign in.
+    pub fn origin(&self) -> String {
+        self.inner.provider.origin()
+    }
+
     pub fn cookie(&self) -> &FlowCookie {
         &self.inner.cookie
     }
