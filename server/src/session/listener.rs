@@ -16,7 +16,7 @@ use std::{
 
 use sqlx::{
     PgPool,
-    postgres::{PgListener, PgPoolOptions},
+    postgres::{PgConnectOptions, PgListener, PgPoolOptions},
 };
 
 use super::{cache::Caches, notify};
@@ -67,7 +67,7 @@ impl ListenerStatus {
 }
 
 struct Listener {
-    pool: PgPool,
+    options: PgConnectOptions,
     caches: Caches,
     status: ListenerStatus,
 }
@@ -77,23 +77,24 @@ struct Listener {
 /// that fails it serves uncached and keeps trying in the background.
 pub async fn start(pool: &PgPool, caches: Caches, status: ListenerStatus) {
     let options = (*pool.connect_options()).clone().application_name("accounts-listener");
-    let pool = PgPoolOptions::new()
-        .max_connections(1)
-        .min_connections(0)
-        .max_lifetime(None)
-        .idle_timeout(None)
-        .acquire_timeout(DEADLINE)
-        .connect_lazy_with(options);
     caches.set_coherent(false);
-    let this = Listener { pool, caches, status };
+    let this = Listener { options, caches, status };
     let first = this.connect().await;
     tokio::spawn(this.run(first));
 }
 
 impl Listener {
     async fn connect(&self) -> Result<PgListener, sqlx::Error> {
+        // A pool of one per attempt: dropping a listener whose connection hangs parks that
+        // connection in a background task, which must not block the next attempt.
+        let pool = PgPoolOptions::new()
+            .max_connections(1)
+            .max_lifetime(None)
+            .idle_timeout(None)
+            .acquire_timeout(DEADLINE)
+            .connect_lazy_with(self.options.clone());
         let attempt = async {
-            let mut listener = PgListener::connect_with(&self.pool).await?;
+            let mut listener = PgListener::connect_with(&pool).await?;
             // On loss, `try_recv` returns `Ok(None)` at once instead of reconnecting quietly.
             listener.eager_reconnect(false);
             listener.listen(notify::CHANNEL).await?;
