@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every check and test against real services it starts itself on 127.0.0.1:
 # formatting, clippy (server and browser sides), unit and integration tests against a private
-# Postgres cluster, then Playwright in Debian's Chromium against a freshly built site.
+# Postgres cluster, then Playwright in Debian's Chromium against a freshly built site served by
+# two instances behind a round-robin proxy (no sticky sessions).
 # Everything it starts is stopped on exit, pass or fail.
 #
 # Usage: scripts/test.sh [lint] [unit] [e2e]   (no argument: all three, as CI runs it)
@@ -20,7 +21,7 @@ TARGET="${CARGO_TARGET_DIR:-$ROOT/target}"
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/accounts-test.XXXXXX")"
 chmod 755 "$WORK"
-SERVER_PID=""
+SERVER_PIDS=()
 PG_BIN="$(pg_bin_dir)"
 [ -n "$PG_BIN" ] || PG_BIN="$(dirname "$(command -v pg_ctl)")"
 PG_DIR="$WORK/postgres"
@@ -31,7 +32,7 @@ as_pg_owner() {
 
 cleanup() {
   local status=$?
-  if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; fi
+  for pid in "${SERVER_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
   stop_s3 2>/dev/null || true
   stop_smtp 2>/dev/null || true
   stop_oidc 2>/dev/null || true
@@ -59,7 +60,7 @@ if want lint; then
   cargo fmt --all --check
 
   say "clippy (server side)"
-  cargo clippy -p app -p server -p accounts-server --all-targets --features app/ssr -- -D warnings
+  cargo clippy -p app -p server -p accounts-server -p bench-invalidation --all-targets --features app/ssr -- -D warnings
 
   say "clippy (browser side)"
   cargo clippy -p app -p frontend --features app/hydrate --target wasm32-unknown-unknown -- -D warnings
@@ -98,27 +99,42 @@ say "browser tests"
 ensure_maildev
 start_smtp "$WORK"
 "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres e2e
-APP_PORT="$(free_port)"
-BASE_URL="http://127.0.0.1:$APP_PORT"
-# A real OpenID Connect provider plays Google for the browser tests.
+# Two instances of one deployment (one database, SECRET_KEY and DATA_DIR) behind a proxy that
+# sends each request to the next instance: every browser test also checks that they behave as
+# one server.
+BASE_URL="http://127.0.0.1:$(free_port)"
+# A real OpenID Connect provider plays Google; it sends the browser back through the proxy.
 ensure_oidc_provider
 export OIDC_REDIRECT_URIS="$BASE_URL/auth/google/callback"
 start_oidc "$WORK"
-GOOGLE_CLIENT_ID="$TEST_OIDC_CLIENT_ID" GOOGLE_CLIENT_SECRET="$TEST_OIDC_CLIENT_SECRET" GOOGLE_ISSUER_URL="$TEST_OIDC_ISSUER" \
-SOCKET="127.0.0.1:$APP_PORT" SERVICE_DOMAIN="$BASE_URL" SERVICE_NAME="Accounts E2E" \
-  SMTP_HOST="$TEST_SMTP_HOST" SMTP_TLS=plain NOREPLY_EMAIL=noreply@accounts.test \
-  DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/e2e" DATA_DIR="$WORK/data" \
-  SECRET_KEY="$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')" \
-  LEPTOS_SITE_ROOT="$ROOT/target/site" RUST_LOG="${RUST_LOG:-info}" \
-  "$TARGET/debug/accounts-server" >"$WORK/server.log" 2>&1 &
-SERVER_PID=$!
-if ! wait_for_http "$BASE_URL/healthz" 60; then
-  tail -n 50 "$WORK/server.log" >&2
-  die "the server did not become healthy"
-fi
+SECRET_KEY="$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+UPSTREAMS=()
+start_instance() {
+  local name="$1" port
+  port="$(free_port)"
+  GOOGLE_CLIENT_ID="$TEST_OIDC_CLIENT_ID" GOOGLE_CLIENT_SECRET="$TEST_OIDC_CLIENT_SECRET" GOOGLE_ISSUER_URL="$TEST_OIDC_ISSUER" \
+    SOCKET="127.0.0.1:$port" SERVICE_DOMAIN="$BASE_URL" SERVICE_NAME="Accounts E2E" TRUSTED_PROXY_HOPS=1 \
+    SMTP_HOST="$TEST_SMTP_HOST" SMTP_TLS=plain NOREPLY_EMAIL=noreply@accounts.test \
+    DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/e2e" DATA_DIR="$WORK/data" SECRET_KEY="$SECRET_KEY" \
+    LEPTOS_SITE_ROOT="$ROOT/target/site" RUST_LOG="${RUST_LOG:-info}" \
+    "$TARGET/debug/accounts-server" >"$WORK/server-$name.log" 2>&1 &
+  SERVER_PIDS+=($!)
+  if ! wait_for_http "http://127.0.0.1:$port/healthz" 60; then
+    tail -n 50 "$WORK/server-$name.log" >&2
+    die "server $name did not become healthy"
+  fi
+  UPSTREAMS+=("http://127.0.0.1:$port")
+}
+start_instance a
+start_instance b
+node "$ROOT/scripts/services/round-robin.mjs" "${BASE_URL##*:}" "${UPSTREAMS[@]}" >"$WORK/proxy.log" 2>&1 &
+SERVER_PIDS+=($!)
+wait_for_http "$BASE_URL/healthz" 20 || die "the round-robin proxy did not start: $(cat "$WORK/proxy.log")"
 if ! (cd end2end && BASE_URL="$BASE_URL" MAIL_API="$TEST_MAIL_API" OIDC_ISSUER="$TEST_OIDC_ISSUER" npx playwright test); then
-  say "server log (last 80 lines)"
-  tail -n 80 "$WORK/server.log" >&2
+  for name in a b; do
+    say "server $name log (last 60 lines)"
+    tail -n 60 "$WORK/server-$name.log" >&2
+  done
   exit 1
 fi
 say "all checks and tests passed"

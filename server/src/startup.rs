@@ -37,6 +37,8 @@ pub struct Prepared {
 pub async fn prepare(config: Config, leptos_options: LeptosOptions) -> Result<Prepared, StartupError> {
     let database = db::connect(&config).await?;
     let state = AppState::new(config, database.pool, leptos_options)?;
+    session::listener::start(&state.pool, state.sessions.caches.clone(), state.sessions.listener.clone())
+        .await;
     state.sessions.spawn_maintenance();
     state.email.outbox.spawn_worker();
     Ok(Prepared { state, embedded: database.embedded })

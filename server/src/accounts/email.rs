@@ -15,7 +15,7 @@ use crate::{
     domain::{EmailAddress, NewPassword},
     error::ServiceError,
     mail::{Outbox, outbox},
-    session::{Authenticated, Sessions, store},
+    session::{Authenticated, Invalidation, Sessions, publish, store},
 };
 
 /// Reset links per address per hour beyond which requests are silently dropped.
@@ -108,8 +108,10 @@ impl EmailFlows {
                 .await?;
             }
         }
+        let changes = [Invalidation::User(redeemed.user_id)];
+        publish(&mut tx, changes).await?;
         tx.commit().await?;
-        self.sessions.caches.invalidate_user(redeemed.user_id).await;
+        self.sessions.caches.apply(&changes).await;
         Ok(())
     }
 
@@ -163,12 +165,12 @@ impl EmailFlows {
         .execute(&mut *tx)
         .await?;
         store::lock_user(&mut tx, user_id).await?;
-        let ended = store::delete_all_except(&mut *tx, user_id, None).await?;
+        store::delete_all_except(&mut *tx, user_id, None).await?;
         outbox::enqueue(&mut tx, &self.outbox.site.password_changed(&user.email)).await?;
+        let changes = [Invalidation::UserSessions(user_id)];
+        publish(&mut tx, changes).await?;
         tx.commit().await?;
-        self.sessions.forget(&ended).await;
-        self.sessions.caches.invalidate_user_sessions(user_id);
-        self.sessions.caches.invalidate_user(user_id).await;
+        self.sessions.caches.apply(&changes).await;
         self.outbox.wake();
         Ok(())
     }

@@ -1,5 +1,5 @@
-//! Account operations. Each validates its input, enforces limits, writes Postgres, then
-//! invalidates the caches it affected.
+//! Account operations. Each validates its input, enforces limits, writes Postgres (publishing
+//! the invalidations in the same transaction), then invalidates this instance's caches.
 
 use sqlx::PgPool;
 use uuid::Uuid;
@@ -9,7 +9,7 @@ use crate::{
     auth::{PasswordHasher, Throttle},
     domain::{EmailAddress, NewPassword, PASSWORD_MAX_LEN},
     error::ServiceError,
-    session::{Authenticated, ClientInfo, SessionToken, Sessions, store},
+    session::{Authenticated, ClientInfo, Invalidation, SessionToken, Sessions, publish, store},
 };
 
 #[derive(Clone)]
@@ -121,13 +121,13 @@ impl Accounts {
         users::set_password_hash(&mut *tx, user.id, &hash).await?;
         super::email_tokens::void(&mut tx, user.id, super::email_tokens::Purpose::Reset).await?;
         store::lock_user(&mut tx, user.id).await?;
-        let ended = store::delete_all_except(&mut *tx, user.id, None).await?;
+        store::delete_all_except(&mut *tx, user.id, None).await?;
         let token = self.sessions.create_for_device(&mut *tx, user.id, device, client).await?;
+        let changes = [Invalidation::UserSessions(user.id)];
+        publish(&mut tx, changes).await?;
         tx.commit().await?;
 
-        self.sessions.forget(&ended).await;
-        self.sessions.caches.invalidate_user_sessions(user.id);
-        self.sessions.caches.invalidate_user(user.id).await;
+        self.sessions.caches.apply(&changes).await;
         tracing::info!(user = %user.id, "password changed; other sessions ended");
         Ok(token)
     }

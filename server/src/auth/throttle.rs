@@ -1,6 +1,9 @@
 //! Rate limits on sign-in and sign-up. Per-IP limits live in process memory (`governor`):
-//! losing them on restart costs little. Per-account lockouts live in Postgres, so they hold
-//! across restarts and across instances.
+//! losing them on restart costs little, and with n instances behind a load balancer a client
+//! gets up to n times the limit, still a cap on abuse. The client address comes from the TCP
+//! peer, or from `X-Forwarded-For` when `TRUSTED_PROXY_HOPS` says proxies are in front (see
+//! `http::client_ip`). Per-account lockouts, the limit that protects a password, live in
+//! Postgres, so they hold across restarts and across instances.
 
 use std::{net::IpAddr, num::NonZeroU32, sync::Arc, time::Duration};
 

@@ -49,6 +49,9 @@ pub struct Config {
     pub sign_in_per_ip_per_minute: u32,
     /// Sign-ups allowed per client IP per hour (`SIGN_UP_PER_IP_PER_HOUR`).
     pub sign_up_per_ip_per_hour: u32,
+    /// Reverse proxies in front of the app that append to `X-Forwarded-For`
+    /// (`TRUSTED_PROXY_HOPS`); 0 uses the TCP peer address and ignores the header.
+    pub trusted_proxy_hops: u32,
 }
 
 impl Config {
@@ -92,6 +95,7 @@ impl Config {
             parse::number("SIGN_IN_PER_IP_PER_MINUTE", get("SIGN_IN_PER_IP_PER_MINUTE"), 20u32, 1)?;
         let sign_up_per_ip_per_hour =
             parse::number("SIGN_UP_PER_IP_PER_HOUR", get("SIGN_UP_PER_IP_PER_HOUR"), 20u32, 1)?;
+        let trusted_proxy_hops = parse::number("TRUSTED_PROXY_HOPS", get("TRUSTED_PROXY_HOPS"), 0u32, 0)?;
 
         Ok(Self {
             socket,
@@ -110,6 +114,7 @@ impl Config {
             google,
             sign_in_per_ip_per_minute,
             sign_up_per_ip_per_hour,
+            trusted_proxy_hops,
         })
     }
 }

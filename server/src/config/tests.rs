@@ -24,6 +24,15 @@ fn defaults_apply_when_nothing_is_set() {
     assert_eq!(c.session_ttl, std::time::Duration::from_secs(30 * 86400));
     assert!(c.database_url.is_none() && c.bucket.is_none() && c.smtp.is_none() && c.google.is_none());
     assert!(!c.is_production());
+    assert_eq!(c.trusted_proxy_hops, 0, "X-Forwarded-For is ignored unless configured");
+}
+
+#[test]
+fn trusted_proxy_hops_is_a_whole_number() {
+    assert_eq!(parse(&[("SECRET_KEY", KEY), ("TRUSTED_PROXY_HOPS", "2")]).unwrap().trusted_proxy_hops, 2);
+    for bad in ["-1", "one", "1.5"] {
+        assert_eq!(err(&[("SECRET_KEY", KEY), ("TRUSTED_PROXY_HOPS", bad)]).variable, "TRUSTED_PROXY_HOPS");
+    }
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! HTTP plumbing shared by every route: health checks, request logging, body limits, CSRF,
 //! security headers, sessions.
 
+pub mod client_ip;
 pub mod csrf;
 pub mod health;
 pub mod layers;

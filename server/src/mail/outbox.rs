@@ -1,7 +1,10 @@
 //! The outbox: rows written with the change that caused them, delivered by a worker.
 //!
-//! The worker claims due rows with `FOR UPDATE SKIP LOCKED`, so several workers (several
-//! instances) never deliver the same row twice, and commits each outcome. Failures retry with
+//! A worker claims one due row at a time: a single statement picks it with
+//! `FOR UPDATE SKIP LOCKED` (so concurrent workers on several instances never pick the same
+//! row) and sets a lease (`locked_until`) that keeps others away while it is being sent, with
+//! no transaction held open over SMTP. Each outcome is committed on its own. A worker that dies
+//! mid-send leaves a lease that runs out, and the row is claimed again. Failures retry with
 //! exponential backoff (1 s, 2 s, 4 s … capped at 1 h) for 48 hours, then the row is marked
 //! failed. Rows survive restarts: delivery resumes where it stopped.
 
@@ -12,8 +15,11 @@ use tokio::sync::Notify;
 
 use super::{Mail, templates::Site, transport::Transport};
 
-const BATCH: i64 = 10;
 const POLL: Duration = Duration::from_secs(1);
+/// How long a claimed row is reserved for its worker; longer than any delivery may take.
+pub const LEASE: Duration = Duration::from_secs(300);
+/// A delivery still running after this is abandoned (and retried), well within the lease.
+const DELIVERY_TIMEOUT: Duration = Duration::from_secs(120);
 
 #[derive(Clone)]
 pub struct Outbox {
@@ -57,60 +63,66 @@ impl Outbox {
     /// Delivers due messages until none are left; returns how many were sent.
     pub async fn deliver_due(&self) -> Result<usize, sqlx::Error> {
         let mut sent = 0;
-        loop {
-            let mut tx = self.pool.begin().await?;
-            let rows = sqlx::query(
-                "SELECT id, to_address, subject, text_body, html_body FROM outbox \
-                 WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= now() \
-                 ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED",
-            )
-            .bind(BATCH)
-            .fetch_all(&mut *tx)
-            .await?;
-            if rows.is_empty() {
-                return Ok(sent);
+        while let Some((id, mail)) = self.claim().await? {
+            let attempt = self.transport.deliver(&self.from_name, &self.from, &mail, id);
+            let outcome = match tokio::time::timeout(DELIVERY_TIMEOUT, attempt).await {
+                Ok(outcome) => outcome,
+                Err(_) => Err("delivery timed out".to_owned()),
+            };
+            match outcome {
+                Ok(()) => {
+                    sqlx::query(
+                        "UPDATE outbox SET sent_at = now(), attempts = attempts + 1, last_error = NULL, \
+                         locked_until = NULL, text_body = '', html_body = '' WHERE id = $1",
+                    )
+                    .bind(id)
+                    .execute(&self.pool)
+                    .await?;
+                    sent += 1;
+                }
+                Err(error) => {
+                    tracing::warn!(outbox_id = id, %error, "mail delivery failed; will retry");
+                    sqlx::query(
+                        "UPDATE outbox SET attempts = attempts + 1, last_error = $2, locked_until = NULL, \
+                         next_attempt_at = now() + make_interval(secs => LEAST(3600, power(2, attempts))), \
+                         failed_at = CASE WHEN created_at < now() - interval '48 hours' THEN now() END \
+                         WHERE id = $1",
+                    )
+                    .bind(id)
+                    .bind(error.chars().take(500).collect::<String>())
+                    .execute(&self.pool)
+                    .await?;
+                }
             }
-            let mut delivered_any = false;
-            for row in &rows {
-                let id: i64 = row.try_get("id")?;
-                let mail = Mail {
+        }
+        Ok(sent)
+    }
+
+    /// Leases the oldest due row nobody else holds, in one short statement.
+    async fn claim(&self) -> Result<Option<(i64, Mail)>, sqlx::Error> {
+        let row = sqlx::query(
+            "UPDATE outbox SET locked_until = now() + make_interval(secs => $1) WHERE id = ( \
+               SELECT id FROM outbox \
+               WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= now() \
+                 AND (locked_until IS NULL OR locked_until < now()) \
+               ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED) \
+             RETURNING id, to_address, subject, text_body, html_body",
+        )
+        .bind(LEASE.as_secs_f64())
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(|row| {
+            Ok((
+                row.try_get("id")?,
+                Mail {
                     to: row.try_get("to_address")?,
                     subject: row.try_get("subject")?,
                     text: row.try_get("text_body")?,
                     html: row.try_get("html_body")?,
-                };
-                match self.transport.deliver(&self.from_name, &self.from, &mail, id).await {
-                    Ok(()) => {
-                        sqlx::query(
-                            "UPDATE outbox SET sent_at = now(), attempts = attempts + 1, last_error = NULL, \
-                             text_body = '', html_body = '' WHERE id = $1",
-                        )
-                        .bind(id)
-                        .execute(&mut *tx)
-                        .await?;
-                        sent += 1;
-                        delivered_any = true;
-                    }
-                    Err(error) => {
-                        tracing::warn!(outbox_id = id, %error, "mail delivery failed; will retry");
-                        sqlx::query(
-                            "UPDATE outbox SET attempts = attempts + 1, last_error = $2, \
-                             next_attempt_at = now() + make_interval(secs => LEAST(3600, power(2, attempts))), \
-                             failed_at = CASE WHEN created_at < now() - interval '48 hours' THEN now() END \
-                             WHERE id = $1",
-                        )
-                        .bind(id)
-                        .bind(error.chars().take(500).collect::<String>())
-                        .execute(&mut *tx)
-                        .await?;
-                    }
-                }
-            }
-            tx.commit().await?;
-            if !delivered_any {
-                return Ok(sent);
-            }
-        }
+                },
+            ))
+        })
+        .transpose()
     }
 
     /// Runs the worker until the process ends.

@@ -60,7 +60,11 @@ pub enum Unlinked {
 }
 
 /// Unlinks unless the account would be left with no way to sign in.
-pub async fn unlink(db: &sqlx::PgPool, user_id: Uuid, provider: &str) -> Result<Unlinked, sqlx::Error> {
+pub async fn unlink(
+    db: &mut sqlx::PgConnection,
+    user_id: Uuid,
+    provider: &str,
+) -> Result<Unlinked, sqlx::Error> {
     let row: Option<(bool, bool)> = sqlx::query_as(
         "WITH target AS ( \
              SELECT i.user_id, u.password_hash IS NOT NULL AS has_password \

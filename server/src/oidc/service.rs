@@ -28,7 +28,10 @@ use crate::{
     domain::{DisplayName, EmailAddress},
     error::ServiceError,
     profile::{Profiles, avatar},
-    session::{ClientInfo, SessionToken, Sessions},
+    session::{
+        ClientInfo, SessionToken, Sessions,
+        notify::{self, Invalidation},
+    },
 };
 
 /// How long we wait for the provider's picture before giving up on it.
@@ -282,7 +285,7 @@ impl GoogleSignIn {
             }
             tracing::info!(user = %user_id, "account created with Google");
         } else {
-            self.inner.sessions.caches.invalidate_user(user_id).await;
+            self.inner.sessions.caches.apply(&[Invalidation::User(user_id)]).await;
         }
         let token = self.inner.sessions.create(user_id, client).await?;
         Ok(Finished::SignedIn { user_id, token, next, created })
@@ -315,11 +318,14 @@ impl GoogleSignIn {
 
     /// Disconnects Google, unless it is the account's only way to sign in.
     pub async fn disconnect(&self, user_id: Uuid) -> Result<(), ServiceError> {
-        match identities::unlink(&self.inner.pool, user_id, GOOGLE).await? {
+        let mut tx = self.inner.pool.begin().await?;
+        match identities::unlink(&mut tx, user_id, GOOGLE).await? {
             Unlinked::LastWayIn => Err(ServiceError::Conflict(messages::NEEDS_PASSWORD)),
             Unlinked::NotLinked => Ok(()),
             Unlinked::Done => {
-                self.inner.sessions.caches.invalidate_user(user_id).await;
+                notify::publish_user_changed(&mut tx, user_id).await?;
+                tx.commit().await?;
+                self.inner.sessions.caches.apply(&[Invalidation::User(user_id)]).await;
                 tracing::info!(user = %user_id, "Google disconnected");
                 Ok(())
             }

@@ -1,5 +1,6 @@
-//! Profile changes, avatars and account deletion. Every write invalidates the user's cache
-//! entry, so other devices see the change on their next request.
+//! Profile changes, avatars and account deletion. Every write publishes the user's
+//! invalidation in its transaction and applies it here, so other devices, on any instance,
+//! see the change on their next request.
 
 use ring::rand::{SecureRandom, SystemRandom};
 use sqlx::{PgPool, Row};
@@ -12,7 +13,7 @@ use crate::{
     domain::{Bio, DisplayName, Username},
     error::ServiceError,
     mail::{Outbox, outbox},
-    session::{Authenticated, Sessions, TokenHash},
+    session::{Authenticated, Invalidation, Sessions, publish},
     storage::{Storage, StorageError},
 };
 
@@ -79,6 +80,7 @@ impl Profiles {
         let display_name = DisplayName::parse(display_name)?;
         let username = if username.trim().is_empty() { None } else { Some(Username::parse(username)?) };
         let bio = Bio::parse(bio)?;
+        let mut tx = self.pool.begin().await?;
         let result = sqlx::query(
             "UPDATE users SET display_name = $2, username = $3, bio = NULLIF($4, ''), updated_at = now() WHERE id = $1",
         )
@@ -86,7 +88,7 @@ impl Profiles {
         .bind(display_name.as_str())
         .bind(username.as_ref().map(Username::as_str))
         .bind(bio.as_str())
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await;
         match result {
             Err(sqlx::Error::Database(e)) if e.constraint() == Some("users_username_key") => {
@@ -96,7 +98,7 @@ impl Profiles {
                 other?;
             }
         }
-        self.sessions.caches.invalidate_user(user_id).await;
+        self.commit_user_change(tx, user_id).await?;
         Ok(())
     }
 
@@ -131,23 +133,13 @@ impl Profiles {
         let key = format!("avatars/{}", random_hex());
         self.storage.put(&avatar_object(&key, avatar::LARGE), processed.large, "image/jpeg").await?;
         self.storage.put(&avatar_object(&key, avatar::SMALL), processed.small, "image/jpeg").await?;
-        let switched: Result<Option<Option<String>>, sqlx::Error> = sqlx::query_scalar(
-            "UPDATE users u SET avatar_key = $2, updated_at = now() \
-             FROM (SELECT avatar_key AS old FROM users WHERE id = $1 FOR UPDATE) o \
-             WHERE u.id = $1 RETURNING o.old",
-        )
-        .bind(user_id)
-        .bind(&key)
-        .fetch_optional(&self.pool)
-        .await;
-        let old = match switched {
+        let old = match self.switch_avatar(user_id, Some(&key)).await {
             Ok(Some(old)) => old,
             Ok(None) | Err(_) => {
                 self.delete_objects(&key).await;
                 return Err(ServiceError::Internal("could not switch the avatar".into()).into());
             }
         };
-        self.sessions.caches.invalidate_user(user_id).await;
         if let Some(old) = old {
             self.delete_objects(&old).await;
         }
@@ -155,18 +147,43 @@ impl Profiles {
     }
 
     pub async fn remove_avatar(&self, user_id: Uuid) -> Result<(), ServiceError> {
+        let old = self.switch_avatar(user_id, None).await?;
+        if let Some(Some(old)) = old {
+            self.delete_objects(&old).await;
+        }
+        Ok(())
+    }
+
+    /// Points the user at `key` (or no avatar); returns the previous key, `None` if no such user.
+    async fn switch_avatar(
+        &self,
+        user_id: Uuid,
+        key: Option<&str>,
+    ) -> Result<Option<Option<String>>, ServiceError> {
+        let mut tx = self.pool.begin().await?;
         let old: Option<Option<String>> = sqlx::query_scalar(
-            "UPDATE users u SET avatar_key = NULL, updated_at = now() \
+            "UPDATE users u SET avatar_key = $2, updated_at = now() \
              FROM (SELECT avatar_key AS old FROM users WHERE id = $1 FOR UPDATE) o \
              WHERE u.id = $1 RETURNING o.old",
         )
         .bind(user_id)
-        .fetch_optional(&self.pool)
+        .bind(key)
+        .fetch_optional(&mut *tx)
         .await?;
-        self.sessions.caches.invalidate_user(user_id).await;
-        if let Some(Some(old)) = old {
-            self.delete_objects(&old).await;
-        }
+        self.commit_user_change(tx, user_id).await?;
+        Ok(old)
+    }
+
+    /// Publishes the user's invalidation, commits, and applies it here.
+    async fn commit_user_change(
+        &self,
+        mut tx: sqlx::Transaction<'_, sqlx::Postgres>,
+        user_id: Uuid,
+    ) -> Result<(), ServiceError> {
+        let changes = [Invalidation::User(user_id)];
+        publish(&mut tx, changes).await?;
+        tx.commit().await?;
+        self.sessions.caches.apply(&changes).await;
         Ok(())
     }
 
@@ -200,10 +217,6 @@ impl Profiles {
         }
 
         let mut tx = self.pool.begin().await?;
-        let sessions: Vec<Vec<u8>> = sqlx::query_scalar("SELECT id FROM sessions WHERE user_id = $1")
-            .bind(user.id)
-            .fetch_all(&mut *tx)
-            .await?;
         outbox::enqueue(&mut tx, &self.outbox.site.goodbye(&user.email)).await?;
         sqlx::query("INSERT INTO deleted_users (id, email) SELECT id, email FROM users WHERE id = $1")
             .bind(user.id)
@@ -214,12 +227,11 @@ impl Profiles {
                 .bind(user.id)
                 .fetch_optional(&mut *tx)
                 .await?;
+        // Every session went with the user row (ON DELETE CASCADE).
+        let changes = [Invalidation::UserSessions(user.id)];
+        publish(&mut tx, changes).await?;
         tx.commit().await?;
-
-        let ended: Vec<TokenHash> = sessions.iter().filter_map(|s| TokenHash::from_slice(s)).collect();
-        self.sessions.forget(&ended).await;
-        self.sessions.caches.invalidate_user_sessions(user.id);
-        self.sessions.caches.invalidate_user(user.id).await;
+        self.sessions.caches.apply(&changes).await;
         if let Some(Some(key)) = avatar_key {
             self.delete_objects(&key).await;
         }

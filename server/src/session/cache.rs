@@ -1,12 +1,17 @@
 //! In-memory caches of sessions (by token hash) and users (by id), so a signed-in request with
 //! a warm cache runs no SQL. Postgres stays the source of truth: every write that ends a
 //! session or changes a user goes through [`Caches::invalidate_session`] /
-//! [`Caches::invalidate_user`], the one invalidation API (later broadcast to other instances).
+//! [`Caches::invalidate_user`], the one invalidation API, and is also published to the other
+//! instances (see [`notify`](super::notify)), whose listeners apply it through the same API.
+//!
+//! The caches are only trusted while this instance hears every invalidation: when the
+//! listener's connection is down they are emptied and nothing is cached (requests read
+//! Postgres) until it is back.
 
 use std::{
     sync::{
         Arc,
-        atomic::{AtomicI64, AtomicU64, Ordering},
+        atomic::{AtomicBool, AtomicI64, AtomicU64, Ordering},
     },
     time::Duration,
 };
@@ -14,7 +19,7 @@ use std::{
 use moka::future::Cache;
 use uuid::Uuid;
 
-use super::{store::SessionRecord, token::TokenHash};
+use super::{notify::Invalidation, store::SessionRecord, token::TokenHash};
 use crate::accounts::User;
 
 /// A cached session plus when we last queued a `last_seen_at` write for it.
@@ -48,6 +53,8 @@ pub struct Caches {
     sessions: Cache<TokenHash, Arc<CachedSession>>,
     users: Cache<Uuid, Arc<User>>,
     epoch: Arc<AtomicU64>,
+    /// False while invalidations from other instances may be missed (listener down).
+    coherent: Arc<AtomicBool>,
 }
 
 impl Caches {
@@ -60,12 +67,30 @@ impl Caches {
                 .build(),
             users: Cache::builder().time_to_live(ttl).max_capacity(capacity).build(),
             epoch: Arc::new(AtomicU64::new(0)),
+            coherent: Arc::new(AtomicBool::new(true)),
         }
+    }
+
+    /// Whether loads may be cached: false while the listener is disconnected.
+    pub fn is_coherent(&self) -> bool {
+        self.coherent.load(Ordering::SeqCst)
+    }
+
+    /// Called by the listener. Going incoherent empties the caches (what was missed is
+    /// unknown); becoming coherent again (after `LISTEN` is in place) bumps the epoch, so a
+    /// load that started while notifications could be missed is not cached.
+    pub fn set_coherent(&self, coherent: bool) {
+        self.coherent.store(coherent, Ordering::SeqCst);
+        self.clear();
     }
 
     /// Read before loading from Postgres; pass to `put_*`.
     pub fn epoch(&self) -> Epoch {
         self.epoch.load(Ordering::SeqCst)
+    }
+
+    fn may_cache(&self, epoch: Epoch) -> bool {
+        self.is_coherent() && self.epoch() == epoch
     }
 
     fn bump(&self) {
@@ -78,7 +103,7 @@ impl Caches {
 
     /// Caches a session read at `epoch`, unless an invalidation happened since.
     pub async fn put_session(&self, session: Arc<CachedSession>, epoch: Epoch) {
-        if self.epoch() != epoch {
+        if !self.may_cache(epoch) {
             return;
         }
         let id = session.record.id;
@@ -95,7 +120,7 @@ impl Caches {
 
     /// Caches a user read at `epoch`, unless an invalidation happened since.
     pub async fn put_user(&self, user: Arc<User>, epoch: Epoch) {
-        if self.epoch() != epoch {
+        if !self.may_cache(epoch) {
             return;
         }
         let id = user.id;
@@ -127,6 +152,13 @@ impl Caches {
     pub fn invalidate_user_sessions(&self, user_id: Uuid) {
         self.bump();
         let _ = self.sessions.invalidate_entries_if(move |_, s| s.record.user_id == user_id);
+    }
+
+    /// Applies invalidations, local or received from another instance alike.
+    pub async fn apply(&self, changes: &[Invalidation]) {
+        for change in changes {
+            change.apply(self).await;
+        }
     }
 
     pub fn clear(&self) {
@@ -167,5 +199,35 @@ mod tests {
         let fresh = caches.epoch();
         caches.put_user(user(id), fresh).await;
         assert!(caches.user(&id).await.is_some(), "an undisturbed load is cached");
+    }
+
+    #[tokio::test]
+    async fn nothing_is_cached_while_incoherent_and_older_loads_stay_out_after() {
+        let caches = Caches::new(Duration::from_secs(60), 100);
+        let id = Uuid::new_v4();
+        caches.put_user(user(id), caches.epoch()).await;
+        caches.set_coherent(false);
+        assert!(caches.user(&id).await.is_none(), "going incoherent empties the cache");
+
+        let during = caches.epoch();
+        caches.put_user(user(id), during).await;
+        assert!(caches.user(&id).await.is_none(), "nothing is cached while incoherent");
+
+        caches.set_coherent(true);
+        caches.put_user(user(id), during).await;
+        assert!(caches.user(&id).await.is_none(), "a load begun while incoherent is not cached");
+        caches.put_user(user(id), caches.epoch()).await;
+        assert!(caches.user(&id).await.is_some());
+    }
+
+    #[tokio::test]
+    async fn applied_invalidations_forget_entries_and_bump_the_epoch() {
+        let caches = Caches::new(Duration::from_secs(60), 100);
+        let id = Uuid::new_v4();
+        caches.put_user(user(id), caches.epoch()).await;
+        let before = caches.epoch();
+        caches.apply(&[Invalidation::User(id)]).await;
+        assert!(caches.user(&id).await.is_none());
+        assert_ne!(caches.epoch(), before, "a racing load is not cached");
     }
 }

@@ -11,7 +11,7 @@ use axum::{
 };
 
 use super::{CachedSession, Resolution};
-use crate::{AppState, accounts::User};
+use crate::{AppState, accounts::User, http::client_ip::client_ip};
 
 /// The signed-in user and session of this request.
 #[derive(Clone, Debug)]
@@ -48,8 +48,9 @@ impl<S: Send + Sync> FromRequestParts<S> for ClientInfo {
 }
 
 pub async fn resolve_session(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+    let peer = req.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip());
     let client = ClientInfo {
-        ip: req.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip()),
+        ip: client_ip(peer, req.headers(), state.config.trusted_proxy_hops),
         user_agent: req.headers().get(USER_AGENT).and_then(|v| v.to_str().ok()).unwrap_or("").to_owned(),
     };
     let sessions = &state.sessions;

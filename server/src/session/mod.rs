@@ -4,7 +4,9 @@ pub mod cache;
 pub mod cookie;
 pub mod device;
 pub mod last_seen;
+pub mod listener;
 pub mod middleware;
+pub mod notify;
 pub mod store;
 pub mod token;
 
@@ -15,7 +17,9 @@ use sqlx::{PgPool, types::ipnetwork::IpNetwork};
 use uuid::Uuid;
 
 pub use cache::{CachedSession, Caches};
+pub use listener::ListenerStatus;
 pub use middleware::{Auth, Authenticated, ClientInfo};
+pub use notify::{Invalidation, publish, publish_user_changed};
 pub use token::{SessionToken, TokenHash, TokenKeys};
 
 use crate::{accounts::User, accounts::users, config::Config, error::ServiceError};
@@ -33,6 +37,8 @@ pub struct Sessions {
     pub keys: TokenKeys,
     pub cookie: cookie::SessionCookie,
     pub last_seen: last_seen::LastSeen,
+    /// State of the connection that hears other instances' invalidations.
+    pub listener: ListenerStatus,
     ttl: Duration,
 }
 
@@ -43,6 +49,7 @@ impl Sessions {
             keys: TokenKeys::new(config.secret_key.as_bytes()),
             cookie: cookie::SessionCookie::new(config.is_production(), config.session_ttl),
             last_seen: last_seen::LastSeen::default(),
+            listener: ListenerStatus::default(),
             ttl: config.session_ttl,
             pool,
         }
@@ -162,8 +169,10 @@ impl Sessions {
         let mut tx = self.pool.begin().await?;
         store::lock_user(&mut tx, user_id).await?;
         let ended = store::delete_device(&mut *tx, user_id, device_id).await?;
+        let changes: Vec<Invalidation> = Invalidation::sessions(&ended).collect();
+        publish(&mut tx, changes.iter().copied()).await?;
         tx.commit().await?;
-        self.forget(&ended).await;
+        self.caches.apply(&changes).await;
         Ok(!ended.is_empty())
     }
 
@@ -172,16 +181,11 @@ impl Sessions {
         let mut tx = self.pool.begin().await?;
         store::lock_user(&mut tx, user_id).await?;
         let ended = store::delete_all_except(&mut *tx, user_id, keep).await?;
+        let changes: Vec<Invalidation> = Invalidation::sessions(&ended).collect();
+        publish(&mut tx, changes.iter().copied()).await?;
         tx.commit().await?;
-        self.forget(&ended).await;
+        self.caches.apply(&changes).await;
         Ok(ended.len())
-    }
-
-    /// Drops ended sessions from the cache.
-    pub async fn forget(&self, ended: &[TokenHash]) {
-        for id in ended {
-            self.caches.invalidate_session(id).await;
-        }
     }
 
     pub async fn devices(&self, user_id: Uuid) -> Result<Vec<store::DeviceRow>, ServiceError> {

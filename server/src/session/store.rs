@@ -1,5 +1,5 @@
 //! Session rows in Postgres, the source of truth. Every function here is one statement or one
-//! transaction; callers invalidate caches with what these return.
+//! transaction; callers publish and apply invalidations with what these return.
 
 use chrono::{DateTime, Utc};
 use sqlx::{PgConnection, PgExecutor, PgPool, Row, postgres::PgRow, types::ipnetwork::IpNetwork};
@@ -107,7 +107,7 @@ pub async fn rotate(
         .bind(&old.0[..])
         .fetch_optional(&mut *tx)
         .await?;
-    sqlx::query(
+    let rotated = sqlx::query(
         "WITH old AS ( \
            UPDATE sessions SET replaced_by = $2, retired_until = now() + make_interval(secs => $4) \
            WHERE id = $1 AND replaced_by IS NULL \
@@ -122,6 +122,10 @@ pub async fn rotate(
     .bind(ROTATION_GRACE_SECS)
     .execute(&mut *tx)
     .await?;
+    if rotated.rows_affected() > 0 {
+        // Other instances may hold `old` as live: they reload it and follow the successor.
+        super::notify::publish(&mut tx, [super::notify::Invalidation::Session(*old)]).await?;
+    }
     tx.commit().await?;
     find(pool, new).await
 }

@@ -28,6 +28,8 @@ pub struct TestApp {
     pub database: String,
     pub admin_url: String,
     pub data_dir: PathBuf,
+    /// `SECRET_KEY`, shared with sibling instances.
+    pub secret_key: String,
     pub state: server::AppState,
     stop: Option<oneshot::Sender<()>>,
 }
@@ -71,11 +73,21 @@ impl TestApp {
     /// Spawns with extra configuration variables on top of the test defaults.
     pub async fn spawn_with(extra: &[(&str, &str)]) -> Self {
         let (database, url) = fresh_database().await;
+        Self::spawn_on(database, url, format!("{:0>64}", unique_name("k")), extra).await
+    }
+
+    /// Another instance of the same deployment: this one's database and `SECRET_KEY`, its own
+    /// port, caches, workers and data directory.
+    pub async fn spawn_sibling(&self, extra: &[(&str, &str)]) -> Self {
+        Self::spawn_on(self.database.clone(), self.database_url(), self.secret_key.clone(), extra).await
+    }
+
+    async fn spawn_on(database: String, url: String, secret_key: String, extra: &[(&str, &str)]) -> Self {
         let data_dir = std::env::temp_dir().join(unique_name("accounts-data"));
         let mut vars: HashMap<String, String> = HashMap::from([
             ("SOCKET".into(), "127.0.0.1:0".into()),
             ("DATABASE_URL".into(), url),
-            ("SECRET_KEY".into(), format!("{:0>64}", unique_name("k"))),
+            ("SECRET_KEY".into(), secret_key),
             ("SERVICE_NAME".into(), "Accounts Test".into()),
             ("DATA_DIR".into(), data_dir.display().to_string()),
             ("DATABASE_POOL_SIZE".into(), "4".into()),
@@ -83,6 +95,7 @@ impl TestApp {
         for (k, v) in extra {
             vars.insert(k.to_string(), v.to_string());
         }
+        let secret_key = vars["SECRET_KEY"].clone();
         let config = Config::from_lookup(|name| vars.get(name).cloned()).expect("valid test config");
         let app = Application::build(config).await.expect("the app starts");
         let addr = app.local_addr();
@@ -111,6 +124,7 @@ impl TestApp {
             database,
             admin_url: admin_url(),
             data_dir,
+            secret_key,
             state,
             stop: Some(stop),
         }
