@@ -36,6 +36,11 @@ impl SessionCookie {
         HeaderValue::from_str(&cookie.to_string()).expect("cookie values are ASCII")
     }
 
+    /// True on https, where every cookie of ours is `Secure`.
+    pub fn secure(&self) -> bool {
+        self.secure
+    }
+
     pub fn set(&self, value: String) -> HeaderValue {
         self.build(value, self.max_age)
     }

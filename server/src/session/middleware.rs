@@ -5,12 +5,12 @@ use std::{net::IpAddr, net::SocketAddr, sync::Arc};
 
 use axum::{
     extract::{ConnectInfo, FromRequestParts, Request, State},
-    http::{HeaderValue, header::SET_COOKIE, header::USER_AGENT, request::Parts},
+    http::{HeaderValue, Method, header::SET_COOKIE, header::USER_AGENT, request::Parts},
     middleware::Next,
     response::Response,
 };
 
-use super::{CachedSession, Resolution};
+use super::{CachedSession, Resolution, recent_write};
 use crate::{AppState, accounts::User, http::client_ip::client_ip};
 
 /// The signed-in user and session of this request.
@@ -54,6 +54,9 @@ pub async fn resolve_session(State(state): State<AppState>, mut req: Request, ne
         user_agent: req.headers().get(USER_AGENT).and_then(|v| v.to_str().ok()).unwrap_or("").to_owned(),
     };
     let sessions = &state.sessions;
+    let now = chrono::Utc::now().timestamp();
+    let writes = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    let fresh = recent_write::is_recent(req.headers(), now);
     let raw = sessions.cookie.read(req.headers()).map(str::to_owned);
     let mut set_cookie: Option<HeaderValue> = None;
 
@@ -64,7 +67,7 @@ pub async fn resolve_session(State(state): State<AppState>, mut req: Request, ne
             set_cookie = Some(sessions.cookie.clear());
             Auth(None)
         }
-        Some(Some(token)) => match sessions.resolve(&token).await {
+        Some(Some(token)) => match sessions.resolve(&token, fresh).await {
             Ok(Resolution::Active { auth, renewed }) => {
                 if let Some(next_token) = renewed {
                     set_cookie = Some(sessions.cookie.set(sessions.keys.sign(&next_token)));
@@ -85,6 +88,9 @@ pub async fn resolve_session(State(state): State<AppState>, mut req: Request, ne
     req.extensions_mut().insert(client);
 
     let mut res = next.run(req).await;
+    if writes {
+        res.headers_mut().append(SET_COOKIE, recent_write::mark(now, sessions.cookie.secure()));
+    }
     if let Some(value) = set_cookie {
         // A handler that set the session cookie itself (sign-in, sign-out) has the last word.
         let prefix = format!("{}=", sessions.cookie.name);

@@ -7,6 +7,7 @@ pub mod last_seen;
 pub mod listener;
 pub mod middleware;
 pub mod notify;
+pub mod recent_write;
 pub mod store;
 pub mod token;
 
@@ -88,8 +89,9 @@ impl Sessions {
         Ok(token)
     }
 
-    async fn load(&self, id: &TokenHash) -> Result<Option<Arc<CachedSession>>, ServiceError> {
-        if let Some(hit) = self.caches.session(id).await {
+    /// The session from the cache or, on a miss or when `fresh`, from Postgres (then cached).
+    async fn load(&self, id: &TokenHash, fresh: bool) -> Result<Option<Arc<CachedSession>>, ServiceError> {
+        if !fresh && let Some(hit) = self.caches.session(id).await {
             return Ok(Some(hit));
         }
         let epoch = self.caches.epoch();
@@ -101,15 +103,23 @@ impl Sessions {
         Ok(Some(cached))
     }
 
-    async fn user(&self, id: Uuid) -> Result<Option<Arc<User>>, ServiceError> {
+    async fn user(&self, id: Uuid, fresh: bool) -> Result<Option<Arc<User>>, ServiceError> {
+        if fresh {
+            let epoch = self.caches.epoch();
+            let Some(found) = users::find(&self.pool, id).await? else { return Ok(None) };
+            let found = Arc::new(found);
+            self.caches.put_user(found.clone(), epoch).await;
+            return Ok(Some(found));
+        }
         users::cached(&self.pool, &self.caches, id).await
     }
 
     /// Resolves a token to its user, renewing it when it is close to or recently past expiry,
-    /// or following a rotation that happened within the grace period.
-    pub async fn resolve(&self, token: &SessionToken) -> Result<Resolution, ServiceError> {
+    /// or following a rotation that happened within the grace period. `fresh` reads through
+    /// the caches (see [`recent_write`]).
+    pub async fn resolve(&self, token: &SessionToken, fresh: bool) -> Result<Resolution, ServiceError> {
         let now = Utc::now();
-        let Some(mut session) = self.load(&token.hash()).await? else {
+        let Some(mut session) = self.load(&token.hash(), fresh).await? else {
             return Ok(Resolution::SignedOut);
         };
         let mut renewed = None;
@@ -123,7 +133,7 @@ impl Sessions {
             if next.hash() != successor {
                 return Ok(Resolution::SignedOut);
             }
-            let Some(s) = self.load(&successor).await? else {
+            let Some(s) = self.load(&successor, fresh).await? else {
                 return Ok(Resolution::SignedOut);
             };
             session = s;
@@ -155,7 +165,7 @@ impl Sessions {
         if session.record.expires_at <= now || session.record.replaced_by.is_some() {
             return Ok(Resolution::SignedOut);
         }
-        let Some(user) = self.user(session.record.user_id).await? else {
+        let Some(user) = self.user(session.record.user_id, fresh).await? else {
             return Ok(Resolution::SignedOut);
         };
         if session.should_touch(now.timestamp(), last_seen::TOUCH_INTERVAL_SECS) {
