@@ -468,3 +468,29 @@ async fn malformed_requests_get_a_client_error_and_change_nothing() {
         sqlx::query_scalar("SELECT count(*) FROM users").fetch_one(&app.state.pool).await.unwrap();
     assert_eq!(users, 0);
 }
+
+#[tokio::test]
+async fn a_browser_that_just_wrote_reads_through_the_cache() {
+    let app = TestApp::spawn().await;
+    let (_, cookie) = signed_up(&app).await;
+    assert!(app.is_signed_in(&cookie).await, "warms the cache");
+    // A change this instance has not heard of yet (another instance made it; its notification
+    // is still on the way).
+    sqlx::query("UPDATE users SET display_name = 'Fresh Name'").execute(&app.state.pool).await.unwrap();
+    let page = app.get_with("/", &cookie).await.text().await.unwrap();
+    assert!(!page.contains("Fresh Name"), "served from the cache");
+
+    // Any state-changing request answers with the mark...
+    let res = app.call(path::<ListDevices>(), &[], Some(&cookie)).await;
+    let mark = res
+        .headers()
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with("recent_write="))
+        .map(|v| v.split(';').next().unwrap().to_owned())
+        .expect("the recent-write mark");
+    // ...and while the browser carries it, it sees the database.
+    let page = app.get_with("/", &format!("{cookie}; {mark}")).await.text().await.unwrap();
+    assert!(page.contains("Fresh Name"), "read through to Postgres");
+}
