@@ -30,9 +30,23 @@ as_pg_owner() {
   if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 
+# Asks processes to stop, gives them 15 s, then kills what is left: a failed run must end too.
+stop_pids() {
+  local pid tries=150
+  [ $# -gt 0 ] || return 0
+  for pid in "$@"; do kill "$pid" 2>/dev/null || true; done
+  while (( tries-- > 0 )); do
+    local alive=0
+    for pid in "$@"; do kill -0 "$pid" 2>/dev/null && alive=1; done
+    [ "$alive" = 0 ] && break
+    sleep 0.1
+  done
+  for pid in "$@"; do kill -9 "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
+}
+
 cleanup() {
   local status=$?
-  for pid in "${SERVER_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
+  stop_pids "${SERVER_PIDS[@]}"
   stop_s3 2>/dev/null || true
   stop_smtp 2>/dev/null || true
   stop_oidc 2>/dev/null || true
