@@ -36,7 +36,7 @@ test("avatar and display name set on one device show on another after a reload",
   await expect(header(a).getByRole("img", { name: "Avatar" })).toBeVisible();
   const avatar = a.locator(".avatar-large img[alt=Avatar]");
   await expect(avatar).toBeVisible();
-  expect(await avatar.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(256);
+  await expect.poll(() => avatar.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(256);
 
   const name = `Ada ${unique("")}`;
   await a.getByLabel("Display name").fill(name);
@@ -48,7 +48,7 @@ test("avatar and display name set on one device show on another after a reload",
   await expect(header(b).getByRole("link", { name })).toBeVisible();
   const small = header(b).getByRole("img", { name: "Avatar" });
   await expect(small).toBeVisible();
-  expect(await small.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(64);
+  await expect.poll(() => small.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(64);
 });
 
 test("a file that is not an image is refused with a message", async ({ page }) => {
