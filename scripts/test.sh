@@ -7,6 +7,7 @@
 # Usage: scripts/test.sh [lint] [unit] [e2e]   (no argument: all three, as CI runs it)
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
+source "$(dirname "$0")/services/postgres.sh"
 source "$(dirname "$0")/services/s3.sh"
 source "$(dirname "$0")/services/smtp.sh"
 
@@ -20,37 +21,17 @@ TARGET="${CARGO_TARGET_DIR:-$ROOT/target}"
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/accounts-test.XXXXXX")"
 chmod 755 "$WORK"
 SERVER_PID=""
-PG_BIN="$(pg_bin_dir)"
-[ -n "$PG_BIN" ] || PG_BIN="$(dirname "$(command -v pg_ctl)")"
-PG_DIR="$WORK/postgres"
-
-as_pg_owner() {
-  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
-}
 
 cleanup() {
   local status=$?
   if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; fi
   stop_s3 2>/dev/null || true
   stop_smtp 2>/dev/null || true
-  if [ -f "$PG_DIR/postmaster.pid" ]; then as_pg_owner "$PG_BIN/pg_ctl" -D "$PG_DIR" -m immediate -w stop >/dev/null 2>&1 || true; fi
+  stop_postgres
   rm -rf "$WORK"
   exit "$status"
 }
 trap cleanup EXIT INT TERM
-
-# A throwaway cluster for the tests only (never the developer's .data/); each integration
-# test creates its own database in it.
-start_test_postgres() {
-  mkdir -p "$PG_DIR"
-  [ "$(id -u)" = 0 ] && chown postgres:postgres "$PG_DIR"
-  as_pg_owner "$PG_BIN/initdb" -D "$PG_DIR" -U postgres -A trust -E UTF8 --no-instructions >/dev/null
-  PG_PORT="$(free_port)"
-  as_pg_owner "$PG_BIN/pg_ctl" -D "$PG_DIR" -l "$PG_DIR/server.log" -w -t 60 \
-    -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PG_DIR -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400 -c shared_preload_libraries=pg_stat_statements" \
-    start >/dev/null
-  export TEST_DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/postgres"
-}
 
 if want lint; then
   say "formatting"
@@ -64,7 +45,10 @@ if want lint; then
 fi
 
 say "starting a private Postgres for tests"
-start_test_postgres
+# A throwaway cluster for the tests only (never the developer's .data/); each integration
+# test creates its own database in it.
+start_postgres "$WORK"
+export TEST_DATABASE_URL="$PG_URL"
 
 if want unit; then
   say "starting an S3-compatible server for tests"
