@@ -17,7 +17,9 @@
 #
 # Usage: bench/run.sh [--save]      --save also writes the table into bench/RESULTS.md
 # Knobs: BENCH_DURATION (s per run, 10), BENCH_CONNECTIONS (32), BENCH_THREADS (wrk, 1),
-#        BENCH_MEM_SESSIONS (100000), BENCH_HOT_SESSIONS (1000), RUST_LOG (server's, info).
+#        BENCH_MEM_SESSIONS (100000), BENCH_HOT_SESSIONS (1000), RUST_LOG (server's, info),
+#        BENCH_PRELOAD (LD_PRELOAD for the server, to compare allocators), BENCH_NO_BUILD=1
+#        (measure what the last run built).
 set -euo pipefail
 source "$(dirname "$0")/../scripts/common.sh"
 source "$ROOT/scripts/services/postgres.sh"
@@ -40,11 +42,13 @@ command -v wrk >/dev/null || { say "installing wrk"; apt_install wrk; }
 cd "$ROOT"
 TARGET="${CARGO_TARGET_DIR:-$ROOT/target}"
 
-say "building the site and the server (release)"
-cargo leptos build --release
-say "building the hello ceiling, the seeder and the session-check benchmark (release)"
-cargo build --release -p bench-hello -p bench-seed
-cargo bench -p server --bench session_check --no-run
+if [ -z "${BENCH_NO_BUILD:-}" ]; then
+  say "building the site and the server (release)"
+  cargo leptos build --release
+  say "building the hello ceiling, the seeder and the session-check benchmark (release)"
+  cargo build --release -p bench-hello -p bench-seed
+  cargo bench -p server --bench session_check --no-run
+fi
 SITE="$ROOT/target/site"
 [ -f "$SITE/pkg/accounts.wasm" ] || SITE="$TARGET/site"
 [ -f "$SITE/pkg/accounts.wasm" ] || die "no accounts.wasm under target/site/pkg after the build"
@@ -92,6 +96,17 @@ sql_calls() {
   psql_q "SELECT coalesce(sum(calls), 0) FROM pg_stat_statements
           WHERE dbid = (SELECT oid FROM pg_database WHERE datname = 'bench')"
 }
+# Per-statement calls since the last snapshot_sql, most frequent first.
+snapshot_sql() {
+  psql_q "DROP TABLE IF EXISTS snap; CREATE TABLE snap AS SELECT userid, queryid, calls FROM pg_stat_statements
+          WHERE dbid = (SELECT oid FROM pg_database WHERE datname = 'bench')" >/dev/null
+}
+sql_since_snapshot() {
+  psql_q "SELECT s.calls - coalesce(b.calls, 0) || '  ' || left(regexp_replace(s.query, '\s+', ' ', 'g'), 110)
+          FROM pg_stat_statements s LEFT JOIN snap b USING (userid, queryid)
+          WHERE s.dbid = (SELECT oid FROM pg_database WHERE datname = 'bench') AND s.calls > coalesce(b.calls, 0)
+          ORDER BY s.calls - coalesce(b.calls, 0) DESC"
+}
 session_loads() {
   psql_q "SELECT coalesce(sum(calls), 0) FROM pg_stat_statements
           WHERE dbid = (SELECT oid FROM pg_database WHERE datname = 'bench')
@@ -117,7 +132,7 @@ result machine.kernel "$(uname -r)"
 result machine.rustc "$(rustc --version | awk '{print $2}')"
 result run.date "$(date -u '+%Y-%m-%d %H:%M UTC')"
 result run.load_before "$(cut -d' ' -f1-3 /proc/loadavg)"
-result run.settings "wrk -t$THREADS -c$CONNECTIONS, ${DURATION}s per run"
+result run.settings "wrk -t$THREADS -c$CONNECTIONS, ${DURATION}s per run${BENCH_PRELOAD:+, server with LD_PRELOAD=$BENCH_PRELOAD}"
 
 say "figure 1: bare axum hello"
 HELLO_PORT="$(free_port)"
@@ -142,17 +157,24 @@ APP_ENV=(SOCKET="127.0.0.1:$APP_PORT" SERVICE_DOMAIN="$BASE" DATA_DIR="$WORK/dat
   DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/bench"
   SECRET_KEY="$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
   MEM_CACHE_CAPACITY=1000000 SIGN_IN_PER_IP_PER_MINUTE=1000000 LEPTOS_SITE_ROOT="$SITE")
-env "${APP_ENV[@]}" "$TARGET/release/accounts-server" >"$WORK/server.log" 2>&1 &
+# BENCH_PRELOAD (a malloc library, e.g. Debian's libmimalloc.so.2) tries another allocator
+# without a rebuild.
+env "${APP_ENV[@]}" ${BENCH_PRELOAD:+LD_PRELOAD="$BENCH_PRELOAD"} "$TARGET/release/accounts-server" >"$WORK/server.log" 2>&1 &
 APP_PID=$!
 if ! wait_for_http "$BASE/healthz" 60; then
   tail -n 30 "$WORK/server.log" >&2
   die "the server did not become healthy"
 fi
 
-say "seeding $((HOT + STORM_ACCOUNTS + MEM)) users with one session each"
-COOKIES="$WORK/cookies.txt"
+say "seeding users and sessions"
+# cookies.txt: HOT + STORM_ACCOUNTS users with one session each (figures 2 to 4);
+# shared.txt: MEM sessions of MEM/100 users; distinct.txt: MEM users with one session each (6).
+COOKIES="$WORK/cookies.txt" SHARED="$WORK/shared.txt" DISTINCT="$WORK/distinct.txt"
 seed_start=$SECONDS
-env "${APP_ENV[@]}" "$TARGET/release/bench-seed" "$((HOT + STORM_ACCOUNTS + MEM))" "$COOKIES" "$PASSWORD"
+seed() { env "${APP_ENV[@]}" "$TARGET/release/bench-seed" "$@" "$PASSWORD"; }
+seed "$((HOT + STORM_ACCOUNTS))" 1 0 "$COOKIES"
+seed "$((MEM / 100))" 100 "$((HOT + STORM_ACCOUNTS))" "$SHARED"
+seed "$MEM" 1 "$((HOT + STORM_ACCOUNTS + MEM / 100))" "$DISTINCT"
 result seed.seconds "$((SECONDS - seed_start))"
 
 # The page must really be the signed-in one: a redirect to /login would be cheaper.
@@ -161,15 +183,44 @@ status="$(curl -sS -o "$WORK/account.html" -w '%{http_code}' -H "Cookie: $(sed -
   die "GET /account with a seeded cookie answered $status, not the signed-in page"
 result account.page_bytes "$(wc -c <"$WORK/account.html")"
 
+# fill NAME FILE FIRST COUNT: presents the sessions on lines FIRST..FIRST+COUNT-1 of FILE once
+# each (wrk threads stop after their share, but wrk itself only exits at -d); done when Postgres
+# has served every one of them to the cache loader. Records NAME.{seconds,loaded,rss_kib}.
+fill() {
+  local name="$1" file="$2" first="$3" count="$4" before start=$SECONDS
+  before="$(session_loads)"
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d300s -s "$LUA/cookies.lua" "$BASE/account" \
+    -- "$file" "$first" "$count" "$THREADS" once >"$WORK/$name.out" 2>&1 &
+  FILL_PID=$!
+  until (($(session_loads) - before >= count)); do
+    kill -0 "$FILL_PID" 2>/dev/null || { cat "$WORK/$name.out" >&2; die "wrk stopped before every session was loaded ($name)"; }
+    sleep 0.5
+  done
+  stop_pid "$FILL_PID"
+  FILL_PID=""
+  result "$name.seconds" "$((SECONDS - start))"
+  result "$name.loaded" "$(($(session_loads) - before))"
+  result "$name.rss_kib" "$(rss_kib "$APP_PID")"
+}
+
 say "figure 2: GET /account signed in, warm cache"
+fill warm "$COOKIES" 1 "$HOT"
 wrk_run account_warm -t"$THREADS" -c"$CONNECTIONS" -d3s -s "$LUA/cookies.lua" "$BASE/account" -- "$COOKIES" 1 "$HOT" "$THREADS"
+# Background work (the mail outbox polls every second, last_seen is written behind) runs SQL
+# whether or not requests come: count it over an idle window of the same length first.
 calls_before="$(sql_calls)"
+sleep "$DURATION"
+result idle.sql_calls "$(($(sql_calls) - calls_before))"
+calls_before="$(sql_calls)"
+snapshot_sql
 ticks_before="$(cpu_ticks "$APP_PID")"
 wrk_run account -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" -s "$LUA/cookies.lua" "$BASE/account" -- "$COOKIES" 1 "$HOT" "$THREADS"
 ticks_after="$(cpu_ticks "$APP_PID")"
 calls_after="$(sql_calls)"
 result account.cpu_seconds "$(awk -v a="$ticks_before" -v b="$ticks_after" -v hz="$(getconf CLK_TCK)" 'BEGIN {print (b - a) / hz}')"
 result account.sql_calls "$((calls_after - calls_before))"
+say "statements the app ran during figure 2 (calls, query):"
+sql_since_snapshot >&2
 
 say "figure 4: figure 2 during a storm of sign-ins"
 SIGN_IN_PATH="$(curl -sS "$BASE/login" | grep -o 'action="/api/sign_in[^"]*"' | head -n 1 | cut -d'"' -f2)"
@@ -185,28 +236,14 @@ wrk_run account_storm -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" -s "$LUA/co
 wait "$STORM_PID" || { cat "$WORK/storm.out" >&2; die "the storm's wrk failed"; }
 STORM_PID=""
 for pair in $(grep '^BENCH ' "$WORK/storm.out" | sed 's/^BENCH //'); do result "storm.${pair%%=*}" "${pair#*=}"; done
+# Figure 2 once more after the storm: the storm is compared with the mean of the runs around it,
+# which cancels a slow drift of what else the machine is doing.
+wrk_run account_after -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" -s "$LUA/cookies.lua" "$BASE/account" -- "$COOKIES" 1 "$HOT" "$THREADS"
 
 say "figure 6: memory per 100,000 cached sessions"
-rss_before="$(rss_kib "$APP_PID")"
-loads_before="$(session_loads)"
-MEM_FIRST=$((HOT + STORM_ACCOUNTS + 1))
-# Each session is presented once (wrk threads stop after their share, but wrk itself only
-# exits at -d): done when Postgres has served every one of them to the cache loader.
-wrk -t"$THREADS" -c"$CONNECTIONS" -d300s -s "$LUA/cookies.lua" "$BASE/account" \
-  -- "$COOKIES" "$MEM_FIRST" "$MEM" "$THREADS" once >"$WORK/fill.out" 2>&1 &
-FILL_PID=$!
-fill_start=$SECONDS
-until (($(session_loads) - loads_before >= MEM)); do
-  kill -0 "$FILL_PID" 2>/dev/null || { cat "$WORK/fill.out" >&2; die "wrk stopped before every session was loaded"; }
-  sleep 0.5
-done
-result mem.fill_seconds "$((SECONDS - fill_start))"
-stop_pid "$FILL_PID"
-FILL_PID=""
-rss_after="$(rss_kib "$APP_PID")"
-result mem.rss_before_kib "$rss_before"
-result mem.rss_after_kib "$rss_after"
-result mem.sessions_loaded "$(($(session_loads) - loads_before))"
+result mem.start.rss_kib "$(rss_kib "$APP_PID")"
+fill mem.shared "$SHARED" 1 "$MEM"
+fill mem.distinct "$DISTINCT" 1 "$MEM"
 stop_pid "$APP_PID"
 APP_PID=""
 

@@ -1,6 +1,8 @@
-//! `bench-seed USERS COOKIE_FILE PASSWORD`: inserts USERS verified users `bench-<i>@bench.test`
-//! (all with PASSWORD) and one live session each into `DATABASE_URL`, and writes one
-//! `Cookie:` value per line (`session=<signed token>`, line i for user i) to COOKIE_FILE.
+//! `bench-seed USERS SESSIONS_PER_USER FIRST COOKIE_FILE PASSWORD`: inserts USERS verified users
+//! `bench-<i>@bench.test` (i from FIRST on, all with PASSWORD) with SESSIONS_PER_USER live
+//! sessions each into `DATABASE_URL`, and writes one `Cookie:` value per session and line
+//! (`session=<signed token>`, a user's sessions on consecutive lines, users in order) to
+//! COOKIE_FILE.
 //!
 //! Signing in 100,000 times through argon2 would take most of an hour, so sessions are minted
 //! here with the server's own token, hashing and cookie-signing code and the configuration the
@@ -18,15 +20,26 @@ use uuid::Uuid;
 
 const BATCH: usize = 5_000;
 
+/// What to insert.
+struct Plan {
+    users: usize,
+    sessions_per_user: usize,
+    first: usize,
+}
+
+const USAGE: &str = "usage: bench-seed USERS SESSIONS_PER_USER FIRST COOKIE_FILE PASSWORD \
+                     (configured by the server's variables)";
+
 #[tokio::main]
 async fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let [users, cookie_file, password] = args.as_slice() else {
-        eprintln!("usage: bench-seed USERS COOKIE_FILE PASSWORD   (configured by the server's variables)");
+    let [users, per_user, first, cookie_file, password] = args.as_slice() else {
+        eprintln!("{USAGE}");
         return ExitCode::from(2);
     };
-    let Ok(users) = users.parse::<usize>() else {
-        eprintln!("USERS is {users:?}; expected a number");
+    let (Ok(users), Ok(sessions_per_user), Ok(first)) = (users.parse(), per_user.parse(), first.parse())
+    else {
+        eprintln!("{USAGE}; USERS, SESSIONS_PER_USER and FIRST are numbers");
         return ExitCode::from(2);
     };
     let config = match Config::from_env() {
@@ -36,7 +49,7 @@ async fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    match seed(&config, users, cookie_file, password).await {
+    match seed(&config, Plan { users, sessions_per_user, first }, cookie_file, password).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("seeding failed: {e}");
@@ -47,7 +60,7 @@ async fn main() -> ExitCode {
 
 async fn seed(
     config: &Config,
-    users: usize,
+    plan: Plan,
     cookie_file: &str,
     password: &str,
 ) -> Result<(), Box<dyn std::error::Error>> {
@@ -58,14 +71,17 @@ async fn seed(
     let cookie = SessionCookie::new(config.is_production(), config.session_ttl);
     let ttl_secs = config.session_ttl.as_secs_f64();
     let mut out = std::io::BufWriter::new(std::fs::File::create(cookie_file)?);
+    let per_user = plan.sessions_per_user.max(1);
+    let users_per_batch = (BATCH / per_user).max(1);
 
-    for start in (0..users).step_by(BATCH) {
-        let end = (start + BATCH).min(users);
+    for start in (plan.first..plan.first + plan.users).step_by(users_per_batch) {
+        let end = (start + users_per_batch).min(plan.first + plan.users);
         let ids: Vec<Uuid> = (start..end).map(|_| Uuid::new_v4()).collect();
         let emails: Vec<String> = (start..end).map(|i| format!("bench-{i}@bench.test")).collect();
-        let tokens: Vec<SessionToken> = (start..end).map(|_| SessionToken::generate()).collect();
+        let owners: Vec<Uuid> = ids.iter().flat_map(|id| std::iter::repeat_n(*id, per_user)).collect();
+        let tokens: Vec<SessionToken> = owners.iter().map(|_| SessionToken::generate()).collect();
         let hashes: Vec<Vec<u8>> = tokens.iter().map(|t| t.hash().0.to_vec()).collect();
-        let devices: Vec<Uuid> = (start..end).map(|_| Uuid::new_v4()).collect();
+        let devices: Vec<Uuid> = owners.iter().map(|_| Uuid::new_v4()).collect();
 
         let mut tx = pool.begin().await?;
         sqlx::query(
@@ -83,7 +99,7 @@ async fn seed(
              FROM unnest($1::bytea[], $2::uuid[], $3::uuid[]) AS t(id, user_id, device_id)",
         )
         .bind(&hashes)
-        .bind(&ids)
+        .bind(&owners)
         .bind(&devices)
         .bind(ttl_secs)
         .execute(&mut *tx)
