@@ -8,6 +8,7 @@
 # Usage: scripts/test.sh [lint] [unit] [e2e]   (no argument: all three, as CI runs it)
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
+source "$(dirname "$0")/services/postgres.sh"
 source "$(dirname "$0")/services/s3.sh"
 source "$(dirname "$0")/services/smtp.sh"
 source "$(dirname "$0")/services/oidc.sh"
@@ -22,13 +23,6 @@ TARGET="${CARGO_TARGET_DIR:-$ROOT/target}"
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/accounts-test.XXXXXX")"
 chmod 755 "$WORK"
 SERVER_PIDS=()
-PG_BIN="$(pg_bin_dir)"
-[ -n "$PG_BIN" ] || PG_BIN="$(dirname "$(command -v pg_ctl)")"
-PG_DIR="$WORK/postgres"
-
-as_pg_owner() {
-  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
-}
 
 # Asks processes to stop, gives them 15 s, then kills what is left: a failed run must end too.
 stop_pids() {
@@ -50,38 +44,28 @@ cleanup() {
   stop_s3 2>/dev/null || true
   stop_smtp 2>/dev/null || true
   stop_oidc 2>/dev/null || true
-  if [ -f "$PG_DIR/postmaster.pid" ]; then as_pg_owner "$PG_BIN/pg_ctl" -D "$PG_DIR" -m immediate -w stop >/dev/null 2>&1 || true; fi
+  stop_postgres
   rm -rf "$WORK"
   exit "$status"
 }
 trap cleanup EXIT INT TERM
-
-# A throwaway cluster for the tests only (never the developer's .data/); each integration
-# test creates its own database in it.
-start_test_postgres() {
-  mkdir -p "$PG_DIR"
-  [ "$(id -u)" = 0 ] && chown postgres:postgres "$PG_DIR"
-  as_pg_owner "$PG_BIN/initdb" -D "$PG_DIR" -U postgres -A trust -E UTF8 --no-instructions >/dev/null
-  PG_PORT="$(free_port)"
-  as_pg_owner "$PG_BIN/pg_ctl" -D "$PG_DIR" -l "$PG_DIR/server.log" -w -t 60 \
-    -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PG_DIR -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400 -c shared_preload_libraries=pg_stat_statements" \
-    start >/dev/null
-  export TEST_DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/postgres"
-}
 
 if want lint; then
   say "formatting"
   cargo fmt --all --check
 
   say "clippy (server side)"
-  cargo clippy -p app -p server -p accounts-server -p bench-invalidation --all-targets --features app/ssr -- -D warnings
+  cargo clippy -p app -p server -p accounts-server -p bench-invalidation -p bench-hello -p bench-seed --all-targets --features app/ssr -- -D warnings
 
   say "clippy (browser side)"
   cargo clippy -p app -p frontend --features app/hydrate --target wasm32-unknown-unknown -- -D warnings
 fi
 
 say "starting a private Postgres for tests"
-start_test_postgres
+# A throwaway cluster for the tests only (never the developer's .data/); each integration
+# test creates its own database in it.
+start_postgres "$WORK"
+export TEST_DATABASE_URL="$PG_URL"
 
 if want unit; then
   say "starting an S3-compatible server for tests"
