@@ -19,9 +19,22 @@ use crate::{
     storage::Storage,
 };
 
-/// Cheap to clone: everything inside is reference-counted.
+/// Shared state, cloned by every middleware and server function: one `Arc`, so a clone is one
+/// atomic increment (a profile of the signed-in page found a quarter of its CPU in cloning and
+/// dropping the services field by field). Fields are reached through `Deref`.
 #[derive(Clone)]
-pub struct AppState {
+pub struct AppState(Arc<Services>);
+
+impl std::ops::Deref for AppState {
+    type Target = Services;
+
+    fn deref(&self) -> &Services {
+        &self.0
+    }
+}
+
+/// The services behind [`AppState`].
+pub struct Services {
     pub config: Arc<Config>,
     pub pool: PgPool,
     pub leptos_options: LeptosOptions,
@@ -60,7 +73,7 @@ impl AppState {
             throttle.clone(),
         );
         let google = GoogleSignIn::new(&config, pool.clone(), sessions.clone(), profiles.clone())?;
-        Ok(Self {
+        Ok(Self(Arc::new(Services {
             config: Arc::new(config),
             pool,
             leptos_options,
@@ -69,7 +82,7 @@ impl AppState {
             profiles,
             email,
             google,
-        })
+        })))
     }
 }
 

@@ -50,9 +50,11 @@ impl Default for PasswordHasher {
 
 impl PasswordHasher {
     pub fn new() -> Self {
+        // Half the cores at most: a storm of sign-ins queues here instead of taking every core
+        // from the pages (measured in bench/run.sh, figure 4).
         let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2);
         let dummy_hash = hash_now("dummy password for timing").expect("argon2 works").into();
-        Self { permits: Arc::new(Semaphore::new(cores)), dummy_hash }
+        Self { permits: Arc::new(Semaphore::new((cores / 2).max(1))), dummy_hash }
     }
 
     pub async fn hash(&self, password: &str) -> Result<String, ServiceError> {
