@@ -9,7 +9,7 @@ use reqwest::{Response, StatusCode, header};
 use server::oidc::messages;
 use support::{
     TestApp,
-    accounts::{PASSWORD, json, path, session_cookie},
+    accounts::{PASSWORD, json, path, session_cookie, set_cookie},
     oidc::{CLIENT_ID, CLIENT_SECRET, MockProvider, Person, Tamper},
 };
 
@@ -27,15 +27,6 @@ struct Attempt {
     cookie: String,
     authorize: url::Url,
     state: String,
-}
-
-fn set_cookie(res: &Response, name: &str) -> Option<String> {
-    res.headers()
-        .get_all(header::SET_COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|v| v.starts_with(&format!("{name}=")))
-        .map(|v| v.split(';').next().unwrap().to_owned())
 }
 
 fn location(res: &Response) -> String {

@@ -10,7 +10,7 @@ use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
 use reqwest::{StatusCode, header};
 use support::{
     TestApp,
-    accounts::{PASSWORD, clears_session, field_error, json, path, session_cookie},
+    accounts::{PASSWORD, clears_session, field_error, json, path, session_cookie, set_cookie},
 };
 
 fn token_of(cookie: &str) -> Vec<u8> {
@@ -482,14 +482,7 @@ async fn a_browser_that_just_wrote_reads_through_the_cache() {
 
     // Any state-changing request answers with the mark...
     let res = app.call(path::<ListDevices>(), &[], Some(&cookie)).await;
-    let mark = res
-        .headers()
-        .get_all(header::SET_COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|v| v.starts_with("recent_write="))
-        .map(|v| v.split(';').next().unwrap().to_owned())
-        .expect("the recent-write mark");
+    let mark = set_cookie(&res, "recent_write").expect("the recent-write mark");
     // ...and while the browser carries it, it sees the database.
     let page = app.get_with("/", &format!("{cookie}; {mark}")).await.text().await.unwrap();
     assert!(page.contains("Fresh Name"), "read through to Postgres");

@@ -47,9 +47,14 @@ pub async fn find(db: impl PgExecutor<'_>, id: Uuid) -> Result<Option<User>, sql
     row.as_ref().map(user).transpose()
 }
 
-/// The user from the cache, or from Postgres (then cached).
-pub async fn cached(pool: &PgPool, caches: &Caches, id: Uuid) -> Result<Option<Arc<User>>, ServiceError> {
-    if let Some(hit) = caches.user(&id).await {
+/// The user from the cache or, on a miss or when `fresh`, from Postgres (then cached).
+pub async fn cached(
+    pool: &PgPool,
+    caches: &Caches,
+    id: Uuid,
+    fresh: bool,
+) -> Result<Option<Arc<User>>, ServiceError> {
+    if !fresh && let Some(hit) = caches.user(&id).await {
         return Ok(Some(hit));
     }
     let epoch = caches.epoch();

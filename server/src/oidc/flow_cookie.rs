@@ -6,10 +6,9 @@ use std::time::Duration;
 
 use axum::http::{HeaderMap, HeaderValue};
 use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
-use cookie::{Cookie, SameSite};
 use ring::hmac;
 
-use crate::session::cookie::read_cookie;
+use crate::session::cookie::{self, read_cookie};
 
 const NAME: &str = "google_flow";
 const PATH: &str = "/auth/google";
@@ -30,15 +29,7 @@ impl FlowCookie {
     }
 
     fn build(&self, value: String, max_age: Duration) -> HeaderValue {
-        let cookie = Cookie::build((NAME, value))
-            .http_only(true)
-            // Lax: the provider's redirect back is a top-level GET, which carries Lax cookies.
-            .same_site(SameSite::Lax)
-            .path(PATH)
-            .secure(self.secure)
-            .max_age(cookie::time::Duration::seconds(max_age.as_secs() as i64))
-            .build();
-        HeaderValue::from_str(&cookie.to_string()).expect("cookie values are ASCII")
+        cookie::header(NAME, value, PATH, self.secure, max_age)
     }
 
     /// The cookie carrying `state` (which is URL-safe base64 from the OIDC library).

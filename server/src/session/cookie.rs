@@ -26,14 +26,7 @@ impl SessionCookie {
     }
 
     fn build(&self, value: String, max_age: Duration) -> HeaderValue {
-        let cookie = Cookie::build((self.name, value))
-            .http_only(true)
-            .same_site(SameSite::Lax)
-            .path("/")
-            .secure(self.secure)
-            .max_age(cookie::time::Duration::seconds(max_age.as_secs() as i64))
-            .build();
-        HeaderValue::from_str(&cookie.to_string()).expect("cookie values are ASCII")
+        header(self.name, value, "/", self.secure, max_age)
     }
 
     /// True on https, where every cookie of ours is `Secure`.
@@ -53,6 +46,20 @@ impl SessionCookie {
     pub fn read<'a>(&self, headers: &'a HeaderMap) -> Option<&'a str> {
         read_cookie(headers, self.name)
     }
+}
+
+/// A `Set-Cookie` value with the attributes every cookie of ours has: HttpOnly, SameSite=Lax (the
+/// redirect back from an identity provider is a top-level GET, which carries Lax cookies), and
+/// `Secure` on https.
+pub fn header(name: &str, value: String, path: &str, secure: bool, max_age: Duration) -> HeaderValue {
+    let cookie = Cookie::build((name, value))
+        .http_only(true)
+        .same_site(SameSite::Lax)
+        .path(path)
+        .secure(secure)
+        .max_age(cookie::time::Duration::seconds(max_age.as_secs() as i64))
+        .build();
+    HeaderValue::from_str(&cookie.to_string()).expect("cookie values are ASCII")
 }
 
 /// The raw value of the cookie `name` in a request, if present.

@@ -104,14 +104,7 @@ impl Sessions {
     }
 
     async fn user(&self, id: Uuid, fresh: bool) -> Result<Option<Arc<User>>, ServiceError> {
-        if fresh {
-            let epoch = self.caches.epoch();
-            let Some(found) = users::find(&self.pool, id).await? else { return Ok(None) };
-            let found = Arc::new(found);
-            self.caches.put_user(found.clone(), epoch).await;
-            return Ok(Some(found));
-        }
-        users::cached(&self.pool, &self.caches, id).await
+        users::cached(&self.pool, &self.caches, id, fresh).await
     }
 
     /// Resolves a token to its user, renewing it when it is close to or recently past expiry,

@@ -6,9 +6,9 @@
 //! secret: a forged one only makes its own requests a little slower.
 
 use axum::http::{HeaderMap, HeaderValue};
-use cookie::{Cookie, SameSite};
+use std::time::Duration;
 
-use super::cookie::read_cookie;
+use super::cookie::{self, read_cookie};
 
 const NAME: &str = "recent_write";
 /// Far longer than a notification takes to arrive, short enough to cost nothing.
@@ -16,14 +16,7 @@ const SECS: i64 = 5;
 
 /// The cookie a state-changing request answers with; its value is when the change happened.
 pub fn mark(now: i64, secure: bool) -> HeaderValue {
-    let cookie = Cookie::build((NAME, now.to_string()))
-        .http_only(true)
-        .same_site(SameSite::Lax)
-        .path("/")
-        .secure(secure)
-        .max_age(cookie::time::Duration::seconds(SECS))
-        .build();
-    HeaderValue::from_str(&cookie.to_string()).expect("cookie values are ASCII")
+    cookie::header(NAME, now.to_string(), "/", secure, Duration::from_secs(SECS as u64))
 }
 
 /// True when this browser changed something in the last few seconds.

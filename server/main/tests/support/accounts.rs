@@ -67,15 +67,21 @@ impl TestApp {
     }
 }
 
-/// The `session=value` pair from a response's Set-Cookie, if it sets a non-empty one.
-pub fn session_cookie(res: &Response) -> Option<String> {
+/// The `name=value` pair a response's Set-Cookie gives the cookie `name`, if it sets it.
+pub fn set_cookie(res: &Response, name: &str) -> Option<String> {
+    let prefix = format!("{name}=");
     res.headers()
         .get_all(header::SET_COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
         .filter_map(|v| v.split(';').next())
-        .find(|pair| pair.starts_with("session=") && pair.len() > "session=".len())
+        .find(|pair| pair.starts_with(&prefix))
         .map(str::to_owned)
+}
+
+/// The `session=value` pair from a response's Set-Cookie, if it sets a non-empty one.
+pub fn session_cookie(res: &Response) -> Option<String> {
+    set_cookie(res, "session").filter(|pair| pair.len() > "session=".len())
 }
 
 /// True when the response clears the session cookie.
