@@ -73,6 +73,13 @@ mod browser {
     use wasm_bindgen::{JsCast, closure::Closure};
     use web_sys::{FormData, HtmlFormElement, ProgressEvent, XmlHttpRequest};
 
+    /// The part of the upload route's JSON answer the form shows. A typed struct rather than
+    /// `serde_json::Value`, which would add a generic JSON tree (a few KB) to the WASM.
+    #[derive(serde::Deserialize)]
+    struct UploadAnswer {
+        error: Option<String>,
+    }
+
     pub fn upload(
         ev: leptos::ev::SubmitEvent,
         progress: RwSignal<Option<f64>>,
@@ -115,9 +122,9 @@ mod browser {
                 uploads.update(|n| *n += 1);
             } else {
                 let text = done.response_text().ok().flatten().unwrap_or_default();
-                let message = serde_json::from_str::<serde_json::Value>(&text)
+                let message = serde_json::from_str::<UploadAnswer>(&text)
                     .ok()
-                    .and_then(|v| v["error"].as_str().map(str::to_owned))
+                    .and_then(|a| a.error)
                     .unwrap_or_else(|| "The upload failed. Please try again.".to_owned());
                 outcome.set(Some(Err(message)));
             }
