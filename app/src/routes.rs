@@ -27,13 +27,6 @@ pub fn App() -> impl IntoView {
     provide_context(site.clone());
     SessionContext::provide();
 
-    // Tests wait for this marker to know the WASM took over the page.
-    Effect::new(|_| {
-        if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("data-hydrated", "true");
-        }
-    });
-
     // Every route renders fully before the response starts (`SsrMode::Async`): the header's
     // signed-in state and redirects must be right without JavaScript, and status codes must be
     // known before the first byte.

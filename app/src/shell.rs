@@ -3,8 +3,7 @@ use leptos_meta::MetaTags;
 
 use crate::{App, site::SiteInfo};
 
-/// The HTML document around the app. Only `<body>` is hydrated; the head carries what the
-/// browser needs before the WASM runs, including the site name read back during hydration.
+/// The HTML document around the app. Only the islands in `<body>` are hydrated.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let site = SiteInfo::current();
     #[cfg(feature = "ssr")]
@@ -17,7 +16,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="application-name" content=site.service_name/>
                 <AutoReload options=options.clone()/>
-                <HydrationScripts options/>
+                <HydrationScripts options islands=true/>
                 <MetaTags/>
             </head>
             <body>
@@ -27,7 +26,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
-/// Pages allow exactly the inline scripts that carry this response's nonce.
+/// Pages allow exactly the inline scripts that carry this response's nonce. The policy goes to
+/// the security-headers layer through the request (see `server::http::security_headers`).
 #[cfg(feature = "ssr")]
 fn set_content_security_policy() {
     // Forms may post to us only, except that "Connect" on the security page is answered with a
@@ -35,13 +35,9 @@ fn set_content_security_policy() {
     let provider = use_context::<server::AppState>()
         .and_then(|state| state.google.as_ref().map(|g| g.origin()))
         .unwrap_or_default();
-    if let (Some(nonce), Some(response)) =
-        (leptos::nonce::use_nonce(), use_context::<leptos_axum::ResponseOptions>())
-        && let Ok(value) = http::HeaderValue::from_str(&server::http::security_headers::page_policy(
-            nonce.as_inner(),
-            &provider,
-        ))
-    {
-        response.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
+    let page = use_context::<http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<server::http::security_headers::PagePolicy>().cloned());
+    if let (Some(nonce), Some(page)) = (leptos::nonce::use_nonce(), page) {
+        page.set(nonce.as_inner(), &provider);
     }
 }

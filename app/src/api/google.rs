@@ -78,5 +78,9 @@ pub async fn disconnect_google() -> Result<(), FormError> {
     let Some(google) = state.google.as_ref() else {
         return Err(fail(server::ServiceError::NotFound, &[]));
     };
-    google.disconnect(auth.user.id).await.map_err(|e| fail(e, &[]))
+    google.disconnect(auth.user.id).await.map_err(|e| fail(e, &[]))?;
+    if is_html_form_post() {
+        leptos_axum::redirect("/account/security?google=disconnected");
+    }
+    Ok(())
 }

@@ -1,10 +1,20 @@
 //! The avatar form. Without JavaScript it is a plain multipart POST that redirects back; once
-//! hydrated it uploads with XMLHttpRequest so a progress bar can follow the bytes.
+//! its island is hydrated it uploads with XMLHttpRequest so a progress bar can follow the bytes,
+//! then reloads the account page the way the plain post would have.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
+use serde::{Deserialize, Serialize};
 
-use super::session_context::use_session;
+/// A line under the form: what the last upload came to.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Notice {
+    Success(String),
+    Error(String),
+}
+
+/// Where the upload route (and the island after a good upload) sends the browser.
+pub const UPDATED_URL: &str = "/account?avatar=updated";
 
 /// Messages for the outcome codes the upload route puts in its redirect.
 pub fn avatar_error_message(code: &str) -> &'static str {
@@ -19,33 +29,30 @@ pub fn avatar_error_message(code: &str) -> &'static str {
     }
 }
 
-#[component]
-pub fn AvatarUpload() -> impl IntoView {
-    let session = use_session();
-    let query = use_query_map();
+/// The outcome the upload route's redirect put in the URL (`?avatar=updated`,
+/// `?avatar_error=code`), read on the server for the island's first render.
+pub fn avatar_outcome() -> Option<Notice> {
+    let query = use_query_map().get_untracked();
+    if let Some(code) = query.get("avatar_error") {
+        Some(Notice::Error(avatar_error_message(&code).to_owned()))
+    } else {
+        query.get("avatar").map(|_| Notice::Success("Avatar updated.".to_owned()))
+    }
+}
+
+#[island]
+pub fn AvatarUpload(outcome: Option<Notice>) -> impl IntoView {
     let progress = RwSignal::new(None::<f64>);
-    let outcome = session.avatar_outcome;
-    let message = move || match outcome.get() {
-        Some(Ok(())) => Some(Ok("Avatar updated.".to_owned())),
-        Some(Err(e)) => Some(Err(e)),
-        None => {
-            let q = query.get();
-            if let Some(code) = q.get("avatar_error") {
-                Some(Err(avatar_error_message(&code).to_owned()))
-            } else {
-                q.get("avatar").map(|_| Ok("Avatar updated.".to_owned()))
-            }
-        }
-    };
+    let notice = RwSignal::new(outcome);
 
     #[cfg(feature = "hydrate")]
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        browser::upload(ev, progress, outcome, session.avatar_uploads);
+        browser::upload(ev, progress, notice);
     };
     #[cfg(not(feature = "hydrate"))]
     let on_submit = move |_: leptos::ev::SubmitEvent| {
-        let _ = (progress, outcome, session);
+        let _ = (progress, notice);
     };
 
     view! {
@@ -58,9 +65,9 @@ pub fn AvatarUpload() -> impl IntoView {
             {move || progress.get().map(|p| view! {
                 <progress class="upload-progress" max="100" value=p aria-label="Upload progress"></progress>
             })}
-            {move || message().map(|m| match m {
-                Ok(text) => view! { <p class="form-success" role="status">{text}</p> }.into_any(),
-                Err(text) => view! { <p class="form-error" role="alert">{text}</p> }.into_any(),
+            {move || notice.get().map(|n| match n {
+                Notice::Success(text) => view! { <p class="form-success" role="status">{text}</p> }.into_any(),
+                Notice::Error(text) => view! { <p class="form-error" role="alert">{text}</p> }.into_any(),
             })}
             <button type="submit" disabled=move || progress.get().is_some()>"Upload avatar"</button>
         </form>
@@ -73,6 +80,8 @@ mod browser {
     use wasm_bindgen::{JsCast, closure::Closure};
     use web_sys::{FormData, HtmlFormElement, ProgressEvent, XmlHttpRequest};
 
+    use super::{Notice, UPDATED_URL};
+
     /// The part of the upload route's JSON answer the form shows. A typed struct rather than
     /// `serde_json::Value`, which would add a generic JSON tree (a few KB) to the WASM.
     #[derive(serde::Deserialize)]
@@ -83,12 +92,11 @@ mod browser {
     pub fn upload(
         ev: leptos::ev::SubmitEvent,
         progress: RwSignal<Option<f64>>,
-        outcome: RwSignal<Option<Result<(), String>>>,
-        uploads: RwSignal<usize>,
+        notice: RwSignal<Option<Notice>>,
     ) {
         let fail = move |text: &str| {
             progress.set(None);
-            outcome.set(Some(Err(text.to_owned())));
+            notice.set(Some(Notice::Error(text.to_owned())));
         };
         let Some(form) = ev.target().and_then(|t| t.dyn_into::<HtmlFormElement>().ok()) else { return };
         let (Ok(data), Ok(xhr)) = (FormData::new_with_form(&form), XmlHttpRequest::new()) else {
@@ -98,7 +106,7 @@ mod browser {
             return fail("Your browser cannot upload files here.");
         }
         let _ = xhr.set_request_header("Accept", "application/json");
-        outcome.set(None);
+        notice.set(None);
         progress.set(Some(0.0));
 
         let on_progress = Closure::<dyn FnMut(ProgressEvent)>::new(move |e: ProgressEvent| {
@@ -112,21 +120,19 @@ mod browser {
         on_progress.forget();
 
         let done = xhr.clone();
-        let form_for_reset = form.clone();
         let on_load = Closure::once_into_js(move || {
-            progress.set(None);
             let status = done.status().unwrap_or(0);
             if status == 200 {
-                outcome.set(Some(Ok(())));
-                form_for_reset.reset();
-                uploads.update(|n| *n += 1);
+                // The new picture shows in the header and the page: load them afresh.
+                let _ = window().location().set_href(UPDATED_URL);
             } else {
+                progress.set(None);
                 let text = done.response_text().ok().flatten().unwrap_or_default();
                 let message = serde_json::from_str::<UploadAnswer>(&text)
                     .ok()
                     .and_then(|a| a.error)
                     .unwrap_or_else(|| "The upload failed. Please try again.".to_owned());
-                outcome.set(Some(Err(message)));
+                notice.set(Some(Notice::Error(message)));
             }
         });
         xhr.set_onload(Some(on_load.unchecked_ref()));

@@ -1,5 +1,10 @@
 //! Form building blocks: labelled inputs with inline errors, a form-level message, a submit
-//! button with a pending state, and errors read back from the URL when JavaScript is off.
+//! button with a pending state, and errors read back from the URL.
+//!
+//! Forms are plain HTML posts to a server function, with or without JavaScript: the server
+//! answers with a redirect, back to the form with the error (and what was typed) in the URL, or
+//! on to the next page. Pages are rendered on the server only; the submit button is the one
+//! piece of a form that runs in the browser (an island).
 
 use leptos::{
     prelude::*,
@@ -17,18 +22,9 @@ pub fn url_error<S: ServerFn<Error = FormError>>() -> Option<FormError> {
     (path == S::PATH).then(|| ServerFnUrlError::<FormError>::decode_err(&err))
 }
 
-/// The latest error of a form: from the action when hydrated, else from the URL.
-pub fn form_error<S>(action: ServerAction<S>) -> Signal<Option<FormError>>
-where
-    S: ServerFn<Error = FormError> + Clone + Send + Sync + 'static,
-    S::Output: Clone + Send + Sync + 'static,
-{
-    let from_url = url_error::<S>();
-    Signal::derive(move || match action.value().get() {
-        Some(Err(e)) => Some(e),
-        Some(Ok(_)) => None,
-        None => from_url.clone(),
-    })
+/// The error the last post of `S` left, for the fields and message of its form.
+pub fn form_error<S: ServerFn<Error = FormError>>() -> Signal<Option<FormError>> {
+    Signal::stored(url_error::<S>())
 }
 
 #[component]
@@ -74,13 +70,41 @@ pub fn Field(
     }
 }
 
-/// A submit button that is disabled and marked busy while its action runs.
-#[component]
-pub fn SubmitButton(label: &'static str, pending: Memo<bool>) -> impl IntoView {
+/// A submit button that is disabled and marked busy once its form is sent, so a second click
+/// cannot post twice. Its label works without JavaScript; the busy state needs the island.
+#[island]
+pub fn SubmitButton(#[prop(into)] label: String) -> impl IntoView {
+    let pending = RwSignal::new(false);
+    let button = NodeRef::<leptos::html::Button>::new();
+    #[cfg(feature = "hydrate")]
+    browser::busy_on_submit(button, pending);
     view! {
-        <button type="submit" disabled=move || pending.get() aria-busy=move || pending.get().to_string()>
+        <button node_ref=button type="submit" disabled=move || pending.get() aria-busy=move || pending.get().to_string()>
             {label}
             <span class="spinner" aria-hidden="true" class:visible=move || pending.get()></span>
         </button>
+    }
+}
+
+#[cfg(feature = "hydrate")]
+mod browser {
+    use leptos::{ev, prelude::*};
+    use wasm_bindgen::{JsCast, closure::Closure};
+
+    /// Sets `pending` when the button's form fires `submit` (not on click: a button disabled
+    /// during its own click would cancel the submission), and clears it when the page comes
+    /// back from the back/forward cache.
+    pub fn busy_on_submit(button: NodeRef<leptos::html::Button>, pending: RwSignal<bool>) {
+        Effect::new(move |done: Option<bool>| {
+            if done == Some(true) {
+                return true;
+            }
+            let Some(form) = button.get().and_then(|b| b.form()) else { return false };
+            let on_submit = Closure::<dyn FnMut()>::new(move || pending.set(true));
+            let _ = form.add_event_listener_with_callback("submit", on_submit.as_ref().unchecked_ref());
+            on_submit.forget();
+            true
+        });
+        let _listener = window_event_listener(ev::pageshow, move |_| pending.set(false));
     }
 }

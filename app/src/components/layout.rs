@@ -1,7 +1,9 @@
 use leptos::prelude::*;
 
+use leptos::server_fn::ServerFn;
+
 use super::session_context::use_session;
-use crate::site::SiteInfo;
+use crate::{api::auth::SignOut, site::SiteInfo};
 
 /// Site name linking home, and the navigation: sign-in links, or the person and "Sign out".
 #[component]
@@ -26,9 +28,9 @@ pub fn Header() -> impl IntoView {
                                     <Avatar url=user.avatar_small.clone() initials=user.initials.clone() size=32/>
                                     <span>{user.label}</span>
                                 </a>
-                                <ActionForm action=session.sign_out attr:class="inline-form">
+                                <form method="post" action=SignOut::PATH class="inline-form">
                                     <button type="submit" class="link-button">"Sign out"</button>
-                                </ActionForm>
+                                </form>
                             }.into_any(),
                             _ => signed_out().into_any(),
                         }

@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 
-/// Flips `data-theme` on `<html>` between light and dark. It only works once the WASM is
-/// live, which makes it the proof of hydration in browser tests.
-#[component]
+/// Flips `data-theme` on `<html>` between light and dark. It only works once its island is
+/// hydrated, which makes it the proof of hydration in browser tests.
+#[island]
 pub fn ThemeToggle() -> impl IntoView {
     let dark = RwSignal::new(false);
     let toggle = move |_| {

@@ -1,15 +1,17 @@
-use leptos::prelude::*;
+use leptos::{prelude::*, server_fn::ServerFn};
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::{
-    api::UserView,
+    api::{
+        UserView,
+        profile::{RemoveAvatar, UpdateProfile},
+    },
     components::{
-        avatar_upload::AvatarUpload,
+        avatar_upload::{AvatarUpload, avatar_outcome},
         form::{Field, FormMessage, SubmitButton, form_error},
         layout::Avatar,
         require_user::RequireUser,
-        session_context::use_session,
     },
 };
 
@@ -31,7 +33,6 @@ pub fn AccountPage() -> impl IntoView {
 
 #[component]
 fn AvatarSection(user: UserView) -> impl IntoView {
-    let session = use_session();
     let has_avatar = user.avatar_large.is_some();
     view! {
         <section class="card">
@@ -39,11 +40,11 @@ fn AvatarSection(user: UserView) -> impl IntoView {
             <div class="avatar-large">
                 <Avatar url=user.avatar_large.clone() initials=user.initials.clone() size=128/>
             </div>
-            <AvatarUpload/>
+            <AvatarUpload outcome=avatar_outcome()/>
             {has_avatar.then(|| view! {
-                <ActionForm action=session.remove_avatar attr:class="inline-form">
-                    <SubmitButton label="Remove avatar" pending=session.remove_avatar.pending()/>
-                </ActionForm>
+                <form method="post" action=RemoveAvatar::PATH class="inline-form">
+                    <SubmitButton label="Remove avatar"/>
+                </form>
             })}
         </section>
     }
@@ -51,20 +52,13 @@ fn AvatarSection(user: UserView) -> impl IntoView {
 
 #[component]
 fn ProfileSection(user: UserView) -> impl IntoView {
-    let action = use_session().update_profile;
-    let error = form_error(action);
-    let query = use_query_map();
-    let saved = move || {
-        matches!(action.value().get(), Some(Ok(())))
-            || (action.value().get().is_none() && query.get().get("saved").is_some())
-    };
+    let error = form_error::<UpdateProfile>();
+    let saved = use_query_map().get_untracked().get("saved").is_some();
     view! {
         <section class="card">
             <h2>"Profile"</h2>
-            <ActionForm action=action attr:class="form" attr:novalidate="">
-                <Show when=saved>
-                    <p class="form-success" role="status">"Saved."</p>
-                </Show>
+            <form method="post" action=UpdateProfile::PATH class="form" novalidate="">
+                {saved.then(|| view! { <p class="form-success" role="status">"Saved."</p> })}
                 <FormMessage error/>
                 <Field label="Display name" name="display_name" autocomplete="name" error value=user.display_name.clone().unwrap_or_default()/>
                 <Field label="Username" name="username" autocomplete="username" error value=user.username.clone().unwrap_or_default()/>
@@ -78,8 +72,8 @@ fn ProfileSection(user: UserView) -> impl IntoView {
                 {user.username.clone().map(|u| view! {
                     <p class="hint">"Public profile: "<a href=format!("/u/{u}")>{format!("/u/{u}")}</a></p>
                 })}
-                <SubmitButton label="Save" pending=action.pending()/>
-            </ActionForm>
+                <SubmitButton label="Save"/>
+            </form>
         </section>
     }
 }

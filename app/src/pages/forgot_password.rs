@@ -1,4 +1,4 @@
-use leptos::prelude::*;
+use leptos::{prelude::*, server_fn::ServerFn};
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
@@ -11,24 +11,18 @@ pub const SENT: &str = "If an account exists for that address, we've sent a link
 
 #[component]
 pub fn ForgotPasswordPage() -> impl IntoView {
-    let action = ServerAction::<ForgotPassword>::new();
-    let error = form_error(action);
-    let from_redirect = use_query_map().get_untracked().get("sent").is_some();
-    let sent = move || {
-        matches!(action.value().get(), Some(Ok(()))) || (action.value().get().is_none() && from_redirect)
-    };
+    let error = form_error::<ForgotPassword>();
+    let sent = use_query_map().get_untracked().get("sent").is_some();
     view! {
         <Title text="Forgot password"/>
         <section class="card">
             <h1>"Forgot password"</h1>
-            <ActionForm action=action attr:class="form" attr:novalidate="">
-                <Show when=sent>
-                    <p class="form-success" role="status">{SENT}</p>
-                </Show>
+            <form method="post" action=ForgotPassword::PATH class="form" novalidate="">
+                {sent.then(|| view! { <p class="form-success" role="status">{SENT}</p> })}
                 <FormMessage error/>
                 <Field label="Email" name="email" kind="email" autocomplete="email" error/>
-                <SubmitButton label="Send reset link" pending=action.pending()/>
-            </ActionForm>
+                <SubmitButton label="Send reset link"/>
+            </form>
             <p><a href="/login">"Back to sign in"</a></p>
         </section>
     }

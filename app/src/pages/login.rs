@@ -1,17 +1,16 @@
-use leptos::prelude::*;
+use leptos::{prelude::*, server_fn::ServerFn};
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
+use crate::api::auth::SignIn;
 use crate::components::{
     form::{Field, FormMessage, SubmitButton, form_error},
     google_button::{GoogleButton, google_notice},
-    session_context::use_session,
 };
 
 #[component]
 pub fn LoginPage() -> impl IntoView {
-    let action = use_session().sign_in;
-    let error = form_error(action);
+    let error = form_error::<SignIn>();
     let query = use_query_map();
     let next = move || {
         error
@@ -30,13 +29,13 @@ pub fn LoginPage() -> impl IntoView {
             {query.get_untracked().get("google").and_then(|c| google_notice(&c)).map(|m| view! {
                 <p class="form-error" role="alert">{m}</p>
             })}
-            <ActionForm action=action attr:class="form" attr:novalidate="">
+            <form method="post" action=SignIn::PATH class="form" novalidate="">
                 <FormMessage error/>
                 <input type="hidden" name="next" value=next/>
                 <Field label="Email or username" name="identifier" autocomplete="username" error/>
                 <Field label="Password" name="password" kind="password" autocomplete="current-password" error/>
-                <SubmitButton label="Sign in" pending=action.pending()/>
-            </ActionForm>
+                <SubmitButton label="Sign in"/>
+            </form>
             <GoogleButton next=Signal::derive(next)/>
             <p><a href="/forgot-password">"Forgot password?"</a></p>
             <p>"New here? "<a href="/signup">"Create account"</a></p>

@@ -1,4 +1,4 @@
-use leptos::prelude::*;
+use leptos::{prelude::*, server_fn::ServerFn};
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
@@ -11,15 +11,8 @@ use crate::{
 #[component]
 pub fn ResetPasswordPage() -> impl IntoView {
     let token = use_query_map().get_untracked().get("token").unwrap_or_default();
-    let valid = Resource::new(
-        {
-            let token = token.clone();
-            move || token.clone()
-        },
-        check_reset_link,
-    );
-    let action = ServerAction::<ResetPassword>::new();
-    let error = form_error(action);
+    let valid = OnceResource::new(check_reset_link(token.clone()));
+    let error = form_error::<ResetPassword>();
     view! {
         <Title text="Set a new password"/>
         <section class="card">
@@ -30,13 +23,13 @@ pub fn ResetPasswordPage() -> impl IntoView {
                         match valid.await {
                             Ok(true) => view! {
                                 <h1>"Set a new password"</h1>
-                                <ActionForm action=action attr:class="form" attr:novalidate="">
+                                <form method="post" action=ResetPassword::PATH class="form" novalidate="">
                                     <FormMessage error/>
                                     <input type="hidden" name="token" value=token/>
                                     <Field label="New password" name="new_password" kind="password" autocomplete="new-password" error/>
                                     <p class="hint">"At least 10 characters. A few unrelated words work well."</p>
-                                    <SubmitButton label="Set new password" pending=action.pending()/>
-                                </ActionForm>
+                                    <SubmitButton label="Set new password"/>
+                                </form>
                             }.into_any(),
                             _ => view! {
                                 <h1>{INVALID_LINK}</h1>

@@ -1,18 +1,22 @@
-use leptos::prelude::*;
+use leptos::{prelude::*, server_fn::ServerFn};
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::{
     api::{
         DeviceView,
+        email::ChangeEmail as ChangeEmailFn,
         google::{DisconnectGoogle, google_connection},
-        security::{SignOutDevice, SignOutOtherDevices, list_devices},
+        profile::DeleteAccount as DeleteAccountFn,
+        security::{
+            ChangePassword as ChangePasswordFn, SignOutDevice, SignOutEverywhere, SignOutOtherDevices,
+            list_devices,
+        },
     },
     components::{
         form::{Field, FormMessage, SubmitButton, form_error},
         google_button::google_notice,
         require_user::RequireUser,
-        session_context::use_session,
     },
 };
 
@@ -34,20 +38,8 @@ pub fn SecurityPage() -> impl IntoView {
 
 #[component]
 fn Devices() -> impl IntoView {
-    let session = use_session();
-    let sign_out_one = ServerAction::<SignOutDevice>::new();
-    let sign_out_others = ServerAction::<SignOutOtherDevices>::new();
-    let devices = Resource::new(
-        move || {
-            (
-                sign_out_one.version().get(),
-                sign_out_others.version().get(),
-                session.change_password.version().get(),
-            )
-        },
-        |_| list_devices(),
-    );
-    let one_error = form_error(sign_out_one);
+    let devices = OnceResource::new(list_devices());
+    let one_error = form_error::<SignOutDevice>();
     view! {
         <section class="card">
             <h2>"Devices"</h2>
@@ -57,7 +49,7 @@ fn Devices() -> impl IntoView {
                     match devices.await {
                         Ok(list) => view! {
                             <ul class="devices">
-                                {list.into_iter().map(|d| view! { <DeviceRow device=d action=sign_out_one/> }).collect_view()}
+                                {list.into_iter().map(|d| view! { <DeviceRow device=d/> }).collect_view()}
                             </ul>
                         }.into_any(),
                         Err(e) => view! { <p class="form-error" role="alert">{e.to_string()}</p> }.into_any(),
@@ -65,19 +57,19 @@ fn Devices() -> impl IntoView {
                 })}
             </Transition>
             <div class="actions">
-                <ActionForm action=sign_out_others attr:class="inline-form">
-                    <SubmitButton label="Sign out other devices" pending=sign_out_others.pending()/>
-                </ActionForm>
-                <ActionForm action=session.sign_out_everywhere attr:class="inline-form">
-                    <SubmitButton label="Sign out everywhere" pending=session.sign_out_everywhere.pending()/>
-                </ActionForm>
+                <form method="post" action=SignOutOtherDevices::PATH class="inline-form">
+                    <SubmitButton label="Sign out other devices"/>
+                </form>
+                <form method="post" action=SignOutEverywhere::PATH class="inline-form">
+                    <SubmitButton label="Sign out everywhere"/>
+                </form>
             </div>
         </section>
     }
 }
 
 #[component]
-fn DeviceRow(device: DeviceView, action: ServerAction<SignOutDevice>) -> impl IntoView {
+fn DeviceRow(device: DeviceView) -> impl IntoView {
     let current = device.current;
     view! {
         <li class="device" class:current=current>
@@ -91,10 +83,10 @@ fn DeviceRow(device: DeviceView, action: ServerAction<SignOutDevice>) -> impl In
                 <dt>"Last active"</dt><dd>{device.last_active}</dd>
             </dl>
             {(!current).then(|| view! {
-                <ActionForm action=action attr:class="inline-form">
+                <form method="post" action=SignOutDevice::PATH class="inline-form">
                     <input type="hidden" name="device" value=device.id/>
                     <button type="submit" class="secondary">"Sign out"</button>
-                </ActionForm>
+                </form>
             })}
         </li>
     }
@@ -107,16 +99,15 @@ pub const GOOGLE_DISCONNECTED: &str = "Google has been disconnected.";
 /// sends the browser to Google) or Disconnect. Hidden when Google sign-in is not configured.
 #[component]
 fn ConnectedAccounts() -> impl IntoView {
-    let disconnect = ServerAction::<DisconnectGoogle>::new();
-    let error = form_error(disconnect);
-    let connection = Resource::new(move || disconnect.version().get(), |_| google_connection());
+    let error = form_error::<DisconnectGoogle>();
+    let connection = OnceResource::new(google_connection());
     let code = use_query_map().get_untracked().get("google");
-    let success = Signal::derive(move || match disconnect.value().get() {
-        Some(Ok(())) => Some(GOOGLE_DISCONNECTED),
-        Some(Err(_)) => None,
-        None => (code.as_deref() == Some("connected")).then_some(GOOGLE_CONNECTED),
-    });
-    let failure = use_query_map().get_untracked().get("google").and_then(|c| google_notice(&c));
+    let success = match code.as_deref() {
+        Some("connected") => Some(GOOGLE_CONNECTED),
+        Some("disconnected") => Some(GOOGLE_DISCONNECTED),
+        _ => None,
+    };
+    let failure = code.as_deref().and_then(google_notice);
     view! {
         <Transition>
             {move || Suspend::new(async move {
@@ -124,7 +115,7 @@ fn ConnectedAccounts() -> impl IntoView {
                 Some(view! {
                     <section class="card" id="connected-accounts">
                         <h2>"Connected accounts"</h2>
-                        {move || success.get().map(|m| view! { <p class="form-success" role="status">{m}</p> })}
+                        {success.map(|m| view! { <p class="form-success" role="status">{m}</p> })}
                         {failure.map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
                         <FormMessage error/>
                         <div class="connected-account">
@@ -134,9 +125,9 @@ fn ConnectedAccounts() -> impl IntoView {
                             </p>
                             {match connection.email {
                                 Some(_) => view! {
-                                    <ActionForm action=disconnect attr:class="inline-form">
-                                        <SubmitButton label="Disconnect" pending=disconnect.pending()/>
-                                    </ActionForm>
+                                    <form method="post" action=DisconnectGoogle::PATH class="inline-form">
+                                        <SubmitButton label="Disconnect"/>
+                                    </form>
                                 }.into_any(),
                                 None => view! {
                                     <form method="post" action="/auth/google/connect" class="inline-form">
@@ -154,11 +145,8 @@ fn ConnectedAccounts() -> impl IntoView {
 
 #[component]
 fn ChangePassword(has_password: bool) -> impl IntoView {
-    let action = use_session().change_password;
-    let error = form_error(action);
-    let query = use_query_map();
-    let done =
-        move || matches!(action.value().get(), Some(Ok(()))) || query.get().get("password_changed").is_some();
+    let error = form_error::<ChangePasswordFn>();
+    let done = use_query_map().get_untracked().get("password_changed").is_some();
     view! {
         <section class="card">
             <h2>"Change password"</h2>
@@ -166,28 +154,25 @@ fn ChangePassword(has_password: bool) -> impl IntoView {
                 <p>"Your account has no password yet: you sign in with Google. To set one, "
                     <a href="/forgot-password">"ask for a link by email"</a>"."</p>
             </Show>
-            <ActionForm action=action attr:class="form" attr:novalidate="">
-                <Show when=done>
-                    <p class="form-success" role="status">{PASSWORD_CHANGED}</p>
-                </Show>
+            <form method="post" action=ChangePasswordFn::PATH class="form" novalidate="">
+                {done.then(|| view! { <p class="form-success" role="status">{PASSWORD_CHANGED}</p> })}
                 <FormMessage error/>
                 <Field label="Current password" name="current_password" kind="password" autocomplete="current-password" error/>
                 <Field label="New password" name="new_password" kind="password" autocomplete="new-password" error/>
-                <SubmitButton label="Change password" pending=action.pending()/>
-            </ActionForm>
+                <SubmitButton label="Change password"/>
+            </form>
         </section>
     }
 }
 
 #[component]
 fn DeleteAccount(has_password: bool) -> impl IntoView {
-    let action = use_session().delete_account;
-    let error = form_error(action);
+    let error = form_error::<DeleteAccountFn>();
     view! {
         <section class="card danger">
             <h2>"Delete account"</h2>
             <p>"This removes your account, your profile and your avatar. It cannot be undone."</p>
-            <ActionForm action=action attr:class="form" attr:novalidate="">
+            <form method="post" action=DeleteAccountFn::PATH class="form" novalidate="">
                 <FormMessage error/>
                 {if has_password {
                     view! { <Field label="Current password" name="password" kind="password" autocomplete="current-password" error/> }.into_any()
@@ -198,32 +183,26 @@ fn DeleteAccount(has_password: bool) -> impl IntoView {
                         {move || error.get().and_then(|e| e.field("password")).map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
                     }.into_any()
                 }}
-                <SubmitButton label="Delete account" pending=action.pending()/>
-            </ActionForm>
+                <SubmitButton label="Delete account"/>
+            </form>
         </section>
     }
 }
 
 #[component]
 fn ChangeEmail() -> impl IntoView {
-    let action = ServerAction::<crate::api::email::ChangeEmail>::new();
-    let error = form_error(action);
-    let query = use_query_map();
-    let sent_to = move || match action.value().get() {
-        Some(Ok(address)) => Some(address),
-        Some(Err(_)) => None,
-        None => query.get().get("email_sent"),
-    };
+    let error = form_error::<ChangeEmailFn>();
+    let sent_to = use_query_map().get_untracked().get("email_sent");
     view! {
         <section class="card">
             <h2>"Email"</h2>
-            <ActionForm action=action attr:class="form" attr:novalidate="">
-                {move || sent_to().map(|a| view! { <p class="form-success" role="status">{format!("We've sent a link to {a}.")}</p> })}
+            <form method="post" action=ChangeEmailFn::PATH class="form" novalidate="">
+                {sent_to.map(|a| view! { <p class="form-success" role="status">{format!("We've sent a link to {a}.")}</p> })}
                 <FormMessage error/>
                 <Field label="New email" name="new_email" kind="email" autocomplete="email" error/>
                 <Field label="Current password" name="email_password" kind="password" autocomplete="current-password" error/>
-                <SubmitButton label="Change email" pending=action.pending()/>
-            </ActionForm>
+                <SubmitButton label="Change email"/>
+            </form>
         </section>
     }
 }

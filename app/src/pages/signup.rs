@@ -1,22 +1,23 @@
-use leptos::prelude::*;
+use leptos::{prelude::*, server_fn::ServerFn};
 use leptos_meta::Title;
 
-use crate::components::{
-    form::{Field, FormMessage, SubmitButton, form_error},
-    google_button::GoogleButton,
-    session_context::use_session,
+use crate::{
+    api::auth::SignUp,
+    components::{
+        form::{Field, FormMessage, SubmitButton, form_error},
+        google_button::GoogleButton,
+    },
 };
 
 #[component]
 pub fn SignUpPage() -> impl IntoView {
-    let action = use_session().sign_up;
-    let error = form_error(action);
+    let error = form_error::<SignUp>();
     let taken = move || error.get().and_then(|e| e.code).as_deref() == Some("email_taken");
     view! {
         <Title text="Create account"/>
         <section class="card">
             <h1>"Create account"</h1>
-            <ActionForm action=action attr:class="form" attr:novalidate="">
+            <form method="post" action=SignUp::PATH class="form" novalidate="">
                 <FormMessage error/>
                 <Field label="Email" name="email" kind="email" autocomplete="email" error>
                     <Show when=taken>
@@ -27,8 +28,8 @@ pub fn SignUpPage() -> impl IntoView {
                 </Field>
                 <Field label="Password" name="password" kind="password" autocomplete="new-password" error/>
                 <p class="hint">"At least 10 characters. A few unrelated words work well."</p>
-                <SubmitButton label="Create account" pending=action.pending()/>
-            </ActionForm>
+                <SubmitButton label="Create account"/>
+            </form>
             <GoogleButton next="/".to_owned()/>
             <p>"Already have an account? "<a href="/login">"Sign in"</a></p>
         </section>

@@ -1,4 +1,4 @@
-use leptos::prelude::*;
+use leptos::{prelude::*, server_fn::ServerFn};
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
@@ -31,19 +31,15 @@ pub fn VerifyEmailPage() -> impl IntoView {
 
 #[component]
 fn FollowLink(token: String) -> impl IntoView {
-    let session = use_session();
-    let outcome = Resource::new(move || token.clone(), verify_email);
+    let outcome = OnceResource::new(verify_email(token));
     view! {
         <Suspense fallback=|| view! { <p class="loading">"Checking your link…"</p> }>
             {move || Suspend::new(async move {
                 match outcome.await {
-                    Ok(()) => {
-                        session.user.refetch();
-                        view! {
-                            <h1>{VERIFIED}</h1>
-                            <p><a href="/account">"Go to your account"</a></p>
-                        }.into_any()
-                    }
+                    Ok(()) => view! {
+                        <h1>{VERIFIED}</h1>
+                        <p><a href="/account">"Go to your account"</a></p>
+                    }.into_any(),
                     Err(_) => view! {
                         <h1>{INVALID_LINK}</h1>
                         <p>"Sign in and ask for a new email from your account."</p>
@@ -57,11 +53,8 @@ fn FollowLink(token: String) -> impl IntoView {
 #[component]
 fn CheckInbox() -> impl IntoView {
     let session = use_session();
-    let resend = ServerAction::<ResendVerification>::new();
-    let error = form_error(resend);
-    let resent = use_query_map().get_untracked().get("resent").is_some();
-    let sent =
-        move || matches!(resend.value().get(), Some(Ok(()))) || (resend.value().get().is_none() && resent);
+    let error = form_error::<ResendVerification>();
+    let sent = use_query_map().get_untracked().get("resent").is_some();
     view! {
         <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
             {move || Suspend::new(async move {
@@ -73,13 +66,11 @@ fn CheckInbox() -> impl IntoView {
                     Ok(Some(user)) => view! {
                         <h1>"Check your inbox"</h1>
                         <p>"We sent a link to "<strong class="pending-email">{user.email}</strong>". Follow it to verify your address."</p>
-                        <ActionForm action=resend attr:class="form">
-                            <Show when=sent>
-                                <p class="form-success" role="status">"We sent another email."</p>
-                            </Show>
+                        <form method="post" action=ResendVerification::PATH class="form">
+                            {sent.then(|| view! { <p class="form-success" role="status">"We sent another email."</p> })}
                             <FormMessage error/>
-                            <SubmitButton label="Resend email" pending=resend.pending()/>
-                        </ActionForm>
+                            <SubmitButton label="Resend email"/>
+                        </form>
                     }.into_any(),
                     _ => view! {
                         <h1>"Verify your email"</h1>

@@ -1,5 +1,6 @@
-//! argon2id hashing on the blocking pool behind a semaphore sized to the cores, so a burst of
-//! sign-ins queues up instead of starving page rendering of CPU.
+//! argon2id hashing on low-priority threads (`hash_pool`), one per core, behind a semaphore of
+//! as many permits: a burst of sign-ins waits in async land (a dropped request costs nothing)
+//! and takes only the CPU that page rendering leaves.
 
 use std::sync::Arc;
 
@@ -9,6 +10,7 @@ use argon2::{
 };
 use tokio::sync::Semaphore;
 
+use super::hash_pool::HashPool;
 use crate::error::ServiceError;
 
 const M_COST_KIB: u32 = 19_456;
@@ -18,6 +20,7 @@ const P_COST: u32 = 1;
 #[derive(Clone)]
 pub struct PasswordHasher {
     permits: Arc<Semaphore>,
+    pool: HashPool,
     /// Verified against when there is no account, so failures take the same time.
     dummy_hash: Arc<str>,
 }
@@ -50,19 +53,18 @@ impl Default for PasswordHasher {
 
 impl PasswordHasher {
     pub fn new() -> Self {
-        // Half the cores at most: a storm of sign-ins queues here instead of taking every core
-        // from the pages (measured in bench/run.sh, figure 4).
         let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2);
         let dummy_hash = hash_now("dummy password for timing").expect("argon2 works").into();
-        Self { permits: Arc::new(Semaphore::new((cores / 2).max(1))), dummy_hash }
+        Self { permits: Arc::new(Semaphore::new(cores)), pool: HashPool::new(cores), dummy_hash }
     }
 
     pub async fn hash(&self, password: &str) -> Result<String, ServiceError> {
         let _permit = self.permits.acquire().await.map_err(|e| ServiceError::Internal(e.to_string()))?;
         let password = password.to_owned();
-        tokio::task::spawn_blocking(move || hash_now(&password))
+        self.pool
+            .run(move || hash_now(&password))
             .await
-            .map_err(|e| ServiceError::Internal(e.to_string()))?
+            .ok_or_else(|| ServiceError::Internal("argon2 pool stopped".to_owned()))?
     }
 
     /// Verifies `password` against `stored`, or against a dummy hash when there is none, so
@@ -72,20 +74,21 @@ impl PasswordHasher {
         let real = stored.is_some();
         let hash = stored.map(str::to_owned).unwrap_or_else(|| self.dummy_hash.to_string());
         let password = password.to_owned();
-        tokio::task::spawn_blocking(move || {
-            let Ok(parsed) = PasswordHash::new(&hash) else {
-                return Verified { ok: false, needs_rehash: false };
-            };
-            let ok = argon2().verify_password(password.as_bytes(), &parsed).is_ok() && real;
-            let current = Params::try_from(&parsed).ok();
-            let needs_rehash = ok
-                && (parsed.algorithm.as_str() != "argon2id"
-                    || current.is_none_or(|p| {
-                        p.m_cost() != M_COST_KIB || p.t_cost() != T_COST || p.p_cost() != P_COST
-                    }));
-            Verified { ok, needs_rehash }
-        })
-        .await
-        .map_err(|e| ServiceError::Internal(e.to_string()))
+        self.pool
+            .run(move || {
+                let Ok(parsed) = PasswordHash::new(&hash) else {
+                    return Verified { ok: false, needs_rehash: false };
+                };
+                let ok = argon2().verify_password(password.as_bytes(), &parsed).is_ok() && real;
+                let current = Params::try_from(&parsed).ok();
+                let needs_rehash = ok
+                    && (parsed.algorithm.as_str() != "argon2id"
+                        || current.is_none_or(|p| {
+                            p.m_cost() != M_COST_KIB || p.t_cost() != T_COST || p.p_cost() != P_COST
+                        }));
+                Verified { ok, needs_rehash }
+            })
+            .await
+            .ok_or_else(|| ServiceError::Internal("argon2 pool stopped".to_owned()))
     }
 }

@@ -1,5 +1,6 @@
 //! Password hashing and abuse limits.
 
+mod hash_pool;
 pub mod hasher;
 pub mod throttle;
 

@@ -1,6 +1,8 @@
 //! Security headers on every response. Pages get a Content-Security-Policy with a per-request
 //! nonce from the shell (see `app`); anything else gets the strict default below.
 
+use std::sync::{Arc, OnceLock};
+
 use axum::{
     extract::Request,
     http::{HeaderName, HeaderValue, header},
@@ -21,9 +23,28 @@ pub fn page_policy(nonce: &str, form_origin: &str) -> String {
 const DEFAULT_POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; \
      base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
-pub async fn apply(req: Request, next: Next) -> Response {
+/// Where the page shell leaves its policy (it knows the nonce Leptos put on the page's inline
+/// scripts). It travels in the request's extensions, so the policy reaches the response
+/// without depending on how the renderer copies headers.
+#[derive(Clone, Default)]
+pub struct PagePolicy(Arc<OnceLock<HeaderValue>>);
+
+impl PagePolicy {
+    pub fn set(&self, nonce: &str, form_origin: &str) {
+        if let Ok(value) = HeaderValue::from_str(&page_policy(nonce, form_origin)) {
+            let _ = self.0.set(value);
+        }
+    }
+}
+
+pub async fn apply(mut req: Request, next: Next) -> Response {
+    let page = PagePolicy::default();
+    req.extensions_mut().insert(page.clone());
     let mut res = next.run(req).await;
     let h = res.headers_mut();
+    if let Some(policy) = page.0.get() {
+        h.insert(header::CONTENT_SECURITY_POLICY, policy.clone());
+    }
     let mut set = |name: HeaderName, value: &'static str| {
         h.entry(name).or_insert(HeaderValue::from_static(value));
     };
