@@ -4,26 +4,36 @@ use leptos::prelude::*;
 
 use super::{FormError, UserView};
 
+/// The signed-in person, for scripts and other instances' checks (pages use
+/// [`signed_in_user`] directly).
 #[server]
 pub async fn current_user() -> Result<Option<UserView>, ServerFnError> {
-    let state = super::ssr::state().map_err(super::ssr::unavailable)?;
-    Ok(super::ssr::auth().await.map(|a| {
-        let u = &a.user;
-        let label = u.display_name.clone().unwrap_or_else(|| u.email.clone());
-        let avatar = |side| u.avatar_key.as_deref().map(|k| state.profiles.avatar_url(k, side));
-        UserView {
-            email: u.email.clone(),
-            email_verified: u.email_verified_at.is_some(),
-            has_password: u.has_password,
-            initials: super::initials(&label),
-            label,
-            display_name: u.display_name.clone(),
-            username: u.username.clone(),
-            bio: u.bio.clone(),
-            avatar_small: avatar(server::profile::avatar::SMALL),
-            avatar_large: avatar(server::profile::avatar::LARGE),
-        }
-    }))
+    super::ssr::state().map_err(super::ssr::unavailable)?;
+    Ok(signed_in_user())
+}
+
+/// The person the session middleware resolved for this request, as the browser may see them.
+/// Synchronous: pages render it without a resource or a suspense boundary.
+#[cfg(feature = "ssr")]
+pub fn signed_in_user() -> Option<UserView> {
+    let state = use_context::<server::AppState>()?;
+    let parts = use_context::<http::request::Parts>()?;
+    let auth = parts.extensions.get::<server::session::Auth>()?.0.as_ref()?;
+    let u = &auth.user;
+    let label = u.display_name.clone().unwrap_or_else(|| u.email.clone());
+    let avatar = |side| u.avatar_key.as_deref().map(|k| state.profiles.avatar_url(k, side));
+    Some(UserView {
+        email: u.email.clone(),
+        email_verified: u.email_verified_at.is_some(),
+        has_password: u.has_password,
+        initials: super::initials(&label),
+        label,
+        display_name: u.display_name.clone(),
+        username: u.username.clone(),
+        bio: u.bio.clone(),
+        avatar_small: avatar(server::profile::avatar::SMALL),
+        avatar_large: avatar(server::profile::avatar::LARGE),
+    })
 }
 
 #[server]

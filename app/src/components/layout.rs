@@ -2,14 +2,13 @@ use leptos::prelude::*;
 
 use leptos::server_fn::ServerFn;
 
-use super::session_context::use_session;
+use super::session_context::signed_in;
 use crate::{api::auth::SignOut, site::SiteInfo};
 
 /// Site name linking home, and the navigation: sign-in links, or the person and "Sign out".
 #[component]
 pub fn Header() -> impl IntoView {
     let site = expect_context::<SiteInfo>();
-    let session = use_session();
     let signed_out = || {
         view! {
             <a href="/login">"Sign in"</a>
@@ -20,22 +19,18 @@ pub fn Header() -> impl IntoView {
         <header class="site-header">
             <a class="brand" href="/">{site.service_name}</a>
             <nav class="site-nav" aria-label="Account">
-                <Transition fallback=signed_out>
-                    {move || Suspend::new(async move {
-                        match session.user.await {
-                            Ok(Some(user)) => view! {
-                                <a class="user-link" href="/account">
-                                    <Avatar url=user.avatar_small.clone() initials=user.initials.clone() size=32/>
-                                    <span>{user.label}</span>
-                                </a>
-                                <form method="post" action=SignOut::PATH class="inline-form">
-                                    <button type="submit" class="link-button">"Sign out"</button>
-                                </form>
-                            }.into_any(),
-                            _ => signed_out().into_any(),
-                        }
-                    })}
-                </Transition>
+                {match signed_in() {
+                    Some(user) => view! {
+                        <a class="user-link" href="/account">
+                            <Avatar url=user.avatar_small.clone() initials=user.initials.clone() size=32/>
+                            <span>{user.label}</span>
+                        </a>
+                        <form method="post" action=SignOut::PATH class="inline-form">
+                            <button type="submit" class="link-button">"Sign out"</button>
+                        </form>
+                    }.into_any(),
+                    None => signed_out().into_any(),
+                }}
             </nav>
         </header>
     }

@@ -2,36 +2,25 @@ use leptos::prelude::*;
 use leptos_router::{components::Redirect, hooks::use_location};
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 
-use super::session_context::use_session;
+use super::session_context::signed_in;
 use crate::api::UserView;
 
-/// Renders `children` for a signed-in person; otherwise sends the browser to sign-in with a
-/// `next` back here. (On first load the server has already redirected.)
+/// Renders `children` for a signed-in person with a verified email; otherwise answers with a
+/// redirect: to `/verify-email`, or to sign-in with a `next` back here.
 #[component]
 pub fn RequireUser<F, V>(children: F) -> impl IntoView
 where
-    F: Fn(UserView) -> V + Clone + Send + Sync + 'static,
+    F: FnOnce(UserView) -> V,
     V: IntoView + 'static,
 {
-    let session = use_session();
-    let location = use_location();
-    view! {
-        <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
-            {move || {
-                let children = children.clone();
-                Suspend::new(async move {
-                    match session.user.await {
-                        Ok(Some(user)) if user.email_verified => children(user).into_any(),
-                        Ok(Some(_)) => view! { <Redirect path="/verify-email"/> }.into_any(),
-                        _ => {
-                            let here = location.pathname.get_untracked();
-                            let path = format!("/login?next={}", urlencode(&here));
-                            view! { <Redirect path=path/> }.into_any()
-                        }
-                    }
-                })
-            }}
-        </Transition>
+    match signed_in() {
+        Some(user) if user.email_verified => children(user).into_any(),
+        Some(_) => view! { <Redirect path="/verify-email"/> }.into_any(),
+        None => {
+            let here = use_location().pathname.get_untracked();
+            let path = format!("/login?next={}", urlencode(&here));
+            view! { <Redirect path=path/> }.into_any()
+        }
     }
 }
 

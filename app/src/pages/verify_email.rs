@@ -6,7 +6,7 @@ use crate::{
     api::email::{ResendVerification, verify_email},
     components::{
         form::{FormMessage, SubmitButton, form_error},
-        session_context::use_session,
+        session_context::signed_in,
     },
 };
 
@@ -52,32 +52,25 @@ fn FollowLink(token: String) -> impl IntoView {
 
 #[component]
 fn CheckInbox() -> impl IntoView {
-    let session = use_session();
     let error = form_error::<ResendVerification>();
     let sent = use_query_map().get_untracked().get("resent").is_some();
-    view! {
-        <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                match session.user.await {
-                    Ok(Some(user)) if user.email_verified => view! {
-                        <h1>{VERIFIED}</h1>
-                        <p><a href="/account">"Go to your account"</a></p>
-                    }.into_any(),
-                    Ok(Some(user)) => view! {
-                        <h1>"Check your inbox"</h1>
-                        <p>"We sent a link to "<strong class="pending-email">{user.email}</strong>". Follow it to verify your address."</p>
-                        <form method="post" action=ResendVerification::PATH class="form">
-                            {sent.then(|| view! { <p class="form-success" role="status">"We sent another email."</p> })}
-                            <FormMessage error/>
-                            <SubmitButton label="Resend email"/>
-                        </form>
-                    }.into_any(),
-                    _ => view! {
-                        <h1>"Verify your email"</h1>
-                        <p><a href="/login?next=/verify-email">"Sign in"</a>" to ask for a new link."</p>
-                    }.into_any(),
-                }
-            })}
-        </Transition>
+    match signed_in() {
+        Some(user) if user.email_verified => view! {
+            <h1>{VERIFIED}</h1>
+            <p><a href="/account">"Go to your account"</a></p>
+        }.into_any(),
+        Some(user) => view! {
+            <h1>"Check your inbox"</h1>
+            <p>"We sent a link to "<strong class="pending-email">{user.email}</strong>". Follow it to verify your address."</p>
+            <form method="post" action=ResendVerification::PATH class="form">
+                {sent.then(|| view! { <p class="form-success" role="status">"We sent another email."</p> })}
+                <FormMessage error/>
+                <SubmitButton label="Resend email"/>
+            </form>
+        }.into_any(),
+        None => view! {
+            <h1>"Verify your email"</h1>
+            <p><a href="/login?next=/verify-email">"Sign in"</a>" to ask for a new link."</p>
+        }.into_any(),
     }
 }
