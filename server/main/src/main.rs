@@ -1,14 +1,11 @@
 use accounts_server::Application;
 use server::{Config, startup::shutdown_signal, telemetry};
 
-/// mimalloc rather than glibc malloc: page rendering allocates many small short-lived objects
-/// (a third less CPU per signed-in page in `bench/run.sh`), and glibc kept argon2's 19 MiB
-/// blocks in per-thread arenas after a sign-in storm (RSS 492 MiB instead of 46 MiB).
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+mod allocator;
 
 #[tokio::main]
 async fn main() {
+    allocator::tune();
     telemetry::init();
     let config = match Config::from_env() {
         Ok(config) => config,
