@@ -5,6 +5,7 @@ mod allocator;
 
 #[tokio::main]
 async fn main() {
+    #[cfg(not(target_os = "linux"))]
     allocator::tune();
     telemetry::init();
     let config = match Config::from_env() {
