@@ -18,7 +18,7 @@
 # Usage: bench/run.sh [--save]      --save also writes the table into bench/RESULTS.md
 # Knobs: BENCH_DURATION (s per run, 10), BENCH_CONNECTIONS (32), BENCH_THREADS (wrk, 1),
 #        BENCH_MEM_SESSIONS (100000), BENCH_HOT_SESSIONS (1000), RUST_LOG (server's, info),
-#        BENCH_PRELOAD (LD_PRELOAD for the server, to compare allocators), BENCH_NO_BUILD=1
+#        BENCH_PRELOAD (LD_PRELOAD for the server: C malloc only, Rust uses mimalloc), BENCH_NO_BUILD=1
 #        (measure what the last run built).
 set -euo pipefail
 source "$(dirname "$0")/../scripts/common.sh"
@@ -157,8 +157,8 @@ APP_ENV=(SOCKET="127.0.0.1:$APP_PORT" SERVICE_DOMAIN="$BASE" DATA_DIR="$WORK/dat
   DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/bench"
   SECRET_KEY="$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
   MEM_CACHE_CAPACITY=1000000 SIGN_IN_PER_IP_PER_MINUTE=1000000 LEPTOS_SITE_ROOT="$SITE")
-# BENCH_PRELOAD (a malloc library, e.g. Debian's libmimalloc.so.2) tries another allocator
-# without a rebuild.
+# BENCH_PRELOAD (a malloc library) replaces C's malloc in the server without a rebuild; Rust
+# allocations go to the mimalloc built into the server whatever it is.
 env "${APP_ENV[@]}" ${BENCH_PRELOAD:+LD_PRELOAD="$BENCH_PRELOAD"} "$TARGET/release/accounts-server" >"$WORK/server.log" 2>&1 &
 APP_PID=$!
 if ! wait_for_http "$BASE/healthz" 60; then
