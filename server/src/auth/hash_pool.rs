@@ -6,6 +6,7 @@
 //! every cycle nobody else wants (measured in `bench/run.sh`, figure 4).
 
 use std::{
+    panic::{self, AssertUnwindSafe},
     sync::{Arc, Mutex, mpsc},
     thread,
 };
@@ -39,7 +40,11 @@ impl HashPool {
                         Err(_) => return,
                     };
                     match job {
-                        Ok(job) => job(),
+                        // A panicking job drops its result sender (its caller gets `None`); the
+                        // thread lives on for the next one.
+                        Ok(job) => {
+                            let _ = panic::catch_unwind(AssertUnwindSafe(job));
+                        }
                         Err(_) => return,
                     }
                 }
@@ -97,6 +102,14 @@ mod tests {
                 .await;
             assert_eq!(nice, Some(NICENESS));
         }
+    }
+
+    #[tokio::test]
+    async fn a_panicking_job_fails_alone_and_the_thread_lives_on() {
+        let pool = HashPool::new(1);
+        let failed: Option<()> = pool.run(|| panic!("argon2 exploded")).await;
+        assert_eq!(failed, None);
+        assert_eq!(pool.run(|| 7).await, Some(7));
     }
 
     async fn futures_join(pool: &HashPool) -> Vec<Option<i32>> {
