@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { hydrated, uniqueEmail } from "./helpers";
+import { hydrated, signUp, uniqueEmail, verifyEmail } from "./helpers";
 
 // Pages are server-rendered; only islands run in the browser. Forms are plain posts, so these
 // tests cover what the islands add on top: the busy state and a single post per submit.
@@ -79,3 +79,22 @@ async function watchSubmit(page: Page, { clickAgain = false } = {}) {
 function seenStates(page: Page): Promise<unknown[]> {
   return page.evaluate(() => JSON.parse(sessionStorage.getItem("submit-states") ?? "[]"));
 }
+
+test("signed-in pages hydrate with no Content Security Policy violation", async ({ page }) => {
+  const violations: string[] = [];
+  page.on("console", (m) => {
+    if (m.text().includes("Content Security Policy")) violations.push(m.text());
+  });
+  const email = uniqueEmail("csp");
+  await signUp(page, email);
+  await expect(page).toHaveURL(/\/$/);
+  await verifyEmail(page, email);
+  for (const path of ["/", "/account", "/account/security"]) {
+    await page.goto(path);
+    await hydrated(page);
+    await expect(page.locator("header .avatar.initials")).toBeVisible();
+  }
+  // The initials circle gets its size from a class, not an inline style the policy would block.
+  await expect(page.locator("header .avatar.initials")).toHaveCSS("width", "32px");
+  expect(violations).toEqual([]);
+});

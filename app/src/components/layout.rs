@@ -36,13 +36,14 @@ pub fn Header() -> impl IntoView {
     }
 }
 
-/// The person's picture, or their initials in a circle when there is none.
+/// The person's picture, or their initials in a circle when there is none. The circle is sized
+/// by a class (`avatar-32`, `avatar-64`, `avatar-128`): pages allow no inline styles.
 #[component]
 pub fn Avatar(url: Option<String>, initials: String, size: u32) -> impl IntoView {
     match url {
         Some(src) => view! { <img class="avatar" src=src alt="Avatar" width=size height=size/> }.into_any(),
         None => view! {
-            <span class="avatar initials" style=format!("width:{size}px;height:{size}px") aria-hidden="true">{initials}</span>
+            <span class=format!("avatar initials avatar-{size}") aria-hidden="true">{initials}</span>
         }
         .into_any(),
     }

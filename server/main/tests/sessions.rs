@@ -421,6 +421,15 @@ async fn pages_carry_security_headers_and_a_nonce_policy() {
     assert_eq!(res.headers()[header::REFERRER_POLICY], "strict-origin-when-cross-origin");
     let html = res.text().await.unwrap();
     assert!(html.contains(&format!("nonce=\"{nonce}\"")), "inline scripts carry the nonce");
+    assert!(csp.contains("style-src 'self';"), "no inline styles allowed: {csp}");
+
+    // A signed-in page (header with the initials circle) has no inline style either.
+    let cookie = app.sign_up(&format!("{}@example.com", support::unique_name("csp-style"))).await;
+    let page = app.get_with("/", &cookie).await;
+    assert_eq!(page.status(), StatusCode::OK);
+    let html = page.text().await.unwrap();
+    assert!(html.contains("avatar initials avatar-32"), "the header shows the initials circle");
+    assert!(!html.contains("style="), "pages carry no inline style attributes");
 }
 
 #[tokio::test]

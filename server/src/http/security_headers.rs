@@ -15,7 +15,7 @@ use axum::{
 pub fn page_policy(nonce: &str, form_origin: &str) -> String {
     format!(
         "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
-         style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; connect-src 'self' ws: wss:; \
+         style-src 'self'; img-src 'self' data: https:; connect-src 'self' ws: wss:; \
          object-src 'none'; base-uri 'self'; form-action 'self' {form_origin}; frame-ancestors 'none'"
     )
 }
