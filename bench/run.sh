@@ -210,7 +210,7 @@ fill() {
 say "figure 2: GET /account signed in, warm cache"
 fill warm /account "$COOKIES" 1 "$HOT"
 wrk_run account_warm -t"$THREADS" -c"$CONNECTIONS" -d3s -s "$LUA/cookies.lua" "$BASE/account" -- "$COOKIES" 1 "$HOT" "$THREADS"
-# Background work (the mail outbox polls every second, last_seen is written behind) runs SQL
+# Background work (the mail outbox wakes at least every 30 s, last_seen is written behind) runs SQL
 # whether or not requests come: count it over an idle window of the same length first.
 calls_before="$(sql_calls)"
 sleep "$DURATION"

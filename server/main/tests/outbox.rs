@@ -85,12 +85,20 @@ async fn mail_queued_while_smtp_is_down_arrives_once_with_two_workers() {
     let url = a.database_url();
     let b = TestApp::spawn_with(&[("DATABASE_URL", url.as_str()), config[0], config[1]]).await;
     let _server = MailDev::start(smtp, web).await;
+    // The retry falls due now (instead of after its backoff); tell both workers, as a change
+    // that queues mail tells its own.
     sqlx::query("UPDATE outbox SET next_attempt_at = now()").execute(&a.state.pool).await.unwrap();
+    a.state.email.outbox.wake();
+    b.state.email.outbox.wake();
 
     let api = format!("http://127.0.0.1:{web}");
     mail::wait_for(&api, &email, "Verify your email").await;
-    // Both workers keep polling; give them several rounds to (wrongly) send it again.
-    tokio::time::sleep(Duration::from_secs(3)).await;
+    // Give both workers several more rounds to (wrongly) send it again.
+    for _ in 0..10 {
+        a.state.email.outbox.wake();
+        b.state.email.outbox.wake();
+        tokio::time::sleep(Duration::from_millis(300)).await;
+    }
     assert_eq!(mail::messages_to(&api, &email).await.len(), 1, "delivered exactly once");
     let sent: i64 = sqlx::query_scalar("SELECT count(*) FROM outbox WHERE sent_at IS NOT NULL")
         .fetch_one(&b.state.pool)

@@ -15,7 +15,13 @@ use tokio::sync::Notify;
 
 use super::{Mail, templates::Site, transport::Transport};
 
-const POLL: Duration = Duration::from_secs(1);
+/// The longest an idle worker sleeps. A change that queues mail wakes its own instance's worker
+/// at once, and a worker sleeps until the next row falls due (a retry) or its lease runs out, so
+/// this only bounds how late rows queued by an instance that died before sending are seen.
+const IDLE_WAKE: Duration = Duration::from_secs(30);
+/// The shortest sleep between rounds, and the one after a database error.
+const MIN_WAIT: Duration = Duration::from_millis(50);
+const RETRY_WAIT: Duration = Duration::from_secs(1);
 /// How long a claimed row is reserved for its worker; longer than any delivery may take.
 pub const LEASE: Duration = Duration::from_secs(300);
 /// A delivery still running after this is abandoned (and retried), well within the lease.
@@ -125,17 +131,35 @@ impl Outbox {
         .transpose()
     }
 
-    /// Runs the worker until the process ends.
+    /// How long until a pending row falls due or its lease runs out, at most [`IDLE_WAKE`].
+    async fn next_due_in(&self) -> Result<Duration, sqlx::Error> {
+        let secs: Option<f64> = sqlx::query_scalar(
+            "SELECT EXTRACT(EPOCH FROM \
+               min(GREATEST(next_attempt_at, COALESCE(locked_until, next_attempt_at))) - now())::float8 \
+             FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL",
+        )
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(secs.map_or(IDLE_WAKE, |s| Duration::from_secs_f64(s.clamp(0.0, IDLE_WAKE.as_secs_f64()))))
+    }
+
+    /// Runs the worker until the process ends: delivers what is due, then sleeps until the next
+    /// row falls due or a change queues mail (two statements per idle round, not one a second).
     pub fn spawn_worker(&self) {
         let this = self.clone();
         tokio::spawn(async move {
             loop {
-                if let Err(e) = this.deliver_due().await {
+                let wait = match this.deliver_due().await {
+                    Ok(_) => this.next_due_in().await,
+                    Err(e) => Err(e),
+                };
+                let wait = wait.unwrap_or_else(|e| {
                     tracing::warn!(error = %e, "outbox worker could not reach the database");
-                }
+                    RETRY_WAIT
+                });
                 tokio::select! {
                     _ = this.wake.notified() => {}
-                    _ = tokio::time::sleep(POLL) => {}
+                    _ = tokio::time::sleep(wait.max(MIN_WAIT)) => {}
                 }
             }
         });
