@@ -17,8 +17,7 @@ pub async fn current_user() -> Result<Option<UserView>, ServerFnError> {
 #[cfg(feature = "ssr")]
 pub fn signed_in_user() -> Option<UserView> {
     let state = use_context::<server::AppState>()?;
-    let parts = use_context::<http::request::Parts>()?;
-    let auth = parts.extensions.get::<server::session::Auth>()?.0.as_ref()?;
+    let auth = super::ssr::auth()?;
     let u = &auth.user;
     let label = u.display_name.clone().unwrap_or_else(|| u.email.clone());
     let avatar = |side| u.avatar_key.as_deref().map(|k| state.profiles.avatar_url(k, side));
@@ -71,7 +70,7 @@ pub async fn sign_in(identifier: String, password: String, next: Option<String>)
 pub async fn sign_out() -> Result<(), FormError> {
     use super::ssr::*;
     let state = state()?;
-    if let Some(auth) = auth().await {
+    if let Some(auth) = auth() {
         state.accounts.sign_out(&auth).await.map_err(|e| fail(e, &[]))?;
     }
     clear_session_cookie(&state);

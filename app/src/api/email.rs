@@ -16,7 +16,7 @@ pub async fn verify_email(token: String) -> Result<(), FormError> {
 pub async fn resend_verification() -> Result<(), FormError> {
     use super::ssr::*;
     let state = state()?;
-    let auth = require_auth().await?;
+    let auth = require_auth()?;
     state.email.resend_verification(&auth).await.map_err(|e| fail(e, &[]))?;
     if is_html_form_post() {
         leptos_axum::redirect("/verify-email?resent=1");
@@ -63,7 +63,7 @@ pub async fn reset_password(token: String, new_password: String) -> Result<(), F
 pub async fn change_email(new_email: String, email_password: String) -> Result<String, FormError> {
     use super::ssr::*;
     let state = state()?;
-    let auth = require_auth().await?;
+    let auth = require_auth()?;
     let sent_to = state
         .email
         .request_email_change(&auth, &new_email, &email_password)

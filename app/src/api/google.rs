@@ -11,7 +11,6 @@ use super::FormError;
 pub struct GoogleStatus {
     /// The connected Google account's address, if any.
     pub email: Option<String>,
-    pub has_password: bool,
 }
 
 /// True when Google sign-in is configured (the buttons show only then).
@@ -40,7 +39,7 @@ pub async fn finish_google_sign_in(
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
         response.append_header(http::header::SET_COOKIE, google.cookie().clear());
     }
-    let current = auth().await.map(|a| a.user.id);
+    let current = auth().map(|a| a.user.id);
     let client = client().await;
     match google.finish(&headers, CallbackParams { code, state, error }, current, &client).await {
         Ok(Finished::SignedIn { token, next, .. }) => {
@@ -64,17 +63,17 @@ pub async fn finish_google_sign_in(
 pub async fn google_connection() -> Result<Option<GoogleStatus>, FormError> {
     use super::ssr::*;
     let state = state()?;
-    let auth = require_auth().await?;
+    let auth = require_auth()?;
     let Some(google) = state.google.as_ref() else { return Ok(None) };
     let email = google.connected(auth.user.id).await.map_err(|e| fail(e, &[]))?;
-    Ok(Some(GoogleStatus { email, has_password: auth.user.has_password }))
+    Ok(Some(GoogleStatus { email }))
 }
 
 #[server]
 pub async fn disconnect_google() -> Result<(), FormError> {
     use super::ssr::*;
     let state = state()?;
-    let auth = require_auth().await?;
+    let auth = require_auth()?;
     let Some(google) = state.google.as_ref() else {
         return Err(fail(server::ServiceError::NotFound, &[]));
     };

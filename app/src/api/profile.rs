@@ -8,7 +8,7 @@ use super::{FormError, PublicProfileView};
 pub async fn update_profile(display_name: String, username: String, bio: String) -> Result<(), FormError> {
     use super::ssr::*;
     let state = state()?;
-    let auth = require_auth().await?;
+    let auth = require_auth()?;
     let typed =
         [("display_name", display_name.as_str()), ("username", username.as_str()), ("bio", bio.as_str())];
     state.profiles.update(auth.user.id, &display_name, &username, &bio).await.map_err(|e| fail(e, &typed))?;
@@ -22,7 +22,7 @@ pub async fn update_profile(display_name: String, username: String, bio: String)
 pub async fn remove_avatar() -> Result<(), FormError> {
     use super::ssr::*;
     let state = state()?;
-    let auth = require_auth().await?;
+    let auth = require_auth()?;
     state.profiles.remove_avatar(auth.user.id).await.map_err(|e| fail(e, &[]))?;
     Ok(())
 }
@@ -51,7 +51,7 @@ pub async fn public_profile(username: String) -> Result<Option<PublicProfileView
 pub async fn delete_account(password: String) -> Result<(), FormError> {
     use super::ssr::*;
     let state = state()?;
-    let auth = require_auth().await?;
+    let auth = require_auth()?;
     state.profiles.delete_account(&auth, &password).await.map_err(|e| fail(e, &[]))?;
     clear_session_cookie(&state);
     leptos_axum::redirect("/?deleted=1");

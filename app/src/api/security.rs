@@ -8,7 +8,7 @@ use super::{DeviceView, FormError};
 pub async fn list_devices() -> Result<Vec<DeviceView>, FormError> {
     use super::ssr::*;
     let state = state()?;
-    let auth = require_auth().await?;
+    let auth = require_auth()?;
     let current = auth.session.record.device_id;
     let rows = state.sessions.devices(auth.user.id).await.map_err(|e| fail(e, &[]))?;
     Ok(rows
@@ -28,7 +28,7 @@ pub async fn list_devices() -> Result<Vec<DeviceView>, FormError> {
 pub async fn sign_out_device(device: String) -> Result<(), FormError> {
     use super::ssr::*;
     let state = state()?;
-    let auth = require_auth().await?;
+    let auth = require_auth()?;
     let Ok(device_id) = device.parse::<uuid::Uuid>() else {
         return Err(fail(server::ServiceError::NotFound, &[]));
     };
@@ -46,7 +46,7 @@ pub async fn sign_out_device(device: String) -> Result<(), FormError> {
 pub async fn sign_out_other_devices() -> Result<(), FormError> {
     use super::ssr::*;
     let state = state()?;
-    let auth = require_auth().await?;
+    let auth = require_auth()?;
     state
         .sessions
         .end_all_except(auth.user.id, Some(auth.session.record.device_id))
@@ -59,7 +59,7 @@ pub async fn sign_out_other_devices() -> Result<(), FormError> {
 pub async fn sign_out_everywhere() -> Result<(), FormError> {
     use super::ssr::*;
     let state = state()?;
-    let auth = require_auth().await?;
+    let auth = require_auth()?;
     state.sessions.end_all_except(auth.user.id, None).await.map_err(|e| fail(e, &[]))?;
     clear_session_cookie(&state);
     leptos_axum::redirect("/login");
@@ -70,7 +70,7 @@ pub async fn sign_out_everywhere() -> Result<(), FormError> {
 pub async fn change_password(current_password: String, new_password: String) -> Result<(), FormError> {
     use super::ssr::*;
     let state = state()?;
-    let auth = require_auth().await?;
+    let auth = require_auth()?;
     let client = client().await;
     match state.accounts.change_password(&auth, &current_password, &new_password, &client).await {
         Ok(token) => {

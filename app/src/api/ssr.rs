@@ -14,13 +14,14 @@ pub fn state() -> Result<AppState, FormError> {
     use_context::<AppState>().ok_or_else(|| FormError::message("Server misconfigured."))
 }
 
-/// The request's session, resolved once by the session middleware.
-pub async fn auth() -> Option<Authenticated> {
-    leptos_axum::extract::<Auth>().await.ok().and_then(|a| a.0)
+/// The request's session, resolved once by the session middleware and left in the request's
+/// extensions: reading it is synchronous, for server functions and page rendering alike.
+pub fn auth() -> Option<Authenticated> {
+    use_context::<http::request::Parts>()?.extensions.get::<Auth>()?.0.clone()
 }
 
-pub async fn require_auth() -> Result<Authenticated, FormError> {
-    match auth().await {
+pub fn require_auth() -> Result<Authenticated, FormError> {
+    match auth() {
         Some(a) => Ok(a),
         None => Err(fail(ServiceError::Unauthorized, &[])),
     }

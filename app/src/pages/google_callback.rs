@@ -9,11 +9,8 @@ use crate::api::google::finish_google_sign_in;
 #[component]
 pub fn GoogleCallbackPage() -> impl IntoView {
     let query = use_query_map().get_untracked();
-    let params = (query.get("code"), query.get("state"), query.get("error"));
-    let outcome = Resource::new(
-        move || params.clone(),
-        |(code, state, error)| finish_google_sign_in(code, state, error),
-    );
+    let outcome =
+        OnceResource::new(finish_google_sign_in(query.get("code"), query.get("state"), query.get("error")));
     view! {
         <Title text="Google sign-in"/>
         <section class="card">
