@@ -58,37 +58,39 @@ impl PasswordHasher {
         Self { permits: Arc::new(Semaphore::new(cores)), pool: HashPool::new(cores), dummy_hash }
     }
 
-    pub async fn hash(&self, password: &str) -> Result<String, ServiceError> {
+    /// Runs `f` on the hashing threads once a permit is free.
+    async fn on_pool<T: Send + 'static>(
+        &self,
+        f: impl FnOnce() -> T + Send + 'static,
+    ) -> Result<T, ServiceError> {
         let _permit = self.permits.acquire().await.map_err(|e| ServiceError::Internal(e.to_string()))?;
+        self.pool.run(f).await.ok_or_else(|| ServiceError::Internal("argon2 pool stopped".to_owned()))
+    }
+
+    pub async fn hash(&self, password: &str) -> Result<String, ServiceError> {
         let password = password.to_owned();
-        self.pool
-            .run(move || hash_now(&password))
-            .await
-            .ok_or_else(|| ServiceError::Internal("argon2 pool stopped".to_owned()))?
+        self.on_pool(move || hash_now(&password)).await?
     }
 
     /// Verifies `password` against `stored`, or against a dummy hash when there is none, so
     /// the caller's answer takes the same time either way.
     pub async fn verify(&self, password: &str, stored: Option<&str>) -> Result<Verified, ServiceError> {
-        let _permit = self.permits.acquire().await.map_err(|e| ServiceError::Internal(e.to_string()))?;
         let real = stored.is_some();
         let hash = stored.map(str::to_owned).unwrap_or_else(|| self.dummy_hash.to_string());
         let password = password.to_owned();
-        self.pool
-            .run(move || {
-                let Ok(parsed) = PasswordHash::new(&hash) else {
-                    return Verified { ok: false, needs_rehash: false };
-                };
-                let ok = argon2().verify_password(password.as_bytes(), &parsed).is_ok() && real;
-                let current = Params::try_from(&parsed).ok();
-                let needs_rehash = ok
-                    && (parsed.algorithm.as_str() != "argon2id"
-                        || current.is_none_or(|p| {
-                            p.m_cost() != M_COST_KIB || p.t_cost() != T_COST || p.p_cost() != P_COST
-                        }));
-                Verified { ok, needs_rehash }
-            })
-            .await
-            .ok_or_else(|| ServiceError::Internal("argon2 pool stopped".to_owned()))
+        self.on_pool(move || {
+            let Ok(parsed) = PasswordHash::new(&hash) else {
+                return Verified { ok: false, needs_rehash: false };
+            };
+            let ok = argon2().verify_password(password.as_bytes(), &parsed).is_ok() && real;
+            let current = Params::try_from(&parsed).ok();
+            let needs_rehash = ok
+                && (parsed.algorithm.as_str() != "argon2id"
+                    || current.is_none_or(|p| {
+                        p.m_cost() != M_COST_KIB || p.t_cost() != T_COST || p.p_cost() != P_COST
+                    }));
+            Verified { ok, needs_rehash }
+        })
+        .await
     }
 }
