@@ -11,10 +11,10 @@ use crate::{
         session_context::SessionContext,
     },
     pages::{
-        account::AccountPage, forgot_password::ForgotPasswordPage, google_callback::GoogleCallbackPage,
-        home::HomePage, login::LoginPage, not_found::NotFound, public_profile::PublicProfilePage,
-        reset_password::ResetPasswordPage, security::SecurityPage, signup::SignUpPage,
-        verify_email::VerifyEmailPage,
+        account::AccountPage, confirm::ConfirmPage, forgot_password::ForgotPasswordPage,
+        google_callback::GoogleCallbackPage, home::HomePage, login::LoginPage, not_found::NotFound,
+        public_profile::PublicProfilePage, reset_password::ResetPasswordPage, security::SecurityPage,
+        signup::SignUpPage, verify_email::VerifyEmailPage,
     },
     site::SiteInfo,
 };
@@ -54,6 +54,11 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route path=StaticSegment("account") view=AccountPage ssr=SsrMode::Async/>
+                    <Route
+                        path=(StaticSegment("account"), StaticSegment("confirm"))
+                        view=ConfirmPage
+                        ssr=SsrMode::Async
+                    />
                     <Route
                         path=(StaticSegment("account"), StaticSegment("security"))
                         view=SecurityPage

@@ -40,7 +40,7 @@ test("sign-up errors show inline and keep what was typed", async ({ page }) => {
   await page.getByLabel("Email", { exact: true }).fill(uniqueEmail("weak"));
   await page.getByLabel("Password", { exact: true }).fill("short");
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByText("Use at least 10 characters")).toBeVisible();
+  await expect(page.getByText("Use at least 12 characters")).toBeVisible();
 
   await page.getByLabel("Password", { exact: true }).fill("password1234");
   await page.getByRole("button", { name: "Create account" }).click();

@@ -33,6 +33,20 @@ export async function mailedLink(to: string, subject: string, path: string): Pro
   throw new Error(`no mail "${subject}" to ${to}`);
 }
 
+/** Waits for a mail to `to` whose subject starts with `subject` and returns it. */
+export async function mailTo(to: string, subject: string): Promise<{ subject: string; text: string; html: string }> {
+  if (!MAIL_API) throw new Error("MAIL_API is not set: run the tests through scripts/test.sh");
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    const res = await fetch(`${MAIL_API}/email?to.address=${encodeURIComponent(to)}`);
+    const messages: Array<{ subject: string; text: string; html: string }> = res.ok ? await res.json() : [];
+    const found = [...messages].reverse().find((m) => m.subject.startsWith(subject));
+    if (found) return found;
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error(`no mail "${subject}" to ${to}`);
+}
+
 /** Follows the verification link mailed to `email` in `page`. */
 export async function verifyEmail(page: Page, email: string) {
   const link = await mailedLink(email, "Verify your email", "/verify-email");

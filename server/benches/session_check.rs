@@ -35,6 +35,7 @@ async fn warm_session(sessions: &Sessions) -> HeaderMap {
         user_id,
         device_id: Uuid::new_v4(),
         created_at: now,
+        authenticated_at: now,
         last_seen_at: now,
         expires_at: now + chrono::Duration::days(30),
         replaced_by: None,
@@ -83,7 +84,7 @@ fn session_check(c: &mut Criterion) {
         b.to_async(&rt).iter(|| async {
             let raw = sessions.cookie.read(&headers).expect("cookie present");
             let token = sessions.keys.verify(raw).expect("valid tag");
-            match sessions.resolve(&token, false).await {
+            match sessions.resolve(&token, false, &server::session::ClientInfo::default()).await {
                 Ok(Resolution::Active { auth, .. }) => auth,
                 _ => panic!("a warm session resolves from the cache"),
             }

@@ -18,6 +18,9 @@ pub enum ServiceError {
     RateLimited { minutes: u64 },
     #[error("not signed in")]
     Unauthorized,
+    /// A sensitive change on a device that has not proved who it is within 10 minutes.
+    #[error("needs a recent sign-in")]
+    NeedsRecentSignIn,
     #[error("not found")]
     NotFound,
     /// A mailed link that is unknown, tampered, expired or already used.
@@ -52,6 +55,7 @@ impl ServiceError {
             Self::EmailTaken => StatusCode::CONFLICT,
             Self::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
             Self::Unauthorized => StatusCode::UNAUTHORIZED,
+            Self::NeedsRecentSignIn => StatusCode::FORBIDDEN,
             Self::NotFound => StatusCode::NOT_FOUND,
             Self::InvalidLink => StatusCode::BAD_REQUEST,
             Self::Refused(_) => StatusCode::TOO_MANY_REQUESTS,
@@ -73,6 +77,7 @@ impl ServiceError {
                 format!("Too many attempts. Try again in {minutes} {unit}.")
             }
             Self::Unauthorized => "Please sign in to continue.".into(),
+            Self::NeedsRecentSignIn => "Confirm your password to continue".into(),
             Self::NotFound => "That no longer exists.".into(),
             Self::InvalidLink => "This link is invalid or has expired.".into(),
             Self::Refused(reason)

@@ -18,6 +18,7 @@ pub mod startup;
 pub mod state;
 pub mod storage;
 pub mod telemetry;
+pub mod trail;
 
 pub use config::Config;
 pub use error::ServiceError;

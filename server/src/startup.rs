@@ -37,9 +37,13 @@ pub struct Prepared {
 pub async fn prepare(config: Config, leptos_options: LeptosOptions) -> Result<Prepared, StartupError> {
     let database = db::connect(&config).await?;
     let state = AppState::new(config, database.pool, leptos_options)?;
+    if let Some(google) = &state.google {
+        google.adopt_legacy_identities().await?;
+    }
     session::listener::start(&state.pool, state.sessions.caches.clone(), state.sessions.listener.clone())
         .await;
     state.sessions.spawn_maintenance();
+    state.throttle.spawn_pruning(state.pool.clone());
     state.email.outbox.spawn_worker();
     Ok(Prepared { state, embedded: database.embedded })
 }
@@ -59,7 +63,7 @@ pub fn finish_router(app_routes: Router<AppState>, state: AppState) -> Router {
         .layer(middleware::from_fn(http::require_sign_in::guard))
         .layer(middleware::from_fn_with_state(state.clone(), session::middleware::resolve_session))
         .layer(middleware::from_fn_with_state(state.clone(), http::csrf::guard))
-        .layer(middleware::from_fn(http::security_headers::apply))
+        .layer(middleware::from_fn_with_state(state.clone(), http::security_headers::apply))
         .merge(http::health::routes())
         .with_state(state);
     http::layers::apply(router)

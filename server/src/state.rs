@@ -11,6 +11,7 @@ use crate::{
     accounts::email::EmailFlows,
     auth::{PasswordHasher, Throttle},
     config::Config,
+    http::security_headers::HeaderRules,
     mail::{Outbox, templates::Site, transport::Transport},
     oidc::GoogleSignIn,
     profile::Profiles,
@@ -44,12 +45,20 @@ pub struct Services {
     pub email: EmailFlows,
     /// `None` when Google sign-in is not configured.
     pub google: Option<GoogleSignIn>,
+    /// Per-IP limits and the sign-in lockout.
+    pub throttle: Throttle,
+    /// Content-Security-Policy sources, HSTS: fixed by the configuration.
+    pub header_rules: Arc<HeaderRules>,
 }
 
 impl AppState {
     pub fn new(config: Config, pool: PgPool, leptos_options: LeptosOptions) -> Result<Self, StartupError> {
         let sessions = Sessions::new(pool.clone(), &config);
-        let throttle = Throttle::new(config.sign_in_per_ip_per_minute, config.sign_up_per_ip_per_hour);
+        let throttle = Throttle::new(
+            config.sign_in_per_ip_per_minute,
+            config.sign_up_per_ip_per_hour,
+            config.secret_key.as_bytes(),
+        );
         let hasher = PasswordHasher::new();
         let site =
             Site { service_name: config.service_name.clone(), service_domain: config.service_domain.clone() };
@@ -72,8 +81,15 @@ impl AppState {
             email.outbox.clone(),
             throttle.clone(),
         );
-        let google = GoogleSignIn::new(&config, pool.clone(), sessions.clone(), profiles.clone())?;
+        let google = GoogleSignIn::new(
+            &config,
+            pool.clone(),
+            sessions.clone(),
+            profiles.clone(),
+            email.outbox.clone(),
+        )?;
         Ok(Self(Arc::new(Services {
+            header_rules: Arc::new(HeaderRules::new(&config)),
             config: Arc::new(config),
             pool,
             leptos_options,
@@ -82,6 +98,7 @@ impl AppState {
             profiles,
             email,
             google,
+            throttle,
         })))
     }
 }

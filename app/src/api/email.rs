@@ -9,7 +9,8 @@ use super::FormError;
 pub async fn verify_email(token: String) -> Result<(), FormError> {
     use super::ssr::*;
     let state = state()?;
-    state.email.verify(&token).await.map_err(|e| fail(e, &[]))
+    let client = client().await;
+    state.email.verify(&token, &client).await.map_err(|e| fail(e, &[]))
 }
 
 #[server]
@@ -52,7 +53,8 @@ pub async fn check_reset_link(token: String) -> Result<bool, FormError> {
 pub async fn reset_password(token: String, new_password: String) -> Result<(), FormError> {
     use super::ssr::*;
     let state = state()?;
-    state.email.reset_password(&token, &new_password).await.map_err(|e| fail(e, &[]))?;
+    let client = client().await;
+    state.email.reset_password(&token, &new_password, &client).await.map_err(|e| fail(e, &[]))?;
     clear_session_cookie(&state);
     leptos_axum::redirect("/login?reset=1");
     Ok(())
@@ -64,11 +66,15 @@ pub async fn change_email(new_email: String, email_password: String) -> Result<S
     use super::ssr::*;
     let state = state()?;
     let auth = require_auth()?;
-    let sent_to = state
-        .email
-        .request_email_change(&auth, &new_email, &email_password)
-        .await
-        .map_err(|e| fail(e, &[("new_email", new_email.trim())]))?;
+    let client = client().await;
+    let sent_to = state.email.request_email_change(&auth, &new_email, &email_password, &client).await;
+    let sent_to = match sent_to {
+        Err(server::ServiceError::NeedsRecentSignIn) if is_html_form_post() => {
+            leptos_axum::redirect(&server::session::recent::confirm_path("/account/security"));
+            return Ok(String::new());
+        }
+        other => other.map_err(|e| fail(e, &[("new_email", new_email.trim())]))?,
+    };
     if is_html_form_post() {
         leptos_axum::redirect(&format!("/account/security?email_sent={}", urlencode(&sent_to)));
     }

@@ -47,6 +47,13 @@ pub async fn finish_google_sign_in(
             page_redirect(&next);
             Ok(())
         }
+        Ok(Finished::Reconfirmed { next }) => {
+            if let Some(auth) = auth() {
+                app.sessions.reauthenticated(&auth).await.map_err(|e| fail(e, &[]))?;
+            }
+            page_redirect(&next);
+            Ok(())
+        }
         Ok(Finished::Linked { .. }) => {
             page_redirect("/account/security?google=connected");
             Ok(())
@@ -77,7 +84,14 @@ pub async fn disconnect_google() -> Result<(), FormError> {
     let Some(google) = state.google.as_ref() else {
         return Err(fail(server::ServiceError::NotFound, &[]));
     };
-    google.disconnect(auth.user.id).await.map_err(|e| fail(e, &[]))?;
+    if !auth.signed_in_recently(chrono::Utc::now()) {
+        if is_html_form_post() {
+            leptos_axum::redirect(&server::session::recent::confirm_path("/account/security"));
+            return Ok(());
+        }
+        return Err(fail(server::ServiceError::NeedsRecentSignIn, &[]));
+    }
+    google.disconnect(auth.user.id, &client().await).await.map_err(|e| fail(e, &[]))?;
     if is_html_form_post() {
         leptos_axum::redirect("/account/security?google=disconnected");
     }

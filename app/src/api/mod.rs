@@ -66,3 +66,9 @@ pub struct DeviceView {
     pub last_active: String,
     pub current: bool,
 }
+
+/// One line of "Recent activity": "Signed in · Firefox on Linux · 203.0.113.7 · 5 minutes ago".
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ActivityView {
+    pub text: String,
+}

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::{DeviceView, FormError};
+use super::{ActivityView, DeviceView, FormError};
 
 #[server]
 pub async fn list_devices() -> Result<Vec<DeviceView>, FormError> {
@@ -24,6 +24,19 @@ pub async fn list_devices() -> Result<Vec<DeviceView>, FormError> {
         .collect())
 }
 
+/// The account's last security events, newest first, in words.
+#[server]
+pub async fn recent_activity() -> Result<Vec<ActivityView>, FormError> {
+    use super::ssr::*;
+    let state = state()?;
+    let auth = require_auth()?;
+    let events = server::trail::latest(&state.pool, auth.user.id, server::trail::SHOWN)
+        .await
+        .map_err(|e| fail(e.into(), &[]))?;
+    let now = chrono::Utc::now();
+    Ok(events.iter().map(|e| ActivityView { text: server::trail::describe(e, now) }).collect())
+}
+
 #[server]
 pub async fn sign_out_device(device: String) -> Result<(), FormError> {
     use super::ssr::*;
@@ -38,7 +51,9 @@ pub async fn sign_out_device(device: String) -> Result<(), FormError> {
             &[],
         ));
     }
-    state.sessions.end_device(auth.user.id, device_id).await.map_err(|e| fail(e, &[]))?;
+    let client = client().await;
+    let trail = signed_out(&client, "one device");
+    state.sessions.end_device(auth.user.id, device_id, Some(trail)).await.map_err(|e| fail(e, &[]))?;
     Ok(())
 }
 
@@ -47,9 +62,14 @@ pub async fn sign_out_other_devices() -> Result<(), FormError> {
     use super::ssr::*;
     let state = state()?;
     let auth = require_auth()?;
+    let client = client().await;
     state
         .sessions
-        .end_all_except(auth.user.id, Some(auth.session.record.device_id))
+        .end_all_except(
+            auth.user.id,
+            Some(auth.session.record.device_id),
+            Some(signed_out(&client, "all other devices")),
+        )
         .await
         .map_err(|e| fail(e, &[]))?;
     Ok(())
@@ -60,10 +80,28 @@ pub async fn sign_out_everywhere() -> Result<(), FormError> {
     use super::ssr::*;
     let state = state()?;
     let auth = require_auth()?;
-    state.sessions.end_all_except(auth.user.id, None).await.map_err(|e| fail(e, &[]))?;
+    let client = client().await;
+    let trail = signed_out(&client, "every device");
+    state.sessions.end_all_except(auth.user.id, None, Some(trail)).await.map_err(|e| fail(e, &[]))?;
     clear_session_cookie(&state);
     leptos_axum::redirect("/login");
     Ok(())
+}
+
+/// Re-confirms the password on this device, then goes on to `next` (a path on this site).
+#[server]
+pub async fn confirm_password(password: String, next: String) -> Result<(), FormError> {
+    use super::ssr::*;
+    let state = state()?;
+    let auth = require_auth()?;
+    state.accounts.confirm_password(&auth, &password).await.map_err(|e| fail(e, &[("next", &next)]))?;
+    leptos_axum::redirect(&server::http::next::safe_next(Some(&next)));
+    Ok(())
+}
+
+#[cfg(feature = "ssr")]
+fn signed_out<'a>(client: &'a server::session::ClientInfo, detail: &'a str) -> server::session::Trail<'a> {
+    server::session::Trail { kind: server::trail::EventKind::DevicesSignedOut, client, detail }
 }
 
 #[server]

@@ -1,12 +1,14 @@
 //! One module per route.
 
 pub mod account;
+pub mod confirm;
 pub mod forgot_password;
 pub mod google_callback;
 pub mod home;
 pub mod login;
 pub mod not_found;
 pub mod public_profile;
+pub mod recent_activity;
 pub mod reset_password;
 pub mod security;
 pub mod signup;

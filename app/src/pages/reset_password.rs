@@ -27,7 +27,7 @@ pub fn ResetPasswordPage() -> impl IntoView {
                                     <FormMessage error/>
                                     <input type="hidden" name="token" value=token/>
                                     <Field label="New password" name="new_password" kind="password" autocomplete="new-password" error/>
-                                    <p class="hint">"At least 10 characters. A few unrelated words work well."</p>
+                                    <p class="hint">"At least 12 characters. A few unrelated words work well."</p>
                                     <SubmitButton label="Set new password"/>
                                 </form>
                             }.into_any(),

@@ -2,6 +2,7 @@ use leptos::{prelude::*, server_fn::ServerFn};
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
+use super::recent_activity::RecentActivity;
 use crate::{
     api::{
         DeviceView,
@@ -28,6 +29,7 @@ pub fn SecurityPage() -> impl IntoView {
         <Title text="Security"/>
         <RequireUser children=|user| view! {
             <Devices/>
+            <RecentActivity/>
             <ConnectedAccounts/>
             <ChangeEmail/>
             <ChangePassword has_password=user.has_password/>

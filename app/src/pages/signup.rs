@@ -27,7 +27,7 @@ pub fn SignUpPage() -> impl IntoView {
                     </Show>
                 </Field>
                 <Field label="Password" name="password" kind="password" autocomplete="new-password" error/>
-                <p class="hint">"At least 10 characters. A few unrelated words work well."</p>
+                <p class="hint">"At least 12 characters. A few unrelated words work well."</p>
                 <SubmitButton label="Create account"/>
             </form>
             <GoogleButton next="/".to_owned()/>

@@ -125,13 +125,14 @@ async fn a_new_person_gets_an_account_and_comes_back_to_it() {
 async fn links_a_verified_account_but_never_an_unverified_one() {
     let provider = MockProvider::start().await;
     let app = app_for(&provider).await;
-    app.sign_up("grace@example.com").await; // verified by the helper
-    let res = sign_in_as(&app, &provider, Person::new("sub-grace", "grace@example.com"), Tamper::None).await;
+    // Google is authoritative for gmail.com (see tests/hardening/google_links.rs for the rest).
+    app.sign_up("grace@gmail.com").await; // verified by the helper
+    let res = sign_in_as(&app, &provider, Person::new("sub-grace", "grace@gmail.com"), Tamper::None).await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     assert!(session_cookie(&res).is_some());
     let linked: i64 = count(
         &app,
-        "SELECT count(*) FROM user_identities i JOIN users u ON u.id = i.user_id WHERE u.email = 'grace@example.com'",
+        "SELECT count(*) FROM user_identities i JOIN users u ON u.id = i.user_id WHERE u.email = 'grace@gmail.com'",
     )
     .await;
     assert_eq!(linked, 1, "linked to the existing account");

@@ -33,7 +33,7 @@ async fn sign_up_validates_each_field() {
     let app = TestApp::spawn().await;
     let cases = [
         ("not-an-email", PASSWORD, "email", "Enter a valid email address"),
-        ("ada@example.com", "short", "password", "Use at least 10 characters"),
+        ("ada@example.com", "short", "password", "Use at least 12 characters"),
         ("ada@example.com", "password1234", "password", "This password is too easy to guess"),
     ];
     for (email, password, field, message) in cases {
@@ -358,13 +358,13 @@ async fn repeated_failures_lock_the_account_then_it_recovers() {
     assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
     assert_eq!(json(res).await["message"], "Too many attempts. Try again in 1 minute.");
 
-    sqlx::query("UPDATE login_throttle SET locked_until = now() - interval '1 second'")
+    sqlx::query("UPDATE sign_in_throttle SET locked_until = now() - interval '1 second'")
         .execute(&app.state.pool)
         .await
         .unwrap();
     assert!(session_cookie(&app.sign_in(&email, PASSWORD).await).is_some(), "the lock expired");
     let left: i64 =
-        sqlx::query_scalar("SELECT count(*) FROM login_throttle").fetch_one(&app.state.pool).await.unwrap();
+        sqlx::query_scalar("SELECT count(*) FROM sign_in_throttle").fetch_one(&app.state.pool).await.unwrap();
     assert_eq!(left, 0, "a success resets the counter");
 }
 

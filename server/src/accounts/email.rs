@@ -15,7 +15,8 @@ use crate::{
     domain::{EmailAddress, NewPassword},
     error::ServiceError,
     mail::{Outbox, outbox},
-    session::{Authenticated, Invalidation, Sessions, publish, store},
+    session::{Authenticated, ClientInfo, Invalidation, Sessions, publish, store},
+    trail::{self, EventKind},
 };
 
 /// Reset links per address per hour beyond which requests are silently dropped.
@@ -74,13 +75,14 @@ impl EmailFlows {
     }
 
     /// Follows a verification or email-change link, in any browser, signed in or not.
-    pub async fn verify(&self, token: &str) -> Result<(), ServiceError> {
+    pub async fn verify(&self, token: &str, client: &ClientInfo) -> Result<(), ServiceError> {
         let mut tx = self.pool.begin().await?;
         let redeemed = email_tokens::redeem(&mut tx, token, &[Purpose::Verify, Purpose::Change])
             .await?
             .ok_or(ServiceError::InvalidLink)?;
         match (redeemed.purpose, redeemed.new_email) {
             (Purpose::Change, Some(new_email)) => {
+                let old = users::find(&mut *tx, redeemed.user_id).await?.ok_or(ServiceError::InvalidLink)?;
                 let moved = sqlx::query(
                     "UPDATE users SET email = $2, email_verified_at = now(), updated_at = now() WHERE id = $1",
                 )
@@ -98,6 +100,9 @@ impl EmailFlows {
                 }
                 // Links mailed to the old address stop working.
                 email_tokens::void(&mut tx, redeemed.user_id, Purpose::Reset).await?;
+                let detail = format!("from {} to {new_email}", old.email);
+                trail::record(&mut tx, redeemed.user_id, EventKind::EmailChanged, client, &detail).await?;
+                outbox::enqueue(&mut tx, &self.outbox.site.email_changed(&old.email, &new_email)).await?;
             }
             _ => {
                 sqlx::query(
@@ -112,17 +117,35 @@ impl EmailFlows {
         publish(&mut tx, changes).await?;
         tx.commit().await?;
         self.sessions.caches.apply(&changes).await;
+        self.outbox.wake();
         Ok(())
     }
 
-    /// Always the same answer; mails a link only when the account exists and limits allow.
+    /// Always the same answer in the same time: the lookup and the mail happen after the
+    /// answer, on a connection taken before it (so a database outage is still a 503).
     pub async fn forgot_password(&self, email: &str, ip: Option<IpAddr>) -> Result<(), ServiceError> {
         if let Some(ip) = ip {
             self.throttle.sign_in_attempt(ip)?;
         }
         let Ok(email) = EmailAddress::parse(email) else { return Ok(()) };
-        let Some((user_id, _)) = users::credentials(&self.pool, email.as_str()).await? else { return Ok(()) };
-        let mut tx = self.pool.begin().await?;
+        let conn = self.pool.acquire().await?;
+        let flows = self.clone();
+        tokio::spawn(async move {
+            if let Err(e) = flows.mail_reset_link(conn, &email).await {
+                tracing::error!(error = %e, "could not queue a password reset mail");
+            }
+        });
+        Ok(())
+    }
+
+    /// Mails a reset link when the account exists and its hourly limit allows.
+    async fn mail_reset_link(
+        &self,
+        mut conn: sqlx::pool::PoolConnection<sqlx::Postgres>,
+        email: &EmailAddress,
+    ) -> Result<(), ServiceError> {
+        let Some((user_id, _)) = users::credentials(&mut *conn, email.as_str()).await? else { return Ok(()) };
+        let mut tx = sqlx::Connection::begin(&mut *conn).await?;
         if email_tokens::recent(&mut tx, user_id, Purpose::Reset, 3600.0).await?
             >= RESETS_PER_ADDRESS_PER_HOUR
         {
@@ -144,7 +167,12 @@ impl EmailFlows {
 
     /// Sets a new password from a reset link: the address counts as verified, every session
     /// ends, and a notice is mailed.
-    pub async fn reset_password(&self, token: &str, new_password: &str) -> Result<(), ServiceError> {
+    pub async fn reset_password(
+        &self,
+        token: &str,
+        new_password: &str,
+        client: &ClientInfo,
+    ) -> Result<(), ServiceError> {
         let mut tx = self.pool.begin().await?;
         let user_id = email_tokens::peek(&mut tx, token, &[Purpose::Reset])
             .await?
@@ -155,7 +183,7 @@ impl EmailFlows {
         let password = NewPassword::parse(new_password, "new_password", &inputs)?;
         let hash = self.hasher.hash(password.expose()).await?;
         email_tokens::redeem(&mut tx, token, &[Purpose::Reset]).await?.ok_or(ServiceError::InvalidLink)?;
-        email_tokens::void(&mut tx, user_id, Purpose::Reset).await?;
+        email_tokens::void_all(&mut tx, user_id).await?;
         sqlx::query(
             "UPDATE users SET password_hash = $2, email_verified_at = coalesce(email_verified_at, now()), \
              updated_at = now() WHERE id = $1",
@@ -166,7 +194,12 @@ impl EmailFlows {
         .await?;
         store::lock_user(&mut tx, user_id).await?;
         store::delete_all_except(&mut *tx, user_id, None).await?;
+        // The owner proved the mailbox: whatever lock a guesser caused ends here.
+        let identifiers: Vec<&str> =
+            [Some(user.email.as_str()), user.username.as_deref()].into_iter().flatten().collect();
+        self.throttle.lockout.clear(&mut *tx, &identifiers).await?;
         outbox::enqueue(&mut tx, &self.outbox.site.password_changed(&user.email)).await?;
+        trail::record(&mut tx, user_id, EventKind::PasswordReset, client, "").await?;
         let changes = [Invalidation::UserSessions(user_id)];
         publish(&mut tx, changes).await?;
         tx.commit().await?;
@@ -182,19 +215,25 @@ impl EmailFlows {
         auth: &Authenticated,
         new_email: &str,
         password: &str,
+        client: &ClientInfo,
     ) -> Result<String, ServiceError> {
         let user = &auth.user;
         let new_email = EmailAddress::parse(new_email)
             .map_err(|_| ServiceError::invalid("new_email", "Enter a valid email address"))?;
-        super::confirm::current_password(
-            &self.pool,
-            &self.hasher,
-            &self.throttle,
-            user.id,
-            password,
-            "email_password",
-        )
-        .await?;
+        if user.has_password {
+            super::confirm::current_password(
+                &self.pool,
+                &self.hasher,
+                &self.throttle,
+                user,
+                password,
+                "email_password",
+            )
+            .await?;
+        } else if !auth.signed_in_recently(chrono::Utc::now()) {
+            // Accounts without a password re-confirm with Google (see `session::recent`).
+            return Err(ServiceError::NeedsRecentSignIn);
+        }
         if new_email.as_str() == user.email {
             return Err(ServiceError::invalid("new_email", "That is already your address"));
         }
@@ -207,6 +246,8 @@ impl EmailFlows {
         outbox::enqueue(&mut tx, &self.outbox.site.confirm_new_email(new_email.as_str(), &token)).await?;
         outbox::enqueue(&mut tx, &self.outbox.site.email_change_notice(&user.email, new_email.as_str()))
             .await?;
+        let detail = format!("to {}", new_email.as_str());
+        trail::record(&mut tx, user.id, EventKind::EmailChangeRequested, client, &detail).await?;
         tx.commit().await?;
         self.outbox.wake();
         Ok(new_email.to_string())

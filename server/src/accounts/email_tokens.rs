@@ -83,6 +83,17 @@ pub async fn void(conn: &mut PgConnection, user_id: Uuid, purpose: Purpose) -> R
     Ok(())
 }
 
+/// Marks every unused token of the account used, whatever its purpose: a password change or
+/// reset ends every way in that a mailed link may still offer (an attacker's pending email
+/// change included).
+pub async fn void_all(conn: &mut PgConnection, user_id: Uuid) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE email_tokens SET used_at = now() WHERE user_id = $1 AND used_at IS NULL")
+        .bind(user_id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
 /// The live token's details without using it (to show a form only for a valid link).
 pub async fn peek(
     conn: &mut PgConnection,

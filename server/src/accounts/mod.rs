@@ -4,6 +4,7 @@ pub mod confirm;
 pub mod email;
 pub mod email_tokens;
 pub mod service;
+pub mod signed_in;
 pub mod users;
 
 pub use service::Accounts;

@@ -9,7 +9,9 @@ use crate::{
     auth::{PasswordHasher, Throttle},
     domain::{EmailAddress, NewPassword, PASSWORD_MAX_LEN},
     error::ServiceError,
+    mail::outbox,
     session::{Authenticated, ClientInfo, Invalidation, SessionToken, Sessions, publish, store},
+    trail::{self, EventKind},
 };
 
 #[derive(Clone)]
@@ -51,9 +53,10 @@ impl Accounts {
         let mut tx = self.pool.begin().await?;
         let user = users::insert(&mut *tx, email.as_str(), &hash).await?.ok_or(ServiceError::EmailTaken)?;
         self.email.queue_verification(&mut tx, user.id, &user.email).await?;
+        let token = self.sessions.create_for_device(&mut *tx, user.id, Uuid::new_v4(), client).await?;
+        trail::record(&mut tx, user.id, EventKind::SignedUp, client, "").await?;
         tx.commit().await?;
         self.email.outbox.wake();
-        let token = self.sessions.create(user.id, client).await?;
         tracing::info!(user = %user.id, "account created");
         Ok((user, token))
     }
@@ -69,29 +72,43 @@ impl Accounts {
             self.throttle.sign_in_attempt(ip)?;
         }
         let password = if password.chars().count() > PASSWORD_MAX_LEN { "" } else { password };
-        let found = if identifier.trim().is_empty() {
-            None
-        } else {
-            users::credentials(&self.pool, identifier).await?
-        };
-        if let Some((id, _)) = &found {
-            self.throttle.account_allowed(&self.pool, *id).await?;
+        if identifier.trim().is_empty() {
+            self.hasher.verify(password, None).await?;
+            return Err(ServiceError::InvalidCredentials);
         }
+        // Counted before the check, the same way for known and unknown identifiers.
+        let reserved = self.throttle.lockout.reserve(&self.pool, identifier).await?;
+        let found = users::credentials(&self.pool, identifier).await?;
         let stored = found.as_ref().and_then(|(_, h)| h.as_deref());
         let verified = self.hasher.verify(password, stored).await?;
         let Some((user_id, _)) = found.clone().filter(|_| verified.ok && !password.is_empty()) else {
-            if let Some((id, _)) = found {
-                self.throttle.account_failed(&self.pool, id).await?;
+            if let Some((user_id, _)) = found {
+                self.record_failure(user_id, reserved.locks, client).await?;
             }
             return Err(ServiceError::InvalidCredentials);
         };
-        self.throttle.account_succeeded(&self.pool, user_id).await?;
+        self.throttle.lockout.clear(&self.pool, &[identifier]).await?;
         if verified.needs_rehash {
             let hash = self.hasher.hash(password).await?;
             users::set_password_hash(&self.pool, user_id, &hash).await?;
         }
-        let token = self.sessions.create(user_id, client).await?;
+        let token =
+            super::signed_in::start(&self.pool, &self.sessions, &self.email.outbox, user_id, client).await?;
         Ok((user_id, token))
+    }
+
+    async fn record_failure(
+        &self,
+        user_id: Uuid,
+        locks: bool,
+        client: &ClientInfo,
+    ) -> Result<(), ServiceError> {
+        let mut conn = self.pool.acquire().await?;
+        trail::record(&mut conn, user_id, EventKind::SignInFailed, client, "").await?;
+        if locks {
+            trail::record(&mut conn, user_id, EventKind::LockedOut, client, "").await?;
+        }
+        Ok(())
     }
 
     /// Sets a new password, ends every other session, and gives this device a fresh token.
@@ -107,7 +124,7 @@ impl Accounts {
             &self.pool,
             &self.hasher,
             &self.throttle,
-            user.id,
+            user,
             current,
             "current_password",
         )
@@ -119,22 +136,40 @@ impl Accounts {
 
         let mut tx = self.pool.begin().await?;
         users::set_password_hash(&mut *tx, user.id, &hash).await?;
-        super::email_tokens::void(&mut tx, user.id, super::email_tokens::Purpose::Reset).await?;
+        super::email_tokens::void_all(&mut tx, user.id).await?;
         store::lock_user(&mut tx, user.id).await?;
         store::delete_all_except(&mut *tx, user.id, None).await?;
         let token = self.sessions.create_for_device(&mut *tx, user.id, device, client).await?;
+        trail::record(&mut tx, user.id, EventKind::PasswordChanged, client, "").await?;
+        outbox::enqueue(&mut tx, &self.email.outbox.site.password_changed(&user.email)).await?;
         let changes = [Invalidation::UserSessions(user.id)];
         publish(&mut tx, changes).await?;
         tx.commit().await?;
 
         self.sessions.caches.apply(&changes).await;
+        self.email.outbox.wake();
         tracing::info!(user = %user.id, "password changed; other sessions ended");
         Ok(token)
     }
 
+    /// Re-confirms the password on this device, so sensitive changes are allowed for the next
+    /// 10 minutes. Wrong guesses count toward the sign-in lockout.
+    pub async fn confirm_password(&self, auth: &Authenticated, password: &str) -> Result<(), ServiceError> {
+        super::confirm::current_password(
+            &self.pool,
+            &self.hasher,
+            &self.throttle,
+            &auth.user,
+            password,
+            "password",
+        )
+        .await?;
+        self.sessions.reauthenticated(auth).await
+    }
+
     /// Ends the current device's session.
     pub async fn sign_out(&self, auth: &Authenticated) -> Result<(), ServiceError> {
-        self.sessions.end_device(auth.user.id, auth.session.record.device_id).await?;
+        self.sessions.end_device(auth.user.id, auth.session.record.device_id, None).await?;
         Ok(())
     }
 }

@@ -68,7 +68,7 @@ pub async fn cached(
 
 /// Id and password hash for sign-in, by email or (case-insensitively) username.
 pub async fn credentials(
-    pool: &PgPool,
+    db: impl PgExecutor<'_>,
     identifier: &str,
 ) -> Result<Option<(Uuid, Option<String>)>, sqlx::Error> {
     let ident = identifier.trim();
@@ -79,12 +79,12 @@ pub async fn credentials(
     let row = if ident.contains('@') {
         sqlx::query("SELECT id, password_hash FROM users WHERE email = lower($1)")
             .bind(ident)
-            .fetch_optional(pool)
+            .fetch_optional(db)
             .await?
     } else {
         sqlx::query("SELECT id, password_hash FROM users WHERE lower(username) = lower($1)")
             .bind(ident)
-            .fetch_optional(pool)
+            .fetch_optional(db)
             .await?
     };
     row.map(|r| Ok((r.try_get("id")?, r.try_get("password_hash")?))).transpose()

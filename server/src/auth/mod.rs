@@ -2,6 +2,7 @@
 
 mod hash_pool;
 pub mod hasher;
+pub mod lockout;
 pub mod throttle;
 
 pub use hasher::PasswordHasher;

@@ -2,97 +2,164 @@
 //! losing them on restart costs little, and with n instances behind a load balancer a client
 //! gets up to n times the limit, still a cap on abuse. The client address comes from the TCP
 //! peer, or from `X-Forwarded-For` when `TRUSTED_PROXY_HOPS` says proxies are in front (see
-//! `http::client_ip`). Per-account lockouts, the limit that protects a password, live in
-//! Postgres, so they hold across restarts and across instances.
+//! `http::client_ip`). The lockout that protects a password lives in Postgres
+//! ([`super::lockout`]), so it holds across restarts and across instances.
 
-use std::{net::IpAddr, num::NonZeroU32, sync::Arc, time::Duration};
+use std::{
+    net::{IpAddr, Ipv6Addr},
+    num::NonZeroU32,
+    sync::Arc,
+    time::Duration,
+};
 
 use governor::{
-    DefaultKeyedRateLimiter, Quota, RateLimiter,
+    Quota, RateLimiter,
     clock::{Clock, DefaultClock},
+    middleware::NoOpMiddleware,
+    state::keyed::DefaultKeyedStateStore,
 };
-use sqlx::PgPool;
-use uuid::Uuid;
 
+use sqlx::PgPool;
+
+use super::lockout::{Lockout, minutes_until};
 use crate::error::ServiceError;
 
-/// Failures allowed before each further attempt on an account waits a growing delay.
-pub const FREE_FAILURES: i32 = 5;
-const MAX_LOCK_MINUTES: i64 = 60;
+/// How often idle per-IP entries are dropped.
+pub const PRUNE_EVERY: Duration = Duration::from_secs(60);
 
-#[derive(Clone)]
-pub struct Throttle {
-    sign_in: Arc<DefaultKeyedRateLimiter<IpAddr>>,
-    sign_up: Arc<DefaultKeyedRateLimiter<IpAddr>>,
+/// The key a client is limited by: its IPv4 address, or its IPv6 /64 (one subscriber's
+/// network, which hands out addresses from it at will).
+pub fn ip_key(ip: IpAddr) -> IpAddr {
+    match ip {
+        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => IpAddr::V4(v4),
+            None => {
+                let s = v6.segments();
+                IpAddr::V6(Ipv6Addr::new(s[0], s[1], s[2], s[3], 0, 0, 0, 0))
+            }
+        },
+        v4 => v4,
+    }
 }
 
-fn minutes_until(wait: Duration) -> u64 {
-    wait.as_secs().div_ceil(60).max(1)
+/// A per-client limiter whose memory stays bounded: entries that are back to a fresh state
+/// are dropped by [`IpLimiter::prune`].
+pub struct IpLimiter<C: Clock = DefaultClock> {
+    limiter: RateLimiter<IpAddr, DefaultKeyedStateStore<IpAddr>, C, NoOpMiddleware<C::Instant>>,
+    clock: C,
 }
 
-impl Throttle {
-    pub fn new(sign_in_per_minute: u32, sign_up_per_hour: u32) -> Self {
-        let sign_in = NonZeroU32::new(sign_in_per_minute.max(1)).expect("non-zero");
-        let sign_up = NonZeroU32::new(sign_up_per_hour.max(1)).expect("non-zero");
-        let sign_up_period = Duration::from_secs(3600) / sign_up.get();
-        Self {
-            sign_in: Arc::new(RateLimiter::keyed(Quota::per_minute(sign_in))),
-            sign_up: Arc::new(RateLimiter::keyed(
-                Quota::with_period(sign_up_period).expect("non-zero period").allow_burst(sign_up),
-            )),
-        }
+impl<C: Clock + Clone> IpLimiter<C> {
+    pub fn with_clock(quota: Quota, clock: C) -> Self {
+        Self { limiter: RateLimiter::new(quota, DefaultKeyedStateStore::default(), clock.clone()), clock }
     }
 
-    fn check(limiter: &DefaultKeyedRateLimiter<IpAddr>, ip: IpAddr) -> Result<(), ServiceError> {
-        limiter.check_key(&ip).map_err(|not_until| ServiceError::RateLimited {
-            minutes: minutes_until(not_until.wait_time_from(DefaultClock::default().now())),
+    pub fn check(&self, ip: IpAddr) -> Result<(), ServiceError> {
+        self.limiter.check_key(&ip_key(ip)).map_err(|not_until| ServiceError::RateLimited {
+            minutes: minutes_until(not_until.wait_time_from(self.clock.now())),
         })
     }
 
-    pub fn sign_in_attempt(&self, ip: IpAddr) -> Result<(), ServiceError> {
-        Self::check(&self.sign_in, ip)
+    pub fn prune(&self) {
+        self.limiter.retain_recent();
+        self.limiter.shrink_to_fit();
     }
 
-    pub fn sign_up_attempt(&self, ip: IpAddr) -> Result<(), ServiceError> {
-        Self::check(&self.sign_up, ip)
+    pub fn len(&self) -> usize {
+        self.limiter.len()
     }
 
-    /// Refuses while the account is locked after repeated failures.
-    pub async fn account_allowed(&self, pool: &PgPool, user_id: Uuid) -> Result<(), ServiceError> {
-        let wait: Option<f64> = sqlx::query_scalar(
-            "SELECT EXTRACT(EPOCH FROM locked_until - now())::float8 FROM login_throttle \
-             WHERE user_id = $1 AND locked_until > now()",
-        )
-        .bind(user_id)
-        .fetch_optional(pool)
-        .await?;
-        match wait {
-            Some(secs) => Err(ServiceError::RateLimited {
-                minutes: minutes_until(Duration::from_secs_f64(secs.max(0.0))),
-            }),
-            None => Ok(()),
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// `count` per `period`, all of it available at once.
+pub fn quota(count: u32, period: Duration) -> Quota {
+    let count = NonZeroU32::new(count.max(1)).expect("non-zero");
+    Quota::with_period(period / count.get()).expect("non-zero period").allow_burst(count)
+}
+
+#[derive(Clone)]
+pub struct Throttle {
+    sign_in: Arc<IpLimiter>,
+    sign_up: Arc<IpLimiter>,
+    pub lockout: Lockout,
+}
+
+impl Throttle {
+    pub fn new(sign_in_per_minute: u32, sign_up_per_hour: u32, secret: &[u8]) -> Self {
+        let limiter = |q| Arc::new(IpLimiter::with_clock(q, DefaultClock::default()));
+        Self {
+            sign_in: limiter(Quota::per_minute(
+                NonZeroU32::new(sign_in_per_minute.max(1)).expect("non-zero"),
+            )),
+            sign_up: limiter(quota(sign_up_per_hour, Duration::from_secs(3600))),
+            lockout: Lockout::new(secret),
         }
     }
 
-    /// Counts a failure; from the fifth on, locks the account for 1, 2, 4 … (at most 60) minutes.
-    pub async fn account_failed(&self, pool: &PgPool, user_id: Uuid) -> Result<(), ServiceError> {
-        sqlx::query(
-            "INSERT INTO login_throttle (user_id, failures, locked_until) VALUES ($1, 1, NULL) \
-             ON CONFLICT (user_id) DO UPDATE SET failures = login_throttle.failures + 1, \
-             locked_until = CASE WHEN login_throttle.failures + 1 >= $2 \
-               THEN now() + make_interval(mins => LEAST($3, power(2, login_throttle.failures + 1 - $2))::int) \
-               ELSE NULL END",
-        )
-        .bind(user_id)
-        .bind(FREE_FAILURES)
-        .bind(MAX_LOCK_MINUTES as f64)
-        .execute(pool)
-        .await?;
-        Ok(())
+    pub fn sign_in_attempt(&self, ip: IpAddr) -> Result<(), ServiceError> {
+        self.sign_in.check(ip)
     }
 
-    pub async fn account_succeeded(&self, pool: &PgPool, user_id: Uuid) -> Result<(), ServiceError> {
-        sqlx::query("DELETE FROM login_throttle WHERE user_id = $1").bind(user_id).execute(pool).await?;
-        Ok(())
+    pub fn sign_up_attempt(&self, ip: IpAddr) -> Result<(), ServiceError> {
+        self.sign_up.check(ip)
+    }
+
+    /// Drops idle per-IP entries every [`PRUNE_EVERY`] and settled lockout rows every hour,
+    /// for as long as the process runs.
+    pub fn spawn_pruning(&self, pool: PgPool) {
+        let limiters = [self.sign_in.clone(), self.sign_up.clone()];
+        let lockout = self.lockout.clone();
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(PRUNE_EVERY);
+            for round in 0u64.. {
+                tick.tick().await;
+                limiters.iter().for_each(|l| l.prune());
+                if round % 60 == 59
+                    && let Err(e) = lockout.prune(&pool).await
+                {
+                    tracing::warn!(error = %e, "lockout cleanup failed");
+                }
+            }
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use governor::clock::FakeRelativeClock;
+
+    use super::*;
+
+    fn ip(s: &str) -> IpAddr {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn ipv6_clients_are_limited_by_their_64() {
+        let limiter = IpLimiter::with_clock(quota(2, Duration::from_secs(60)), FakeRelativeClock::default());
+        assert!(limiter.check(ip("2001:db8:1:2::1")).is_ok());
+        assert!(limiter.check(ip("2001:db8:1:2:ffff::9")).is_ok());
+        assert!(limiter.check(ip("2001:db8:1:2:abcd::7")).is_err(), "a third address in the same /64");
+        assert!(limiter.check(ip("2001:db8:1:3::1")).is_ok(), "another /64 has its own budget");
+        assert_eq!(ip_key(ip("::ffff:203.0.113.7")), ip("203.0.113.7"));
+        assert_eq!(limiter.len(), 2);
+    }
+
+    #[test]
+    fn idle_entries_are_pruned_so_memory_stays_bounded() {
+        let clock = FakeRelativeClock::default();
+        let limiter = IpLimiter::with_clock(quota(5, Duration::from_secs(60)), clock.clone());
+        for i in 0..10_000u32 {
+            let _ = limiter.check(IpAddr::V4(i.into()));
+        }
+        assert_eq!(limiter.len(), 10_000);
+        limiter.prune();
+        assert_eq!(limiter.len(), 10_000, "entries still limiting stay");
+        clock.advance(Duration::from_secs(61));
+        limiter.prune();
+        assert!(limiter.is_empty(), "{} entries left after they went idle", limiter.len());
     }
 }

@@ -35,6 +35,11 @@ pub struct Config {
     pub mem_cache_capacity: u64,
     /// Lifetime of a session before it must be renewed (`SESSION_TTL`).
     pub session_ttl: Duration,
+    /// How long after expiry a session can still be renewed (`SESSION_RENEWAL_WINDOW`).
+    pub session_renewal_window: Duration,
+    /// Longest a device stays signed in after its sign-in, renewals or not
+    /// (`SESSION_MAX_LIFETIME`).
+    pub session_max_lifetime: Duration,
     /// Connections in the Postgres pool (`DATABASE_POOL_SIZE`).
     pub database_pool_size: u32,
     /// Object storage; `None` keeps files under `data_dir/media`.
@@ -85,6 +90,10 @@ impl Config {
         let mem_cache_capacity =
             parse::number("MEM_CACHE_CAPACITY", get("MEM_CACHE_CAPACITY"), 100_000u64, 1)?;
         let session_ttl = parse::duration("SESSION_TTL", get("SESSION_TTL"), "30days")?;
+        let session_renewal_window =
+            parse::duration("SESSION_RENEWAL_WINDOW", get("SESSION_RENEWAL_WINDOW"), "7days")?;
+        let session_max_lifetime =
+            parse::duration("SESSION_MAX_LIFETIME", get("SESSION_MAX_LIFETIME"), "90days")?;
         let database_pool_size = parse::number("DATABASE_POOL_SIZE", get("DATABASE_POOL_SIZE"), 10u32, 1)?;
         let noreply_email =
             get("NOREPLY_EMAIL").unwrap_or_else(|| format!("noreply@{}", parse::host_of(&service_domain)));
@@ -107,6 +116,8 @@ impl Config {
             mem_cache_duration,
             mem_cache_capacity,
             session_ttl,
+            session_renewal_window,
+            session_max_lifetime,
             database_pool_size,
             bucket,
             smtp,

@@ -22,6 +22,8 @@ fn defaults_apply_when_nothing_is_set() {
     assert_eq!(c.service_domain, "http://localhost:3000");
     assert_eq!(c.mem_cache_duration, std::time::Duration::from_secs(8 * 3600));
     assert_eq!(c.session_ttl, std::time::Duration::from_secs(30 * 86400));
+    assert_eq!(c.session_renewal_window, std::time::Duration::from_secs(7 * 86400));
+    assert_eq!(c.session_max_lifetime, std::time::Duration::from_secs(90 * 86400));
     assert!(c.database_url.is_none() && c.bucket.is_none() && c.smtp.is_none() && c.google.is_none());
     assert!(!c.is_production());
     assert_eq!(c.trusted_proxy_hops, 0, "X-Forwarded-For is ignored unless configured");

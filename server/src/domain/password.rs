@@ -2,10 +2,10 @@ use std::fmt;
 
 use crate::error::ServiceError;
 
-pub const PASSWORD_MIN_LEN: usize = 10;
+pub const PASSWORD_MIN_LEN: usize = 12;
 pub const PASSWORD_MAX_LEN: usize = 128;
 
-/// A password that satisfies the sign-up rules: 10 to 128 characters and a zxcvbn score of at
+/// A password that satisfies the sign-up rules (ASVS 2.1.1): 12 to 128 characters and a zxcvbn score of at
 /// least 3, judged with the account's email so "ada@example.com2024" is not accepted for Ada.
 #[derive(Clone)]
 pub struct NewPassword(String);
@@ -14,7 +14,7 @@ impl NewPassword {
     pub fn parse(raw: &str, field: &'static str, user_inputs: &[&str]) -> Result<Self, ServiceError> {
         let len = raw.chars().count();
         if len < PASSWORD_MIN_LEN {
-            return Err(ServiceError::invalid(field, "Use at least 10 characters"));
+            return Err(ServiceError::invalid(field, "Use at least 12 characters"));
         }
         if len > PASSWORD_MAX_LEN {
             return Err(ServiceError::invalid(field, "Use at most 128 characters"));
@@ -44,8 +44,9 @@ mod tests {
     #[test]
     fn applies_length_and_strength_rules() {
         let msg = |raw: &str| NewPassword::parse(raw, "password", &[]).unwrap_err().user_message();
-        assert_eq!(msg("short"), "Use at least 10 characters");
-        assert_eq!(msg("password123"), "This password is too easy to guess");
+        assert_eq!(msg("short"), "Use at least 12 characters");
+        assert_eq!(msg("tenletters1"), "Use at least 12 characters", "11 characters");
+        assert_eq!(msg("password1234"), "This password is too easy to guess");
         assert_eq!(msg(&"x".repeat(129)), "Use at most 128 characters");
         assert!(NewPassword::parse("correct horse battery staple", "password", &[]).is_ok());
         assert!(

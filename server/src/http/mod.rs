@@ -9,3 +9,4 @@ pub mod next;
 pub mod require_sign_in;
 pub mod security_headers;
 pub mod server_fn_errors;
+pub mod unavailable;

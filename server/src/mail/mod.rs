@@ -2,6 +2,7 @@
 //! change that causes them, and a background worker delivers them (SMTP, or `.eml` files
 //! under `DATA_DIR/mail` when no SMTP server is configured).
 
+pub mod notices;
 pub mod outbox;
 pub mod templates;
 pub mod transport;

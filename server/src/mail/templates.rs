@@ -22,8 +22,13 @@ fn escape(s: &str) -> String {
 }
 
 impl Site {
-    fn mail(&self, to: &str, subject: &str, lines: &[&str], link: Option<(&str, &str)>) -> Mail {
-        let subject = format!("{subject} · {}", self.service_name);
+    pub(super) fn mail(&self, to: &str, subject: &str, lines: &[&str], link: Option<(&str, &str)>) -> Mail {
+        // A subject that already names the service ("New sign-in to Acme") says it once.
+        let subject = if subject.contains(&self.service_name) {
+            subject.to_owned()
+        } else {
+            format!("{subject} · {}", self.service_name)
+        };
         let mut text = lines.join("\n\n");
         let mut html =
             String::from("<!doctype html><html><body style=\"font-family:sans-serif;line-height:1.5\">");
@@ -69,7 +74,7 @@ impl Site {
             to,
             "Your password was changed",
             &[
-                "The password of your account was just changed and every device was signed out.",
+                "The password of your account was just changed, and the devices signed in with the old one were signed out.",
                 "If this was not you, reset your password now and check your devices.",
             ],
             Some(("Reset your password", &format!("{}/forgot-password", self.service_domain))),

@@ -1,4 +1,5 @@
-//! Identities at an external provider linked to accounts (`user_identities`).
+//! Identities at an external provider linked to accounts (`user_identities`), keyed by
+//! (issuer, subject): a subject means something only at the issuer that made it.
 
 use sqlx::PgExecutor;
 use uuid::Uuid;
@@ -6,42 +7,42 @@ use uuid::Uuid;
 /// The account a provider's subject is linked to.
 pub async fn user_for(
     db: impl PgExecutor<'_>,
-    provider: &str,
+    issuer: &str,
     subject: &str,
 ) -> Result<Option<Uuid>, sqlx::Error> {
-    sqlx::query_scalar("SELECT user_id FROM user_identities WHERE provider = $1 AND subject = $2")
-        .bind(provider)
+    sqlx::query_scalar("SELECT user_id FROM user_identities WHERE issuer = $1 AND subject = $2")
+        .bind(issuer)
         .bind(subject)
         .fetch_optional(db)
         .await
 }
 
-/// The email of the identity an account has at `provider`, if it has one.
+/// The email of the identity an account has at `issuer`, if it has one.
 pub async fn email_of(
     db: impl PgExecutor<'_>,
     user_id: Uuid,
-    provider: &str,
+    issuer: &str,
 ) -> Result<Option<String>, sqlx::Error> {
-    sqlx::query_scalar("SELECT email FROM user_identities WHERE user_id = $1 AND provider = $2")
+    sqlx::query_scalar("SELECT email FROM user_identities WHERE user_id = $1 AND issuer = $2")
         .bind(user_id)
-        .bind(provider)
+        .bind(issuer)
         .fetch_optional(db)
         .await
 }
 
-/// Links; `false` when the subject or the account is already linked at this provider.
+/// Links; `false` when the subject or the account is already linked at this issuer.
 pub async fn link(
     db: impl PgExecutor<'_>,
-    provider: &str,
+    issuer: &str,
     subject: &str,
     user_id: Uuid,
     email: &str,
 ) -> Result<bool, sqlx::Error> {
     let done = sqlx::query(
-        "INSERT INTO user_identities (provider, subject, user_id, email) VALUES ($1, $2, $3, $4) \
+        "INSERT INTO user_identities (issuer, subject, user_id, email) VALUES ($1, $2, $3, $4) \
          ON CONFLICT DO NOTHING",
     )
-    .bind(provider)
+    .bind(issuer)
     .bind(subject)
     .bind(user_id)
     .bind(email)
@@ -63,20 +64,20 @@ pub enum Unlinked {
 pub async fn unlink(
     db: &mut sqlx::PgConnection,
     user_id: Uuid,
-    provider: &str,
+    issuer: &str,
 ) -> Result<Unlinked, sqlx::Error> {
     let row: Option<(bool, bool)> = sqlx::query_as(
         "WITH target AS ( \
              SELECT i.user_id, u.password_hash IS NOT NULL AS has_password \
              FROM user_identities i JOIN users u ON u.id = i.user_id \
-             WHERE i.user_id = $1 AND i.provider = $2 FOR UPDATE OF i), \
+             WHERE i.user_id = $1 AND i.issuer = $2 FOR UPDATE OF i), \
          deleted AS ( \
              DELETE FROM user_identities i USING target t \
-             WHERE i.user_id = t.user_id AND i.provider = $2 AND t.has_password RETURNING 1) \
+             WHERE i.user_id = t.user_id AND i.issuer = $2 AND t.has_password RETURNING 1) \
          SELECT t.has_password, EXISTS (SELECT 1 FROM deleted) FROM target t",
     )
     .bind(user_id)
-    .bind(provider)
+    .bind(issuer)
     .fetch_optional(db)
     .await?;
     Ok(match row {
@@ -84,4 +85,14 @@ pub async fn unlink(
         Some((_, true)) => Unlinked::Done,
         Some((_, false)) => Unlinked::LastWayIn,
     })
+}
+
+/// Gives rows made before identities were keyed by issuer (provider `'google'`) the issuer
+/// this deployment is configured with. Returns how many were adopted.
+pub async fn adopt_legacy(db: impl PgExecutor<'_>, issuer: &str) -> Result<u64, sqlx::Error> {
+    let done = sqlx::query("UPDATE user_identities SET issuer = $1 WHERE issuer = 'google'")
+        .bind(issuer)
+        .execute(db)
+        .await?;
+    Ok(done.rows_affected())
 }

@@ -6,12 +6,11 @@
 pub mod flow_cookie;
 pub mod flows;
 pub mod identities;
+mod linking;
 pub mod messages;
 pub mod provider;
 pub mod routes;
 pub mod service;
 
 pub use service::{CallbackParams, Finished, GoogleSignIn};
-
-/// The `provider` column of identities made through this module.
-pub const GOOGLE: &str = "google";
+mod authority;

@@ -5,8 +5,8 @@
 //! not mounted, so they answer 404.
 
 use axum::{
-    Router,
-    extract::{Query, State},
+    Form, Router,
+    extract::{Query, State, rejection::FormRejection},
     http::{StatusCode, header},
     response::{IntoResponse, Redirect, Response},
     routing::{get, post},
@@ -17,7 +17,7 @@ use super::GoogleSignIn;
 use crate::{
     AppState, ServiceError,
     http::next::{encode_component, safe_next},
-    session::Auth,
+    session::{Auth, recent::confirm_path},
 };
 
 pub fn routes(google: Option<&GoogleSignIn>) -> Router<AppState> {
@@ -58,12 +58,36 @@ async fn start(State(state): State<AppState>, Query(query): Query<StartQuery>) -
     }
 }
 
-async fn connect(State(state): State<AppState>, auth: Auth) -> Response {
+#[derive(Deserialize)]
+struct ConnectForm {
+    next: Option<String>,
+}
+
+/// Connects Google, which needs a recent sign-in; with Google already connected, signing in
+/// with it again *is* the re-confirmation (how accounts without a password confirm), and the
+/// person then goes on to `next`.
+async fn connect(
+    State(state): State<AppState>,
+    auth: Auth,
+    form: Result<Form<ConnectForm>, FormRejection>,
+) -> Response {
     let Some(google) = &state.google else { return StatusCode::NOT_FOUND.into_response() };
     let Some(auth) = auth.0 else {
         return Redirect::to("/login?next=/account/security").into_response();
     };
-    match google.start("/account/security".to_owned(), Some(auth.user.id)).await {
+    let reconfirming = match google.connected(auth.user.id).await {
+        Ok(connected) => connected.is_some(),
+        Err(e) => return back("/account/security", e, None),
+    };
+    if !reconfirming && !auth.signed_in_recently(chrono::Utc::now()) {
+        return Redirect::to(&confirm_path("/account/security")).into_response();
+    }
+    let next = if reconfirming {
+        safe_next(form.ok().and_then(|Form(f)| f.next).as_deref())
+    } else {
+        "/account/security".to_owned()
+    };
+    match google.start(next, Some(auth.user.id)).await {
         Ok(started) => to_provider(started),
         Err(e) => back("/account/security", e, None),
     }

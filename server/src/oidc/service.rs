@@ -15,23 +15,21 @@ use sqlx::PgPool;
 use uuid::Uuid;
 
 use super::{
-    GOOGLE,
+    authority,
     flow_cookie::{FLOW_TTL, FlowCookie},
     flows::{self, Flow},
-    identities::{self, Unlinked},
-    messages,
+    identities, messages,
     provider::{Client, Provider},
 };
 use crate::{
-    accounts::users,
+    accounts::{signed_in, users},
     config::Config,
     domain::{DisplayName, EmailAddress},
     error::ServiceError,
+    mail::Outbox,
     profile::{Profiles, avatar},
-    session::{
-        ClientInfo, SessionToken, Sessions,
-        notify::{self, Invalidation},
-    },
+    session::{ClientInfo, SessionToken, Sessions, notify::Invalidation},
+    trail::{self, EventKind},
 };
 
 /// How long we wait for the provider's picture before giving up on it.
@@ -57,29 +55,36 @@ pub enum Finished {
     SignedIn { user_id: Uuid, token: SessionToken, next: String, created: bool },
     /// Google is now connected to the signed-in account.
     Linked { user_id: Uuid },
+    /// The signed-in account's own Google confirmed who is at this device; go on to `next`.
+    Reconfirmed { next: String },
     /// The person cancelled at the provider; go back to `back`, which shows why.
     Cancelled { back: String },
 }
 
 #[derive(Clone)]
 pub struct GoogleSignIn {
-    inner: Arc<Inner>,
+    pub(super) inner: Arc<Inner>,
 }
 
-struct Inner {
-    provider: Provider,
-    cookie: FlowCookie,
-    pool: PgPool,
-    sessions: Sessions,
-    profiles: Profiles,
+pub(super) struct Inner {
+    pub(super) provider: Provider,
+    /// Identities are keyed by (issuer, subject).
+    pub(super) issuer: String,
+    pub(super) cookie: FlowCookie,
+    pub(super) pool: PgPool,
+    pub(super) sessions: Sessions,
+    pub(super) profiles: Profiles,
+    pub(super) outbox: Outbox,
 }
 
 /// The verified facts from an ID token that we act on.
-struct Identity {
-    subject: String,
-    email: EmailAddress,
-    name: Option<String>,
-    picture: Option<String>,
+pub(super) struct Identity {
+    pub(super) subject: String,
+    pub(super) email: EmailAddress,
+    pub(super) name: Option<String>,
+    pub(super) picture: Option<String>,
+    /// The hosted domain (`hd`) of a Google Workspace account.
+    pub(super) hosted_domain: Option<String>,
 }
 
 impl GoogleSignIn {
@@ -89,17 +94,29 @@ impl GoogleSignIn {
         pool: PgPool,
         sessions: Sessions,
         profiles: Profiles,
+        outbox: Outbox,
     ) -> Result<Option<Self>, ServiceError> {
         let Some(google) = &config.google else { return Ok(None) };
         let redirect = format!("{}/auth/google/callback", config.service_domain);
         let inner = Inner {
             provider: Provider::new(google, redirect)?,
+            issuer: google.issuer_url.clone(),
             cookie: FlowCookie::new(config.secret_key.as_bytes(), config.is_production()),
             pool,
             sessions,
             profiles,
+            outbox,
         };
         Ok(Some(Self { inner: Arc::new(inner) }))
+    }
+
+    /// Gives identities made before they were keyed by issuer this deployment's issuer.
+    pub async fn adopt_legacy_identities(&self) -> Result<(), ServiceError> {
+        let adopted = identities::adopt_legacy(&self.inner.pool, &self.inner.issuer).await?;
+        if adopted > 0 {
+            tracing::info!(adopted, issuer = %self.inner.issuer, "identities keyed by the configured issuer");
+        }
+        Ok(())
     }
 
     /// The provider's origin, where the browser is sent to sign in.
@@ -181,7 +198,13 @@ impl GoogleSignIn {
         };
         let identity = self.verified_identity(code, &flow).await?;
         match flow.link_user_id {
-            Some(user_id) => self.link(user_id, &identity).await,
+            Some(user_id)
+                if identities::user_for(&self.inner.pool, &self.inner.issuer, &identity.subject).await?
+                    == Some(user_id) =>
+            {
+                Ok(Finished::Reconfirmed { next: flow.next })
+            }
+            Some(user_id) => self.link(user_id, &identity, client_info).await,
             None => self.sign_in(identity, flow.next, client_info).await,
         }
     }
@@ -240,6 +263,7 @@ impl GoogleSignIn {
             email,
             name: claims.name().and_then(|n| n.get(None)).map(|n| n.as_str().to_owned()),
             picture: claims.picture().and_then(|p| p.get(None)).map(|p| p.as_str().to_owned()),
+            hosted_domain: authority::hosted_domain(&id_token.to_string()),
         })
     }
 
@@ -253,31 +277,41 @@ impl GoogleSignIn {
     ) -> Result<Finished, ServiceError> {
         let pool = &self.inner.pool;
         let mut tx = pool.begin().await?;
-        let (user_id, created) =
-            if let Some(user_id) = identities::user_for(&mut *tx, GOOGLE, &identity.subject).await? {
-                (user_id, false)
-            } else {
-                let email = identity.email.as_str();
-                match users::find_by_email(&mut *tx, email).await? {
-                    Some(user) if user.email_verified_at.is_some() => {
-                        if !identities::link(&mut *tx, GOOGLE, &identity.subject, user.id, email).await? {
-                            return Err(ServiceError::Conflict(messages::ALREADY_CONNECTED));
-                        }
-                        (user.id, false)
+        let (user_id, created) = if let Some(user_id) =
+            identities::user_for(&mut *tx, &self.inner.issuer, &identity.subject).await?
+        {
+            (user_id, false)
+        } else {
+            let email = identity.email.as_str();
+            match users::find_by_email(&mut *tx, email).await? {
+                Some(user)
+                    if user.email_verified_at.is_some()
+                        && authority::vouches_for(&identity.email, identity.hosted_domain.as_deref()) =>
+                {
+                    if !identities::link(&mut *tx, &self.inner.issuer, &identity.subject, user.id, email)
+                        .await?
+                    {
+                        return Err(ServiceError::Conflict(messages::ALREADY_CONNECTED));
                     }
-                    Some(_) => return Err(ServiceError::Conflict(messages::ACCOUNT_EXISTS)),
-                    None => {
-                        let name = identity.name.as_deref().and_then(|n| DisplayName::parse(n).ok());
-                        let user = users::insert_verified(&mut *tx, email, name.as_ref().map(|n| n.as_str()))
-                            .await?
-                            .ok_or(ServiceError::Conflict(messages::ACCOUNT_EXISTS))?;
-                        if !identities::link(&mut *tx, GOOGLE, &identity.subject, user.id, email).await? {
-                            return Err(ServiceError::Conflict(messages::LINKED_ELSEWHERE));
-                        }
-                        (user.id, true)
-                    }
+                    self.connected_notice(&mut tx, user.id, email, client).await?;
+                    (user.id, false)
                 }
-            };
+                Some(_) => return Err(ServiceError::Conflict(messages::ACCOUNT_EXISTS)),
+                None => {
+                    let name = identity.name.as_deref().and_then(|n| DisplayName::parse(n).ok());
+                    let user = users::insert_verified(&mut *tx, email, name.as_ref().map(|n| n.as_str()))
+                        .await?
+                        .ok_or(ServiceError::Conflict(messages::ACCOUNT_EXISTS))?;
+                    if !identities::link(&mut *tx, &self.inner.issuer, &identity.subject, user.id, email)
+                        .await?
+                    {
+                        return Err(ServiceError::Conflict(messages::LINKED_ELSEWHERE));
+                    }
+                    trail::record(&mut tx, user.id, EventKind::SignedUp, client, "with Google").await?;
+                    (user.id, true)
+                }
+            }
+        };
         tx.commit().await?;
         if created {
             if let Some(url) = &identity.picture {
@@ -287,49 +321,9 @@ impl GoogleSignIn {
         } else {
             self.inner.sessions.caches.apply(&[Invalidation::User(user_id)]).await;
         }
-        let token = self.inner.sessions.create(user_id, client).await?;
+        let inner = &self.inner;
+        let token = signed_in::start(&inner.pool, &inner.sessions, &inner.outbox, user_id, client).await?;
         Ok(Finished::SignedIn { user_id, token, next, created })
-    }
-
-    async fn link(&self, user_id: Uuid, identity: &Identity) -> Result<Finished, ServiceError> {
-        let pool = &self.inner.pool;
-        match identities::user_for(pool, GOOGLE, &identity.subject).await? {
-            Some(owner) if owner == user_id => return Ok(Finished::Linked { user_id }),
-            Some(_) => return Err(ServiceError::Conflict(messages::LINKED_ELSEWHERE)),
-            None => {}
-        }
-        if !identities::link(pool, GOOGLE, &identity.subject, user_id, identity.email.as_str()).await? {
-            return Err(ServiceError::Conflict(
-                match identities::user_for(pool, GOOGLE, &identity.subject).await? {
-                    Some(_) => messages::LINKED_ELSEWHERE,
-                    None => messages::ALREADY_CONNECTED,
-                },
-            ));
-        }
-        self.inner.sessions.caches.invalidate_user(user_id).await;
-        tracing::info!(user = %user_id, "Google connected");
-        Ok(Finished::Linked { user_id })
-    }
-
-    /// The address of the Google account connected to `user_id`, if any.
-    pub async fn connected(&self, user_id: Uuid) -> Result<Option<String>, ServiceError> {
-        Ok(identities::email_of(&self.inner.pool, user_id, GOOGLE).await?)
-    }
-
-    /// Disconnects Google, unless it is the account's only way to sign in.
-    pub async fn disconnect(&self, user_id: Uuid) -> Result<(), ServiceError> {
-        let mut tx = self.inner.pool.begin().await?;
-        match identities::unlink(&mut tx, user_id, GOOGLE).await? {
-            Unlinked::LastWayIn => Err(ServiceError::Conflict(messages::NEEDS_PASSWORD)),
-            Unlinked::NotLinked => Ok(()),
-            Unlinked::Done => {
-                notify::publish_user_changed(&mut tx, user_id).await?;
-                tx.commit().await?;
-                self.inner.sessions.caches.apply(&[Invalidation::User(user_id)]).await;
-                tracing::info!(user = %user_id, "Google disconnected");
-                Ok(())
-            }
-        }
     }
 
     /// Copies the provider's picture into our storage as the avatar: best effort, bounded in

@@ -2,8 +2,15 @@
 //! PNG or WebP. Decoding runs with the `image` crate's limits set, so a small file that
 //! claims huge dimensions (a decompression bomb) is refused before memory is allocated.
 //! Output is re-encoded from pixels, which drops EXIF, GPS and any other metadata.
+//! At most one decode per core runs at once ([`process_limited`]), each capped at
+//! [`MAX_ALLOC`], so a burst of uploads cannot take the memory or every core.
 
-use std::io::Cursor;
+use std::{
+    io::Cursor,
+    sync::{Arc, LazyLock},
+};
+
+use tokio::sync::Semaphore;
 
 use image::{
     DynamicImage, ImageError, ImageFormat, ImageReader, Limits, RgbImage, codecs::jpeg::JpegEncoder,
@@ -14,6 +21,31 @@ pub const MAX_BYTES: usize = 5 * 1024 * 1024;
 pub const MAX_SIDE: u32 = 4096;
 pub const LARGE: u32 = 256;
 pub const SMALL: u32 = 64;
+/// The most a single decode may allocate: a 4096 x 4096 8-bit RGBA image.
+pub const MAX_ALLOC: u64 = 64 * 1024 * 1024;
+
+/// One permit per core: decodes beyond that wait their turn.
+static DECODES: LazyLock<Arc<Semaphore>> = LazyLock::new(|| {
+    let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
+    Arc::new(Semaphore::new(cores))
+});
+
+/// Decode permits free right now (tests and metrics).
+pub fn free_decode_permits() -> usize {
+    DECODES.available_permits()
+}
+
+/// [`process`] on a blocking thread, behind the per-core semaphore.
+pub async fn process_limited(
+    bytes: Vec<u8>,
+) -> Result<Result<Processed, AvatarError>, tokio::task::JoinError> {
+    let permit = DECODES.clone().acquire_owned().await.expect("the semaphore is never closed");
+    tokio::task::spawn_blocking(move || {
+        let _permit = permit;
+        process(&bytes)
+    })
+    .await
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum AvatarError {
@@ -81,7 +113,7 @@ pub fn process(bytes: &[u8]) -> Result<Processed, AvatarError> {
     let mut limits = Limits::default();
     limits.max_image_width = Some(MAX_SIDE);
     limits.max_image_height = Some(MAX_SIDE);
-    limits.max_alloc = Some(256 * 1024 * 1024);
+    limits.max_alloc = Some(MAX_ALLOC);
     reader.limits(limits);
     let image = reader.decode().map_err(|e| match e {
         ImageError::Limits(l)
@@ -149,6 +181,38 @@ mod tests {
         assert_eq!(process(&full[..full.len() / 2]).err(), Some(AvatarError::Damaged));
         assert_eq!(process(&vec![0u8; MAX_BYTES + 1]).err(), Some(AvatarError::TooLarge));
         assert_eq!(process(&png(4097, 2)).err(), Some(AvatarError::TooManyPixels));
+    }
+
+    #[test]
+    fn refuses_an_image_whose_pixels_need_more_than_64_mib() {
+        // 4096 x 4096 at 16 bits per RGBA channel: a small file, 128 MiB of pixels.
+        let img =
+            image::ImageBuffer::<image::Rgba<u16>, _>::from_pixel(4096, 4096, image::Rgba([1, 2, 3, 4]));
+        let mut out = Cursor::new(Vec::new());
+        img.write_to(&mut out, ImageFormat::Png).unwrap();
+        assert!(out.get_ref().len() < MAX_BYTES);
+        assert_eq!(process(out.get_ref()).err(), Some(AvatarError::TooManyPixels));
+    }
+
+    #[tokio::test]
+    async fn decodes_wait_for_a_free_core() {
+        let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
+        assert_eq!(free_decode_permits(), cores);
+        let held: Vec<_> = futures_hold(cores).await;
+        let waited =
+            tokio::time::timeout(std::time::Duration::from_millis(200), process_limited(png(8, 8))).await;
+        assert!(waited.is_err(), "a decode beyond one per core waits for a permit");
+        drop(held);
+        assert!(process_limited(png(8, 8)).await.unwrap().is_ok());
+        assert_eq!(free_decode_permits(), cores);
+    }
+
+    async fn futures_hold(n: usize) -> Vec<tokio::sync::OwnedSemaphorePermit> {
+        let mut held = Vec::new();
+        for _ in 0..n {
+            held.push(DECODES.clone().acquire_owned().await.unwrap());
+        }
+        held
     }
 
     #[test]

@@ -46,9 +46,6 @@ pub struct Profiles {
     throttle: Throttle,
 }
 
-/// A session counts as a fresh sign-in for this long (confirms deletion without a password).
-const RECENT_SIGN_IN_SECS: i64 = 600;
-
 pub fn avatar_object(key: &str, side: u32) -> String {
     format!("{key}-{side}.jpg")
 }
@@ -127,9 +124,8 @@ impl Profiles {
     /// Processes and stores a new avatar under a fresh key, switches the user to it, then
     /// deletes the previous objects. Returns the small avatar's URL.
     pub async fn set_avatar(&self, user_id: Uuid, bytes: Vec<u8>) -> Result<String, UploadError> {
-        let processed = tokio::task::spawn_blocking(move || avatar::process(&bytes))
-            .await
-            .map_err(|e| ServiceError::Internal(e.to_string()))??;
+        let processed =
+            avatar::process_limited(bytes).await.map_err(|e| ServiceError::Internal(e.to_string()))??;
         let key = format!("avatars/{}", random_hex());
         self.storage.put(&avatar_object(&key, avatar::LARGE), processed.large, "image/jpeg").await?;
         self.storage.put(&avatar_object(&key, avatar::SMALL), processed.small, "image/jpeg").await?;
@@ -200,16 +196,9 @@ impl Profiles {
         let user = &auth.user;
         if user.has_password {
             // `password` is the name of the input on the delete-account form.
-            confirm::current_password(
-                &self.pool,
-                &self.hasher,
-                &self.throttle,
-                user.id,
-                password,
-                "password",
-            )
-            .await?;
-        } else if (chrono::Utc::now() - auth.session.record.created_at).num_seconds() > RECENT_SIGN_IN_SECS {
+            confirm::current_password(&self.pool, &self.hasher, &self.throttle, user, password, "password")
+                .await?;
+        } else if !auth.signed_in_recently(chrono::Utc::now()) {
             return Err(ServiceError::invalid(
                 "password",
                 "Sign in again, then delete the account within 10 minutes",

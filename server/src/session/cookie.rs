@@ -5,9 +5,6 @@ use std::time::Duration;
 use axum::http::{HeaderMap, HeaderValue, header::COOKIE};
 use cookie::{Cookie, SameSite};
 
-/// How long a browser keeps the cookie beyond the session's own lifetime: the renewal window.
-pub const RENEWAL_WINDOW: Duration = Duration::from_secs(7 * 24 * 3600);
-
 #[derive(Clone, Debug)]
 pub struct SessionCookie {
     pub name: &'static str,
@@ -16,13 +13,23 @@ pub struct SessionCookie {
 }
 
 impl SessionCookie {
-    /// `__Host-session` with `Secure` on https; plain `session` for local http.
-    pub fn new(https: bool, session_ttl: Duration) -> Self {
+    /// `__Host-session` with `Secure` on https; plain `session` for local http. The browser
+    /// keeps it for the session's lifetime and renewal window, never past the absolute limit.
+    pub fn new(https: bool, session_ttl: Duration, renewal_window: Duration, max_lifetime: Duration) -> Self {
         Self {
             name: if https { "__Host-session" } else { "session" },
             secure: https,
-            max_age: session_ttl + RENEWAL_WINDOW,
+            max_age: (session_ttl + renewal_window).min(max_lifetime),
         }
+    }
+
+    pub fn for_config(config: &crate::config::Config) -> Self {
+        Self::new(
+            config.is_production(),
+            config.session_ttl,
+            config.session_renewal_window,
+            config.session_max_lifetime,
+        )
     }
 
     fn build(&self, value: String, max_age: Duration) -> HeaderValue {

@@ -67,7 +67,7 @@ pub async fn resolve_session(State(state): State<AppState>, mut req: Request, ne
             set_cookie = Some(sessions.cookie.clear());
             Auth(None)
         }
-        Some(Some(token)) => match sessions.resolve(&token, fresh).await {
+        Some(Some(token)) => match sessions.resolve(&token, fresh, &client).await {
             Ok(Resolution::Active { auth, renewed }) => {
                 if let Some(next_token) = renewed {
                     set_cookie = Some(sessions.cookie.set(sessions.keys.sign(&next_token)));
@@ -79,8 +79,9 @@ pub async fn resolve_session(State(state): State<AppState>, mut req: Request, ne
                 Auth(None)
             }
             Err(e) => {
-                tracing::warn!(error = %e, "could not resolve the session; serving signed out");
-                Auth(None)
+                // Serving the page signed out would look like a sign-out; keep the cookie.
+                tracing::warn!(error = %e, "could not resolve the session; answering 503");
+                return crate::http::unavailable::database_unavailable();
             }
         },
     };

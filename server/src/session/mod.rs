@@ -7,6 +7,7 @@ pub mod last_seen;
 pub mod listener;
 pub mod middleware;
 pub mod notify;
+pub mod recent;
 pub mod recent_write;
 pub mod store;
 pub mod token;
@@ -23,7 +24,27 @@ pub use middleware::{Auth, Authenticated, ClientInfo};
 pub use notify::{Invalidation, publish, publish_user_changed};
 pub use token::{SessionToken, TokenHash, TokenKeys};
 
-use crate::{accounts::User, accounts::users, config::Config, error::ServiceError};
+use crate::{
+    accounts::User,
+    accounts::users,
+    config::Config,
+    error::ServiceError,
+    trail::{self, EventKind},
+};
+
+/// A security event to record with a change to sessions, in its transaction.
+#[derive(Clone, Copy)]
+pub struct Trail<'a> {
+    pub kind: EventKind,
+    pub client: &'a ClientInfo,
+    pub detail: &'a str,
+}
+
+impl Trail<'_> {
+    async fn record(self, conn: &mut sqlx::PgConnection, user_id: Uuid) -> Result<(), sqlx::Error> {
+        trail::record(conn, user_id, self.kind, self.client, self.detail).await
+    }
+}
 
 /// The outcome of presenting a session token.
 pub enum Resolution {
@@ -41,6 +62,8 @@ pub struct Sessions {
     /// State of the connection that hears other instances' invalidations.
     pub listener: ListenerStatus,
     ttl: Duration,
+    renewal_window: Duration,
+    max_lifetime: Duration,
 }
 
 impl Sessions {
@@ -48,16 +71,22 @@ impl Sessions {
         Self {
             caches: Caches::new(config.mem_cache_duration, config.mem_cache_capacity),
             keys: TokenKeys::new(config.secret_key.as_bytes()),
-            cookie: cookie::SessionCookie::new(config.is_production(), config.session_ttl),
+            cookie: cookie::SessionCookie::for_config(config),
             last_seen: last_seen::LastSeen::default(),
             listener: ListenerStatus::default(),
             ttl: config.session_ttl,
+            renewal_window: config.session_renewal_window,
+            max_lifetime: config.session_max_lifetime,
             pool,
         }
     }
 
     fn ttl_secs(&self) -> f64 {
-        self.ttl.as_secs_f64()
+        self.ttl.min(self.max_lifetime).as_secs_f64()
+    }
+
+    fn window_secs(&self) -> f64 {
+        self.renewal_window.as_secs_f64()
     }
 
     /// Starts a session for a new device and returns its token.
@@ -110,7 +139,12 @@ impl Sessions {
     /// Resolves a token to its user, renewing it when it is close to or recently past expiry,
     /// or following a rotation that happened within the grace period. `fresh` reads through
     /// the caches (see [`recent_write`]).
-    pub async fn resolve(&self, token: &SessionToken, fresh: bool) -> Result<Resolution, ServiceError> {
+    pub async fn resolve(
+        &self,
+        token: &SessionToken,
+        fresh: bool,
+        client: &ClientInfo,
+    ) -> Result<Resolution, ServiceError> {
         let now = Utc::now();
         let Some(mut session) = self.load(&token.hash(), fresh).await? else {
             return Ok(Resolution::SignedOut);
@@ -119,11 +153,14 @@ impl Sessions {
 
         if let Some(successor) = session.record.replaced_by {
             // Another request already renewed this token: follow it within the grace period.
-            if session.record.retired_until.is_none_or(|t| t <= now) {
-                return Ok(Resolution::SignedOut);
-            }
             let next = self.keys.successor(token);
             if next.hash() != successor {
+                return Ok(Resolution::SignedOut);
+            }
+            if session.record.retired_until.is_none_or(|t| t <= now) {
+                // A retired token came back after its grace: a copy of the cookie is in use
+                // elsewhere. Neither the thief nor the owner keeps this device's session.
+                self.end_reused(&session, client).await?;
                 return Ok(Resolution::SignedOut);
             }
             let Some(s) = self.load(&successor, fresh).await? else {
@@ -134,15 +171,22 @@ impl Sessions {
         } else {
             let left = session.record.expires_at - now;
             let renew_before = chrono::Duration::from_std(self.ttl / 8).unwrap_or_default();
-            let window = chrono::Duration::from_std(cookie::RENEWAL_WINDOW).unwrap_or_default();
-            if left <= -window {
+            let window = chrono::Duration::from_std(self.renewal_window).unwrap_or_default();
+            if left <= -window || self.past_max_lifetime(&session, now) {
                 return Ok(Resolution::SignedOut);
             }
             if left < renew_before {
                 let next = self.keys.successor(token);
                 let old = session.record.id;
                 let epoch = self.caches.epoch();
-                let Some(record) = store::rotate(&self.pool, &old, &next.hash(), self.ttl_secs()).await?
+                let Some(record) = store::rotate(
+                    &self.pool,
+                    &old,
+                    &next.hash(),
+                    self.ttl_secs(),
+                    self.max_lifetime.as_secs_f64(),
+                )
+                .await?
                 else {
                     return Ok(Resolution::SignedOut);
                 };
@@ -155,7 +199,10 @@ impl Sessions {
             }
         }
 
-        if session.record.expires_at <= now || session.record.replaced_by.is_some() {
+        if session.record.expires_at <= now
+            || session.record.replaced_by.is_some()
+            || self.past_max_lifetime(&session, now)
+        {
             return Ok(Resolution::SignedOut);
         }
         let Some(user) = self.user(session.record.user_id, fresh).await? else {
@@ -167,11 +214,46 @@ impl Sessions {
         Ok(Resolution::Active { auth: Authenticated { user, session }, renewed })
     }
 
-    /// Ends one device's session(s) of this user.
-    pub async fn end_device(&self, user_id: Uuid, device_id: Uuid) -> Result<bool, ServiceError> {
+    /// Records that this device just proved who it is again (password or Google), on every
+    /// instance: the cached session is dropped and reloaded with the new time.
+    pub async fn reauthenticated(&self, auth: &Authenticated) -> Result<(), ServiceError> {
+        let id = auth.session.record.id;
+        let mut tx = self.pool.begin().await?;
+        store::mark_authenticated(&mut *tx, &id).await?;
+        let changes = [Invalidation::Session(id)];
+        publish(&mut tx, changes).await?;
+        tx.commit().await?;
+        self.caches.apply(&changes).await;
+        Ok(())
+    }
+
+    /// True once the device's first sign-in is older than `SESSION_MAX_LIFETIME`: renewals
+    /// keep the original `created_at`, so this holds whatever renewals happened.
+    fn past_max_lifetime(&self, session: &CachedSession, now: chrono::DateTime<Utc>) -> bool {
+        chrono::Duration::from_std(self.max_lifetime).is_ok_and(|max| now - session.record.created_at >= max)
+    }
+
+    /// Ends the device whose retired token was presented again, and leaves a trail.
+    async fn end_reused(&self, session: &CachedSession, client: &ClientInfo) -> Result<(), ServiceError> {
+        let record = &session.record;
+        let trail = Trail { kind: EventKind::TokenReused, client, detail: "" };
+        self.end_device(record.user_id, record.device_id, Some(trail)).await?;
+        Ok(())
+    }
+
+    /// Ends one device's session(s) of this user; `trail` records why, in the same transaction.
+    pub async fn end_device(
+        &self,
+        user_id: Uuid,
+        device_id: Uuid,
+        trail: Option<Trail<'_>>,
+    ) -> Result<bool, ServiceError> {
         let mut tx = self.pool.begin().await?;
         store::lock_user(&mut tx, user_id).await?;
         let ended = store::delete_device(&mut *tx, user_id, device_id).await?;
+        if let Some(t) = trail {
+            t.record(&mut tx, user_id).await?;
+        }
         let changes: Vec<Invalidation> = Invalidation::sessions(&ended).collect();
         publish(&mut tx, changes.iter().copied()).await?;
         tx.commit().await?;
@@ -180,10 +262,18 @@ impl Sessions {
     }
 
     /// Ends every session of the user except `keep`'s device, or all of them.
-    pub async fn end_all_except(&self, user_id: Uuid, keep: Option<Uuid>) -> Result<usize, ServiceError> {
+    pub async fn end_all_except(
+        &self,
+        user_id: Uuid,
+        keep: Option<Uuid>,
+        trail: Option<Trail<'_>>,
+    ) -> Result<usize, ServiceError> {
         let mut tx = self.pool.begin().await?;
         store::lock_user(&mut tx, user_id).await?;
         let ended = store::delete_all_except(&mut *tx, user_id, keep).await?;
+        if let Some(t) = trail {
+            t.record(&mut tx, user_id).await?;
+        }
         let changes: Vec<Invalidation> = Invalidation::sessions(&ended).collect();
         publish(&mut tx, changes.iter().copied()).await?;
         tx.commit().await?;
@@ -193,21 +283,26 @@ impl Sessions {
 
     pub async fn devices(&self, user_id: Uuid) -> Result<Vec<store::DeviceRow>, ServiceError> {
         self.last_seen.flush(&self.pool).await?;
-        Ok(store::devices(&self.pool, user_id).await?)
+        Ok(store::devices(&self.pool, user_id, self.window_secs()).await?)
     }
 
-    /// Background work: write-behind of last_seen and removal of stale rows.
+    /// Background work: write-behind of last_seen, removal of stale rows and of security
+    /// events past their 90 days.
     pub fn spawn_maintenance(&self) {
         self.last_seen.spawn_flusher(self.pool.clone(), Duration::from_secs(30));
         let pool = self.pool.clone();
+        let window_secs = self.window_secs();
         tokio::spawn(async move {
             let mut tick = tokio::time::interval(Duration::from_secs(3600));
             loop {
                 tick.tick().await;
-                match store::delete_stale(&pool).await {
+                match store::delete_stale(&pool, window_secs).await {
                     Ok(n) if n > 0 => tracing::info!(removed = n, "removed stale sessions"),
                     Ok(_) => {}
                     Err(e) => tracing::warn!(error = %e, "session cleanup failed"),
+                }
+                if let Err(e) = trail::prune(&pool).await {
+                    tracing::warn!(error = %e, "security event cleanup failed");
                 }
             }
         });

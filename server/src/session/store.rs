@@ -16,6 +16,8 @@ pub struct SessionRecord {
     pub user_id: Uuid,
     pub device_id: Uuid,
     pub created_at: DateTime<Utc>,
+    /// Last sign-in or re-confirmation on this device (see [`super::recent`]).
+    pub authenticated_at: DateTime<Utc>,
     pub last_seen_at: DateTime<Utc>,
     pub expires_at: DateTime<Utc>,
     pub replaced_by: Option<TokenHash>,
@@ -32,8 +34,8 @@ pub struct DeviceRow {
     pub last_seen_at: DateTime<Utc>,
 }
 
-const COLUMNS: &str =
-    "id, user_id, device_id, created_at, last_seen_at, expires_at, replaced_by, retired_until";
+const COLUMNS: &str = "id, user_id, device_id, created_at, authenticated_at, last_seen_at, expires_at, \
+     replaced_by, retired_until";
 
 fn record(row: &PgRow) -> Result<SessionRecord, sqlx::Error> {
     let id: Vec<u8> = row.try_get("id")?;
@@ -43,6 +45,7 @@ fn record(row: &PgRow) -> Result<SessionRecord, sqlx::Error> {
         user_id: row.try_get("user_id")?,
         device_id: row.try_get("device_id")?,
         created_at: row.try_get("created_at")?,
+        authenticated_at: row.try_get("authenticated_at")?,
         last_seen_at: row.try_get("last_seen_at")?,
         expires_at: row.try_get("expires_at")?,
         replaced_by: replaced_by.as_deref().and_then(TokenHash::from_slice),
@@ -101,6 +104,7 @@ pub async fn rotate(
     old: &TokenHash,
     new: &TokenHash,
     ttl_secs: f64,
+    max_lifetime_secs: f64,
 ) -> Result<Option<SessionRecord>, sqlx::Error> {
     let mut tx = pool.begin().await?;
     sqlx::query("SELECT 1 FROM users u JOIN sessions s ON s.user_id = u.id WHERE s.id = $1 FOR SHARE OF u")
@@ -111,15 +115,17 @@ pub async fn rotate(
         "WITH old AS ( \
            UPDATE sessions SET replaced_by = $2, retired_until = now() + make_interval(secs => $4) \
            WHERE id = $1 AND replaced_by IS NULL \
-           RETURNING user_id, device_id, user_agent, ip, created_at) \
-         INSERT INTO sessions (id, user_id, device_id, user_agent, ip, created_at, expires_at) \
-         SELECT $2, user_id, device_id, user_agent, ip, created_at, now() + make_interval(secs => $3) FROM old \
+           RETURNING user_id, device_id, user_agent, ip, created_at, authenticated_at) \
+         INSERT INTO sessions (id, user_id, device_id, user_agent, ip, created_at, authenticated_at, expires_at) \
+         SELECT $2, user_id, device_id, user_agent, ip, created_at, authenticated_at, \
+           LEAST(now() + make_interval(secs => $3), created_at + make_interval(secs => $5)) FROM old \
          ON CONFLICT (id) DO NOTHING",
     )
     .bind(&old.0[..])
     .bind(&new.0[..])
     .bind(ttl_secs)
     .bind(ROTATION_GRACE_SECS)
+    .bind(max_lifetime_secs)
     .execute(&mut *tx)
     .await?;
     if rotated.rows_affected() > 0 {
@@ -128,6 +134,15 @@ pub async fn rotate(
     }
     tx.commit().await?;
     find(pool, new).await
+}
+
+/// Records that the session's device just proved who it is again.
+pub async fn mark_authenticated(db: impl PgExecutor<'_>, id: &TokenHash) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE sessions SET authenticated_at = now() WHERE id = $1")
+        .bind(&id.0[..])
+        .execute(db)
+        .await?;
+    Ok(())
 }
 
 /// Takes the user row lock that serialises bulk session deletes with rotations; call it first
@@ -173,13 +188,14 @@ pub async fn delete_all_except(
 }
 
 /// Live sessions of a user, most recently active first; retired predecessors are not devices.
-pub async fn devices(pool: &PgPool, user_id: Uuid) -> Result<Vec<DeviceRow>, sqlx::Error> {
+pub async fn devices(pool: &PgPool, user_id: Uuid, window_secs: f64) -> Result<Vec<DeviceRow>, sqlx::Error> {
     let rows = sqlx::query(
         "SELECT device_id, user_agent, ip, created_at, last_seen_at FROM sessions \
-         WHERE user_id = $1 AND replaced_by IS NULL AND expires_at > now() - interval '7 days' \
+         WHERE user_id = $1 AND replaced_by IS NULL AND expires_at > now() - make_interval(secs => $2) \
          ORDER BY last_seen_at DESC",
     )
     .bind(user_id)
+    .bind(window_secs)
     .fetch_all(pool)
     .await?;
     rows.iter()
@@ -209,13 +225,13 @@ pub async fn touch_many(pool: &PgPool, ids: &[Vec<u8>], seen: &[DateTime<Utc>]) 
     Ok(done.rows_affected())
 }
 
-/// Removes sessions past the renewal window and retired rows past their grace.
-pub async fn delete_stale(pool: &PgPool) -> Result<u64, sqlx::Error> {
-    let done = sqlx::query(
-        "DELETE FROM sessions WHERE expires_at < now() - interval '7 days' \
-         OR (replaced_by IS NOT NULL AND retired_until < now())",
-    )
-    .execute(pool)
-    .await?;
+/// Removes sessions past the renewal window. Retired rows stay as long (their `expires_at` is
+/// the one they had when renewed), so a stolen old token presented late is still recognised
+/// as reuse rather than as an unknown token.
+pub async fn delete_stale(pool: &PgPool, window_secs: f64) -> Result<u64, sqlx::Error> {
+    let done = sqlx::query("DELETE FROM sessions WHERE expires_at < now() - make_interval(secs => $1)")
+        .bind(window_secs)
+        .execute(pool)
+        .await?;
     Ok(done.rows_affected())
 }

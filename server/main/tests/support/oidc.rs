@@ -18,12 +18,25 @@ use axum::{
 };
 use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
 use openidconnect::{
-    Audience, EmptyAdditionalClaims, EndUserEmail, EndUserName, EndUserPictureUrl, IssuerUrl, JsonWebKeyId,
-    LocalizedClaim, Nonce, PrivateSigningKey, StandardClaims, SubjectIdentifier,
+    AdditionalClaims, Audience, EndUserEmail, EndUserName, EndUserPictureUrl, IdToken, IdTokenClaims,
+    IssuerUrl, JsonWebKeyId, LocalizedClaim, Nonce, PrivateSigningKey, StandardClaims, SubjectIdentifier,
     core::{
-        CoreIdToken, CoreIdTokenClaims, CoreJsonWebKeySet, CoreJwsSigningAlgorithm, CoreRsaPrivateSigningKey,
+        CoreGenderClaim, CoreJsonWebKeySet, CoreJweContentEncryptionAlgorithm, CoreJwsSigningAlgorithm,
+        CoreRsaPrivateSigningKey,
     },
 };
+
+/// Google's `hd` claim (hosted domain of a Workspace account), absent for consumer accounts.
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+struct HostedDomain {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    hd: Option<String>,
+}
+
+impl AdditionalClaims for HostedDomain {}
+
+type GoogleIdToken =
+    IdToken<HostedDomain, CoreGenderClaim, CoreJweContentEncryptionAlgorithm, CoreJwsSigningAlgorithm>;
 use serde_json::json;
 use tokio::task::JoinHandle;
 
@@ -52,6 +65,8 @@ pub struct Person {
     pub email_verified: bool,
     pub name: Option<String>,
     pub with_picture: bool,
+    /// The `hd` claim, for a Google Workspace account.
+    pub hosted_domain: Option<String>,
 }
 
 impl Person {
@@ -62,6 +77,7 @@ impl Person {
             email_verified: true,
             name: Some("Ada Lovelace".into()),
             with_picture: false,
+            hosted_domain: None,
         }
     }
 }
@@ -223,18 +239,19 @@ async fn token(
             s.issuer
         )))));
     }
-    let claims = CoreIdTokenClaims::new(
+    let claims = IdTokenClaims::new(
         IssuerUrl::new(issuer).unwrap(),
         vec![Audience::new(audience.into())],
         expires,
         issued,
         standard,
-        EmptyAdditionalClaims {},
+        HostedDomain { hd: p.hosted_domain.clone() },
     )
     .set_nonce(Some(Nonce::new(nonce)));
     let signer = key(if grant.tamper == Tamper::WrongSignature { OTHER_KEY } else { KEY });
     let id_token =
-        CoreIdToken::new(claims, &signer, CoreJwsSigningAlgorithm::RsaSsaPkcs1V15Sha256, None, None).unwrap();
+        GoogleIdToken::new(claims, &signer, CoreJwsSigningAlgorithm::RsaSsaPkcs1V15Sha256, None, None)
+            .unwrap();
     Json(json!({
         "access_token": "test-access-token",
         "token_type": "Bearer",

@@ -1,0 +1,127 @@
+//! Google linking that cannot be abused: identities keyed by (issuer, subject), and silent
+//! linking to an existing account only where Google is authoritative for the address.
+
+use reqwest::{Response, StatusCode, header};
+use server::oidc::messages;
+
+use crate::support::{
+    TestApp,
+    accounts::{session_cookie, set_cookie},
+    oidc::{CLIENT_ID, CLIENT_SECRET, MockProvider, Person, Tamper},
+};
+
+async fn app_for(provider: &MockProvider) -> TestApp {
+    TestApp::spawn_with(&[
+        ("GOOGLE_CLIENT_ID", CLIENT_ID),
+        ("GOOGLE_CLIENT_SECRET", CLIENT_SECRET),
+        ("GOOGLE_ISSUER_URL", &provider.issuer),
+    ])
+    .await
+}
+
+async fn sign_in_as(app: &TestApp, provider: &MockProvider, person: Person) -> Response {
+    let res = app.bare.get(app.url("/auth/google?next=/account")).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let authorize = url::Url::parse(res.headers()[header::LOCATION].to_str().unwrap()).unwrap();
+    let state = authorize.query_pairs().find(|(k, _)| k == "state").unwrap().1.into_owned();
+    let flow = set_cookie(&res, "google_flow").unwrap();
+    let code = provider.approve(&authorize, person, Tamper::None);
+    app.bare
+        .get(app.url(&format!("/auth/google/callback?code={code}&state={state}")))
+        .header(header::COOKIE, flow)
+        .send()
+        .await
+        .unwrap()
+}
+
+async fn count(app: &TestApp, sql: &str) -> i64 {
+    sqlx::query_scalar(sql).fetch_one(&app.state.pool).await.unwrap()
+}
+
+#[tokio::test]
+async fn a_verified_address_google_does_not_own_links_nothing() {
+    let provider = MockProvider::start().await;
+    let app = app_for(&provider).await;
+    app.sign_up("ada@acme.example").await;
+
+    // Anyone can make a Google account with an outside address: Google checked it once, but
+    // is not its authority. Before, this signed the stranger in to Ada's account.
+    let res = sign_in_as(&app, &provider, Person::new("sub-stranger", "ada@acme.example")).await;
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+    assert!(session_cookie(&res).is_none());
+    let body = res.text().await.unwrap();
+    assert!(body.contains(messages::ACCOUNT_EXISTS), "{body}");
+    assert_eq!(
+        messages::ACCOUNT_EXISTS,
+        "An account with this email exists. Sign in with your password to connect Google."
+    );
+    assert_eq!(count(&app, "SELECT count(*) FROM user_identities").await, 0);
+
+    // A Workspace account whose hosted domain is the address's domain: Google is authoritative.
+    let workspace =
+        Person { hosted_domain: Some("acme.example".into()), ..Person::new("sub-ada", "ada@acme.example") };
+    let res = sign_in_as(&app, &provider, workspace).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert!(session_cookie(&res).is_some());
+    assert_eq!(count(&app, "SELECT count(*) FROM user_identities").await, 1);
+    assert_eq!(count(&app, "SELECT count(*) FROM users").await, 1, "the existing account");
+
+    // Another domain's hd does not vouch for this one.
+    app.sign_up("bob@acme.example").await;
+    let other =
+        Person { hosted_domain: Some("evil.example".into()), ..Person::new("sub-bob", "bob@acme.example") };
+    assert_eq!(sign_in_as(&app, &provider, other).await.status(), StatusCode::CONFLICT);
+}
+
+#[tokio::test]
+async fn identities_are_keyed_by_issuer_and_legacy_rows_adopt_the_configured_one() {
+    let provider = MockProvider::start().await;
+    let app = app_for(&provider).await;
+    app.sign_up("victim@example.com").await;
+    app.sign_up("legacy@example.com").await;
+
+    // A link made at another issuer with the same subject the new provider hands out.
+    sqlx::query(
+        "INSERT INTO user_identities (issuer, subject, user_id, email) \
+         SELECT 'https://old-issuer.example', 'sub-1', id, email FROM users WHERE email = 'victim@example.com'",
+    )
+    .execute(&app.state.pool)
+    .await
+    .unwrap();
+    let res = sign_in_as(&app, &provider, Person::new("sub-1", "someone@example.org")).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let victim_sessions = count(
+        &app,
+        "SELECT count(*) FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.email = 'victim@example.com'",
+    )
+    .await;
+    assert_eq!(
+        victim_sessions, 1,
+        "only the victim's own sign-up session: the foreign subject got a new account"
+    );
+    assert_eq!(count(&app, "SELECT count(*) FROM users WHERE email = 'someone@example.org'").await, 1);
+
+    // Rows from before (provider 'google') take the configured issuer.
+    sqlx::query(
+        "INSERT INTO user_identities (issuer, subject, user_id, email) \
+         SELECT 'google', 'sub-legacy', id, email FROM users WHERE email = 'legacy@example.com'",
+    )
+    .execute(&app.state.pool)
+    .await
+    .unwrap();
+    app.state.google.as_ref().unwrap().adopt_legacy_identities().await.unwrap();
+    let issuer: String =
+        sqlx::query_scalar("SELECT issuer FROM user_identities WHERE subject = 'sub-legacy'")
+            .fetch_one(&app.state.pool)
+            .await
+            .unwrap();
+    assert_eq!(issuer, provider.issuer);
+    let res = sign_in_as(&app, &provider, Person::new("sub-legacy", "legacy-at-google@example.org")).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let legacy_sessions = count(
+        &app,
+        "SELECT count(*) FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.email = 'legacy@example.com'",
+    )
+    .await;
+    assert_eq!(legacy_sessions, 2, "the adopted link still signs its owner in");
+}

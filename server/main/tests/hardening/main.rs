@@ -1,0 +1,13 @@
+//! Security hardening (ASVS level 2): each test first plays the attack that worked before the
+//! rule, then checks the rule holds.
+
+#[path = "../support/mod.rs"]
+mod support;
+
+mod google_links;
+mod headers;
+mod lockout;
+mod recent;
+mod recovery;
+mod session_limits;
+mod trail;

@@ -1,0 +1,190 @@
+//! "Recent sign-in": sensitive changes on a device that has not proved who it is within 10
+//! minutes are sent to "Confirm your password to continue" first, then carry on.
+
+use app::api::{google::DisconnectGoogle, security::ConfirmPassword};
+use reqwest::{Response, StatusCode, header};
+
+use crate::support::{
+    TestApp,
+    accounts::{PASSWORD, field_error, json, path, session_cookie, set_cookie},
+    oidc::{CLIENT_ID, CLIENT_SECRET, MockProvider, Person, Tamper},
+};
+
+async fn app_for(provider: &MockProvider) -> TestApp {
+    TestApp::spawn_with(&[
+        ("GOOGLE_CLIENT_ID", CLIENT_ID),
+        ("GOOGLE_CLIENT_SECRET", CLIENT_SECRET),
+        ("GOOGLE_ISSUER_URL", &provider.issuer),
+    ])
+    .await
+}
+
+fn location(res: &Response) -> String {
+    res.headers().get(header::LOCATION).expect("a redirect").to_str().unwrap().to_owned()
+}
+
+async fn age_sign_in(app: &TestApp, minutes: i32) {
+    sqlx::query("UPDATE sessions SET authenticated_at = now() - make_interval(mins => $1)")
+        .bind(minutes)
+        .execute(&app.state.pool)
+        .await
+        .unwrap();
+    app.state.sessions.caches.clear();
+}
+
+async fn post_connect(app: &TestApp, session: &str, next: Option<&str>) -> Response {
+    let mut req = app
+        .bare
+        .post(app.url("/auth/google/connect"))
+        .header(header::ORIGIN, &app.state.config.service_domain)
+        .header(header::COOKIE, session);
+    if let Some(next) = next {
+        req = req.form(&[("next", next)]);
+    }
+    req.send().await.unwrap()
+}
+
+async fn link_google(app: &TestApp, issuer: &str, email: &str, subject: &str) {
+    sqlx::query(
+        "INSERT INTO user_identities (issuer, subject, user_id, email) SELECT $3, $1, id, $2 FROM users WHERE email = $2",
+    )
+    .bind(subject)
+    .bind(email)
+    .bind(issuer)
+    .execute(&app.state.pool)
+    .await
+    .unwrap();
+}
+
+#[tokio::test]
+async fn a_stale_session_confirms_its_password_before_disconnecting_google() {
+    let provider = MockProvider::start().await;
+    let app = app_for(&provider).await;
+    let email = "recent-disconnect@example.com";
+    let session = app.sign_up(email).await;
+    link_google(&app, &provider.issuer, email, "sub-recent").await;
+    age_sign_in(&app, 11).await;
+
+    // A stolen cookie, hours old, cannot remove the owner's way in.
+    let res = app.call(path::<DisconnectGoogle>(), &[], Some(&session)).await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    assert_eq!(json(res).await["message"], "Confirm your password to continue");
+    let linked: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM user_identities").fetch_one(&app.state.pool).await.unwrap();
+    assert_eq!(linked, 1);
+
+    let page = app.get_with("/account/confirm?next=/account/security", &session).await;
+    assert_eq!(page.status(), StatusCode::OK);
+    let page = page.text().await.unwrap();
+    assert!(page.contains("Confirm your password to continue") && page.contains("name=\"next\""));
+
+    let wrong = app
+        .call(
+            path::<ConfirmPassword>(),
+            &[("password", "not my password"), ("next", "/account/security")],
+            Some(&session),
+        )
+        .await;
+    assert_eq!(wrong.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        field_error(&json(wrong).await, "password").as_deref(),
+        Some("Your current password is incorrect")
+    );
+    let ok = app
+        .call(
+            path::<ConfirmPassword>(),
+            &[("password", PASSWORD), ("next", "/account/security")],
+            Some(&session),
+        )
+        .await;
+    assert!(ok.status().is_success() || ok.status().is_redirection(), "{}", ok.status());
+
+    let res = app.call(path::<DisconnectGoogle>(), &[], Some(&session)).await;
+    assert!(res.status().is_success(), "{}", res.status());
+    let linked: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM user_identities").fetch_one(&app.state.pool).await.unwrap();
+    assert_eq!(linked, 0, "after confirming, the change carries on");
+}
+
+#[tokio::test]
+async fn connecting_google_on_a_stale_session_asks_for_the_password_first() {
+    let provider = MockProvider::start().await;
+    let app = app_for(&provider).await;
+    let session = app.sign_up("recent-connect@example.com").await;
+    let fresh = post_connect(&app, &session, None).await;
+    assert_eq!(fresh.status(), StatusCode::SEE_OTHER);
+    assert!(location(&fresh).starts_with(&provider.issuer), "a fresh sign-in goes straight to the provider");
+
+    age_sign_in(&app, 11).await;
+    let stale = post_connect(&app, &session, None).await;
+    assert_eq!(stale.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&stale), "/account/confirm?next=/account/security");
+    assert!(set_cookie(&stale, "google_flow").is_none(), "no attempt was started");
+}
+
+#[tokio::test]
+async fn renewal_does_not_make_a_sign_in_recent() {
+    let app = TestApp::spawn().await;
+    let session = app.sign_up("recent-renew@example.com").await;
+    sqlx::query("UPDATE sessions SET authenticated_at = now() - interval '1 day', expires_at = now() + interval '1 hour'")
+        .execute(&app.state.pool)
+        .await
+        .unwrap();
+    app.state.sessions.caches.clear();
+    let renewed = session_cookie(&app.get_with("/account", &session).await).expect("renewed");
+    assert!(app.is_signed_in(&renewed).await);
+    let recent: bool = sqlx::query_scalar(
+        "SELECT authenticated_at > now() - interval '10 minutes' FROM sessions WHERE replaced_by IS NULL",
+    )
+    .fetch_one(&app.state.pool)
+    .await
+    .unwrap();
+    assert!(!recent, "the renewed session keeps the old sign-in time");
+}
+
+#[tokio::test]
+async fn an_account_without_a_password_reconfirms_with_google_and_carries_on() {
+    let provider = MockProvider::start().await;
+    let app = app_for(&provider).await;
+    // An account made with Google.
+    let res = app.bare.get(app.url("/auth/google?next=/account")).send().await.unwrap();
+    let (flow, authorize, state) = attempt(&res);
+    let code = provider.approve(&authorize, Person::new("sub-only", "only@example.com"), Tamper::None);
+    let res = callback(&app, &code, &state, &[&flow]).await;
+    let session = session_cookie(&res).expect("signed in with Google");
+    age_sign_in(&app, 11).await;
+
+    let page = app.get_with("/account/confirm?next=/account/security", &session).await.text().await.unwrap();
+    assert!(page.contains("Continue with Google") && page.contains("action=\"/auth/google/connect\""));
+    let res = post_connect(&app, &session, Some("/account/security#delete")).await;
+    let (flow, authorize, state) = attempt(&res);
+    let code = provider.approve(&authorize, Person::new("sub-only", "only@example.com"), Tamper::None);
+    let res = callback(&app, &code, &state, &[&flow, &session]).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&res), "/account/security#delete", "carries on where it was going");
+    let recent: bool =
+        sqlx::query_scalar("SELECT authenticated_at > now() - interval '1 minute' FROM sessions")
+            .fetch_one(&app.state.pool)
+            .await
+            .unwrap();
+    assert!(recent, "the device counts as freshly signed in");
+    let devices: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM sessions").fetch_one(&app.state.pool).await.unwrap();
+    assert_eq!(devices, 1, "no second session for the same device");
+}
+
+fn attempt(res: &Response) -> (String, url::Url, String) {
+    assert_eq!(res.status(), StatusCode::SEE_OTHER, "an attempt starts");
+    let authorize = url::Url::parse(&location(res)).unwrap();
+    let state = authorize.query_pairs().find(|(k, _)| k == "state").unwrap().1.into_owned();
+    (set_cookie(res, "google_flow").expect("the flow cookie"), authorize, state)
+}
+
+async fn callback(app: &TestApp, code: &str, state: &str, cookies: &[&str]) -> Response {
+    app.bare
+        .get(app.url(&format!("/auth/google/callback?code={code}&state={state}")))
+        .header(header::COOKIE, cookies.join("; "))
+        .send()
+        .await
+        .unwrap()
+}

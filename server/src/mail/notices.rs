@@ -1,0 +1,95 @@
+//! Notices of security changes, mailed so that a change someone else made is seen: a sign-in
+//! from a new device, a new address (to the old one), Google connected or disconnected. They
+//! carry no link that does anything by itself, only the way to the security page.
+
+use super::{Mail, templates::Site};
+
+/// Where and when something happened, as the notice states it.
+pub struct Where<'a> {
+    pub device: &'a str,
+    pub ip: Option<std::net::IpAddr>,
+    pub when: chrono::DateTime<chrono::Utc>,
+}
+
+impl Where<'_> {
+    fn line(&self) -> String {
+        let ip = self.ip.map(|ip| format!(", from {ip}")).unwrap_or_default();
+        format!("{}{ip}, {}.", self.device, self.when.format("%Y-%m-%d %H:%M UTC"))
+    }
+}
+
+const NOT_YOU: &str =
+    "If this was not you, reset your password now and sign out the devices you do not know.";
+
+impl Site {
+    fn security_page(&self) -> String {
+        format!("{}/account/security", self.service_domain)
+    }
+
+    pub fn new_sign_in(&self, to: &str, at: &Where<'_>) -> Mail {
+        self.mail(
+            to,
+            &format!("New sign-in to {}", self.service_name),
+            &[
+                "Your account was just signed in to from a device it has not used before:",
+                &at.line(),
+                NOT_YOU,
+            ],
+            Some(("Review your devices and recent activity", &self.security_page())),
+        )
+    }
+
+    /// To the old address, once the new one is in force.
+    pub fn email_changed(&self, to: &str, new_address: &str) -> Mail {
+        self.mail(
+            to,
+            "Your email address was changed",
+            &[
+                &format!("The address of your account is now {new_address}; mail about it no longer comes here."),
+                "If this was not you, someone has your password: reset it from the sign-in page using the new address if you can reach it, or reply to this mail so we can help you recover the account.",
+            ],
+            Some(("Open your security page", &self.security_page())),
+        )
+    }
+
+    pub fn google_connected(&self, to: &str, google_email: &str) -> Mail {
+        self.mail(
+            to,
+            "Google was connected",
+            &[&format!("The Google account {google_email} can now sign in to your account."), NOT_YOU],
+            Some(("Review connected accounts", &self.security_page())),
+        )
+    }
+
+    pub fn google_disconnected(&self, to: &str) -> Mail {
+        self.mail(
+            to,
+            "Google was disconnected",
+            &["Google can no longer sign in to your account.", NOT_YOU],
+            Some(("Review connected accounts", &self.security_page())),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn notices_name_the_device_and_link_only_to_the_security_page() {
+        let site = Site { service_name: "Acme".into(), service_domain: "https://acme.example".into() };
+        let when = chrono::DateTime::parse_from_rfc3339("2026-11-30T10:00:00Z").unwrap().to_utc();
+        let at = Where { device: "Firefox on Linux", ip: Some("203.0.113.7".parse().unwrap()), when };
+        let m = site.new_sign_in("ada@example.com", &at);
+        assert_eq!(m.subject, "New sign-in to Acme");
+        assert!(m.text.contains("Firefox on Linux, from 203.0.113.7, 2026-11-30 10:00 UTC."));
+        assert!(m.text.contains("https://acme.example/account/security"));
+        assert!(!m.text.contains("token="));
+        assert_eq!(
+            site.email_changed("old@example.com", "new@example.com").subject,
+            "Your email address was changed · Acme"
+        );
+        assert!(site.google_connected("a@example.com", "a@gmail.com").html.contains("a@gmail.com"));
+        assert_eq!(site.google_disconnected("a@example.com").subject, "Google was disconnected · Acme");
+    }
+}

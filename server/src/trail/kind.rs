@@ -1,0 +1,86 @@
+//! The kinds of security event, as stored (`as_str`) and as a person reads them.
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EventKind {
+    SignedUp,
+    SignedIn,
+    SignInFailed,
+    LockedOut,
+    PasswordChanged,
+    PasswordReset,
+    EmailChangeRequested,
+    EmailChanged,
+    GoogleConnected,
+    GoogleDisconnected,
+    DevicesSignedOut,
+    TokenReused,
+}
+
+const ALL: [EventKind; 12] = [
+    EventKind::SignedUp,
+    EventKind::SignedIn,
+    EventKind::SignInFailed,
+    EventKind::LockedOut,
+    EventKind::PasswordChanged,
+    EventKind::PasswordReset,
+    EventKind::EmailChangeRequested,
+    EventKind::EmailChanged,
+    EventKind::GoogleConnected,
+    EventKind::GoogleDisconnected,
+    EventKind::DevicesSignedOut,
+    EventKind::TokenReused,
+];
+
+impl EventKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::SignedUp => "signed_up",
+            Self::SignedIn => "signed_in",
+            Self::SignInFailed => "sign_in_failed",
+            Self::LockedOut => "locked_out",
+            Self::PasswordChanged => "password_changed",
+            Self::PasswordReset => "password_reset",
+            Self::EmailChangeRequested => "email_change_requested",
+            Self::EmailChanged => "email_changed",
+            Self::GoogleConnected => "google_connected",
+            Self::GoogleDisconnected => "google_disconnected",
+            Self::DevicesSignedOut => "devices_signed_out",
+            Self::TokenReused => "token_reused",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
+    /// What the security page says happened.
+    pub fn words(self) -> &'static str {
+        match self {
+            Self::SignedUp => "Account created",
+            Self::SignedIn => "Signed in",
+            Self::SignInFailed => "Failed sign-in attempt",
+            Self::LockedOut => "Sign-in paused after repeated failures",
+            Self::PasswordChanged => "Password changed",
+            Self::PasswordReset => "Password reset by email",
+            Self::EmailChangeRequested => "Email change requested",
+            Self::EmailChanged => "Email address changed",
+            Self::GoogleConnected => "Google connected",
+            Self::GoogleDisconnected => "Google disconnected",
+            Self::DevicesSignedOut => "Devices signed out",
+            Self::TokenReused => "A copied session was used; that device was signed out",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_round_trips() {
+        for kind in ALL {
+            assert_eq!(EventKind::parse(kind.as_str()), Some(kind));
+        }
+        assert_eq!(EventKind::parse("nonsense"), None);
+    }
+}

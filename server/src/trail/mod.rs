@@ -1,0 +1,115 @@
+//! The security trail: one row per event that matters to an account's safety, written in the
+//! transaction of the change it records, plus one structured log line (`target: "security"`).
+//! Owners read their last events on the security page.
+
+mod kind;
+mod words;
+
+use chrono::{DateTime, Utc};
+use sqlx::{PgConnection, PgExecutor, Row, types::ipnetwork::IpNetwork};
+use uuid::Uuid;
+
+pub use kind::EventKind;
+pub use words::{ago, describe};
+
+use crate::session::{ClientInfo, device};
+
+/// How long events are kept.
+pub const KEEP_DAYS: f64 = 90.0;
+/// How many events the security page shows.
+pub const SHOWN: i64 = 20;
+
+/// One recorded event.
+#[derive(Clone, Debug)]
+pub struct SecurityEvent {
+    pub kind: EventKind,
+    pub at: DateTime<Utc>,
+    pub ip: Option<IpNetwork>,
+    pub device: String,
+    pub detail: String,
+}
+
+/// Records `kind` for `user_id` from `client`. `detail` must never hold a secret or a link.
+pub async fn record(
+    conn: &mut PgConnection,
+    user_id: Uuid,
+    kind: EventKind,
+    client: &ClientInfo,
+    detail: &str,
+) -> Result<(), sqlx::Error> {
+    let device = device::describe(&client.user_agent);
+    sqlx::query(
+        "INSERT INTO security_events (user_id, kind, ip, device, detail) VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(user_id)
+    .bind(kind.as_str())
+    .bind(client.ip.map(IpNetwork::from))
+    .bind(&device)
+    .bind(detail)
+    .execute(conn)
+    .await?;
+    tracing::info!(
+        target: "security",
+        user = %user_id,
+        event = kind.as_str(),
+        ip = ?client.ip,
+        device = %device,
+        detail,
+        "security event"
+    );
+    Ok(())
+}
+
+/// The user's latest events, newest first.
+pub async fn latest(
+    db: impl PgExecutor<'_>,
+    user_id: Uuid,
+    limit: i64,
+) -> Result<Vec<SecurityEvent>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT kind, at, ip, device, detail FROM security_events WHERE user_id = $1 \
+         ORDER BY at DESC, id DESC LIMIT $2",
+    )
+    .bind(user_id)
+    .bind(limit)
+    .fetch_all(db)
+    .await?;
+    rows.iter()
+        .filter_map(|r| {
+            let kind: String = r.try_get("kind").ok()?;
+            Some(Ok(SecurityEvent {
+                kind: EventKind::parse(&kind)?,
+                at: r.try_get("at").ok()?,
+                ip: r.try_get("ip").ok()?,
+                device: r.try_get("device").ok()?,
+                detail: r.try_get("detail").ok()?,
+            }))
+        })
+        .collect()
+}
+
+/// True when the account has signed in (or signed up) before from a browser described the
+/// same way: a sign-in from anything else is mailed as new.
+pub async fn knows_device(
+    db: impl PgExecutor<'_>,
+    user_id: Uuid,
+    client: &ClientInfo,
+) -> Result<bool, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT EXISTS (SELECT 1 FROM security_events WHERE user_id = $1 AND device = $2 \
+         AND kind IN ('signed_up', 'signed_in'))",
+    )
+    .bind(user_id)
+    .bind(device::describe(&client.user_agent))
+    .fetch_one(db)
+    .await
+}
+
+/// Deletes events older than [`KEEP_DAYS`].
+pub async fn prune(db: impl PgExecutor<'_>) -> Result<u64, sqlx::Error> {
+    let done = sqlx::query("DELETE FROM security_events WHERE at < now() - make_interval(days => $1::int)")
+        .bind(KEEP_DAYS as i32)
+        .execute(db)
+        .await?;
+    Ok(done.rows_affected())
+}

@@ -1,0 +1,55 @@
+//! Events in words: "Signed in · Firefox on Linux · 203.0.113.7 · 5 minutes ago".
+
+use chrono::{DateTime, Utc};
+
+use super::SecurityEvent;
+
+/// "just now", "5 minutes ago", "3 hours ago", "2 days ago".
+pub fn ago(at: DateTime<Utc>, now: DateTime<Utc>) -> String {
+    let secs = (now - at).num_seconds().max(0);
+    let (n, unit) = match secs {
+        0..60 => return "just now".to_owned(),
+        60..3600 => (secs / 60, "minute"),
+        3600..86_400 => (secs / 3600, "hour"),
+        _ => (secs / 86_400, "day"),
+    };
+    format!("{n} {unit}{} ago", if n == 1 { "" } else { "s" })
+}
+
+/// The line the security page shows for one event.
+pub fn describe(event: &SecurityEvent, now: DateTime<Utc>) -> String {
+    let mut parts = vec![event.kind.words().to_owned()];
+    if !event.detail.is_empty() {
+        parts.push(event.detail.clone());
+    }
+    if !event.device.is_empty() {
+        parts.push(event.device.clone());
+    }
+    if let Some(ip) = event.ip {
+        parts.push(ip.ip().to_string());
+    }
+    parts.push(ago(event.at, now));
+    parts.join(" · ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::trail::EventKind;
+
+    #[test]
+    fn reads_like_a_sentence() {
+        let now = Utc::now();
+        let event = SecurityEvent {
+            kind: EventKind::SignedIn,
+            at: now - chrono::Duration::minutes(5),
+            ip: Some("203.0.113.7".parse().unwrap()),
+            device: "Firefox on Linux".into(),
+            detail: String::new(),
+        };
+        assert_eq!(describe(&event, now), "Signed in · Firefox on Linux · 203.0.113.7 · 5 minutes ago");
+        assert_eq!(ago(now - chrono::Duration::seconds(5), now), "just now");
+        assert_eq!(ago(now - chrono::Duration::hours(1), now), "1 hour ago");
+        assert_eq!(ago(now - chrono::Duration::days(3), now), "3 days ago");
+    }
+}
