@@ -32,7 +32,7 @@ async fn production_sends_hsts_and_a_csp_without_sockets_or_foreign_images() {
         ("BUCKET_REGION", "us-east-1"),
         ("BUCKET_ACCESS_KEY", "test-access"),
         ("BUCKET_SECRET_KEY", "test-secret"),
-        ("BUCKET_PUBLIC_URL", "https://cdn.example.com/avatars"),
+        ("BUCKET_PUBLIC_URL", "https://cdn.example.com"),
     ])
     .await;
     let res = app.get("/login").await;
