@@ -68,7 +68,7 @@ async fn seed(
     let pool = PgPoolOptions::new().max_connections(2).connect(url).await?;
     let hash = PasswordHasher::new().hash(password).await?;
     let keys = TokenKeys::new(config.secret_key.as_bytes());
-    let cookie = SessionCookie::for_config(&config);
+    let cookie = SessionCookie::for_config(config);
     let ttl_secs = config.session_ttl.as_secs_f64();
     let mut out = std::io::BufWriter::new(std::fs::File::create(cookie_file)?);
     let per_user = plan.sessions_per_user.max(1);
