@@ -18,7 +18,8 @@ pub async fn resend_verification() -> Result<(), FormError> {
     use super::ssr::*;
     let state = state()?;
     let auth = require_auth()?;
-    state.email.resend_verification(&auth).await.map_err(|e| fail(e, &[]))?;
+    let client = client().await;
+    state.email.resend_verification(&auth, &client).await.map_err(|e| fail(e, &[]))?;
     if is_html_form_post() {
         leptos_axum::redirect("/verify-email?resent=1");
     }

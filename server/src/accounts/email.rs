@@ -11,7 +11,7 @@ use super::{
     users,
 };
 use crate::{
-    auth::{PasswordHasher, Throttle},
+    auth::{PasswordHasher, Throttle, throttle::Action},
     domain::{EmailAddress, NewPassword},
     error::ServiceError,
     mail::{Outbox, outbox},
@@ -21,6 +21,8 @@ use crate::{
 
 /// Reset links per address per hour beyond which requests are silently dropped.
 const RESETS_PER_ADDRESS_PER_HOUR: i64 = 5;
+/// Email change requests per account per hour.
+const CHANGES_PER_ACCOUNT_PER_HOUR: i64 = 5;
 
 #[derive(Clone)]
 pub struct EmailFlows {
@@ -54,11 +56,16 @@ impl EmailFlows {
     }
 
     /// Sends another verification mail: at most one a minute and ten a day.
-    pub async fn resend_verification(&self, auth: &Authenticated) -> Result<(), ServiceError> {
+    pub async fn resend_verification(
+        &self,
+        auth: &Authenticated,
+        client: &ClientInfo,
+    ) -> Result<(), ServiceError> {
         let user = &auth.user;
         if user.email_verified_at.is_some() {
             return Ok(());
         }
+        self.throttle.action(Action::VerificationResend, client.ip)?;
         let mut tx = self.pool.begin().await?;
         if email_tokens::recent(&mut tx, user.id, Purpose::Verify, 60.0).await? > 0 {
             return Err(ServiceError::Refused(
@@ -218,6 +225,7 @@ impl EmailFlows {
         client: &ClientInfo,
     ) -> Result<String, ServiceError> {
         let user = &auth.user;
+        self.throttle.action(Action::EmailChange, client.ip)?;
         let new_email = EmailAddress::parse(new_email)
             .map_err(|_| ServiceError::invalid("new_email", "Enter a valid email address"))?;
         if user.has_password {
@@ -241,6 +249,13 @@ impl EmailFlows {
             return Err(ServiceError::invalid("new_email", "An account with this email already exists"));
         }
         let mut tx = self.pool.begin().await?;
+        if email_tokens::recent(&mut tx, user.id, Purpose::Change, 3600.0).await?
+            >= CHANGES_PER_ACCOUNT_PER_HOUR
+        {
+            return Err(ServiceError::Refused(
+                "You have asked to change your address five times this hour. Try again later.",
+            ));
+        }
         email_tokens::void(&mut tx, user.id, Purpose::Change).await?;
         let token = email_tokens::create(&mut tx, user.id, Purpose::Change, Some(new_email.as_str())).await?;
         outbox::enqueue(&mut tx, &self.outbox.site.confirm_new_email(new_email.as_str(), &token)).await?;

@@ -6,6 +6,7 @@
 //! ([`super::lockout`]), so it holds across restarts and across instances.
 
 use std::{
+    hash::Hash,
     net::{IpAddr, Ipv6Addr},
     num::NonZeroU32,
     sync::Arc,
@@ -20,9 +21,12 @@ use governor::{
 };
 
 use sqlx::PgPool;
+use uuid::Uuid;
 
 use super::lockout::{Lockout, minutes_until};
 use crate::error::ServiceError;
+
+const HOUR: Duration = Duration::from_secs(3600);
 
 /// How often idle per-IP entries are dropped.
 pub const PRUNE_EVERY: Duration = Duration::from_secs(60);
@@ -42,20 +46,23 @@ pub fn ip_key(ip: IpAddr) -> IpAddr {
     }
 }
 
-/// A per-client limiter whose memory stays bounded: entries that are back to a fresh state
-/// are dropped by [`IpLimiter::prune`].
-pub struct IpLimiter<C: Clock = DefaultClock> {
-    limiter: RateLimiter<IpAddr, DefaultKeyedStateStore<IpAddr>, C, NoOpMiddleware<C::Instant>>,
+/// A keyed limiter whose memory stays bounded: entries that are back to a fresh state are
+/// dropped by [`KeyedLimiter::prune`]. Keys are client addresses ([`ip_key`]) or account ids.
+pub struct KeyedLimiter<K: Hash + Eq + Clone, C: Clock = DefaultClock> {
+    limiter: RateLimiter<K, DefaultKeyedStateStore<K>, C, NoOpMiddleware<C::Instant>>,
     clock: C,
 }
 
-impl<C: Clock + Clone> IpLimiter<C> {
+/// The per-IP limiter.
+pub type IpLimiter<C = DefaultClock> = KeyedLimiter<IpAddr, C>;
+
+impl<K: Hash + Eq + Clone, C: Clock + Clone> KeyedLimiter<K, C> {
     pub fn with_clock(quota: Quota, clock: C) -> Self {
         Self { limiter: RateLimiter::new(quota, DefaultKeyedStateStore::default(), clock.clone()), clock }
     }
 
-    pub fn check(&self, ip: IpAddr) -> Result<(), ServiceError> {
-        self.limiter.check_key(&ip_key(ip)).map_err(|not_until| ServiceError::RateLimited {
+    pub fn check_key(&self, key: &K) -> Result<(), ServiceError> {
+        self.limiter.check_key(key).map_err(|not_until| ServiceError::RateLimited {
             minutes: minutes_until(not_until.wait_time_from(self.clock.now())),
         })
     }
@@ -74,6 +81,36 @@ impl<C: Clock + Clone> IpLimiter<C> {
     }
 }
 
+impl<C: Clock + Clone> KeyedLimiter<IpAddr, C> {
+    pub fn check(&self, ip: IpAddr) -> Result<(), ServiceError> {
+        self.check_key(&ip_key(ip))
+    }
+}
+
+/// Requests that insert rows or send mail, each limited per client address (and the avatar
+/// upload also per account), so no client can fill tables or inboxes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    EmailChange,
+    VerificationResend,
+    GoogleStart,
+    AvatarUpload,
+}
+
+impl Action {
+    /// Requests allowed per client address per hour.
+    pub fn per_ip_per_hour(self) -> u32 {
+        match self {
+            Self::EmailChange | Self::VerificationResend => 10,
+            Self::GoogleStart => 60,
+            Self::AvatarUpload => 30,
+        }
+    }
+}
+
+/// Avatar uploads allowed per account per hour (each one decodes an image).
+pub const AVATARS_PER_ACCOUNT_PER_HOUR: u32 = 10;
+
 /// `count` per `period`, all of it available at once.
 pub fn quota(count: u32, period: Duration) -> Quota {
     let count = NonZeroU32::new(count.max(1)).expect("non-zero");
@@ -84,17 +121,30 @@ pub fn quota(count: u32, period: Duration) -> Quota {
 pub struct Throttle {
     sign_in: Arc<IpLimiter>,
     sign_up: Arc<IpLimiter>,
+    /// One per [`Action`], in its declaration order.
+    actions: Arc<[IpLimiter; 4]>,
+    avatars_per_account: Arc<KeyedLimiter<Uuid>>,
     pub lockout: Lockout,
 }
 
 impl Throttle {
     pub fn new(sign_in_per_minute: u32, sign_up_per_hour: u32, secret: &[u8]) -> Self {
         let limiter = |q| Arc::new(IpLimiter::with_clock(q, DefaultClock::default()));
+        let hourly =
+            |a: Action| IpLimiter::with_clock(quota(a.per_ip_per_hour(), HOUR), DefaultClock::default());
         Self {
             sign_in: limiter(Quota::per_minute(
                 NonZeroU32::new(sign_in_per_minute.max(1)).expect("non-zero"),
             )),
-            sign_up: limiter(quota(sign_up_per_hour, Duration::from_secs(3600))),
+            sign_up: limiter(quota(sign_up_per_hour, HOUR)),
+            actions: Arc::new(
+                [Action::EmailChange, Action::VerificationResend, Action::GoogleStart, Action::AvatarUpload]
+                    .map(hourly),
+            ),
+            avatars_per_account: Arc::new(KeyedLimiter::with_clock(
+                quota(AVATARS_PER_ACCOUNT_PER_HOUR, HOUR),
+                DefaultClock::default(),
+            )),
             lockout: Lockout::new(secret),
         }
     }
@@ -107,16 +157,36 @@ impl Throttle {
         self.sign_up.check(ip)
     }
 
+    /// Counts one `action` from `ip` (when known), refusing beyond its hourly limit.
+    pub fn action(&self, action: Action, ip: Option<IpAddr>) -> Result<(), ServiceError> {
+        match ip {
+            Some(ip) => self.actions[action as usize].check(ip),
+            None => Ok(()),
+        }
+    }
+
+    /// Counts one avatar upload by `user` from `ip`.
+    pub fn avatar_upload(&self, user: Uuid, ip: Option<IpAddr>) -> Result<(), ServiceError> {
+        self.action(Action::AvatarUpload, ip)?;
+        self.avatars_per_account.check_key(&user)
+    }
+
     /// Drops idle per-IP entries every [`PRUNE_EVERY`] and settled lockout rows every hour,
     /// for as long as the process runs.
     pub fn spawn_pruning(&self, pool: PgPool) {
-        let limiters = [self.sign_in.clone(), self.sign_up.clone()];
+        let (ips, actions, avatars) = (
+            [self.sign_in.clone(), self.sign_up.clone()],
+            self.actions.clone(),
+            self.avatars_per_account.clone(),
+        );
         let lockout = self.lockout.clone();
         tokio::spawn(async move {
             let mut tick = tokio::time::interval(PRUNE_EVERY);
             for round in 0u64.. {
                 tick.tick().await;
-                limiters.iter().for_each(|l| l.prune());
+                ips.iter().for_each(|l| l.prune());
+                actions.iter().for_each(|l| l.prune());
+                avatars.prune();
                 if round % 60 == 59
                     && let Err(e) = lockout.prune(&pool).await
                 {
@@ -146,6 +216,27 @@ mod tests {
         assert!(limiter.check(ip("2001:db8:1:3::1")).is_ok(), "another /64 has its own budget");
         assert_eq!(ip_key(ip("::ffff:203.0.113.7")), ip("203.0.113.7"));
         assert_eq!(limiter.len(), 2);
+    }
+
+    #[test]
+    fn each_action_has_its_own_hourly_budget_per_address() {
+        let throttle = Throttle::new(20, 20, &[1; 32]);
+        let ip = Some(ip("203.0.113.9"));
+        for _ in 0..Action::EmailChange.per_ip_per_hour() {
+            assert!(throttle.action(Action::EmailChange, ip).is_ok());
+        }
+        assert!(throttle.action(Action::EmailChange, ip).is_err());
+        assert!(throttle.action(Action::VerificationResend, ip).is_ok(), "another action is counted apart");
+        assert!(throttle.action(Action::EmailChange, Some(self::ip("203.0.113.10"))).is_ok());
+        let user = Uuid::new_v4();
+        for i in 0..AVATARS_PER_ACCOUNT_PER_HOUR {
+            let from = Some(IpAddr::V4(std::net::Ipv4Addr::new(198, 51, 100, i as u8)));
+            assert!(throttle.avatar_upload(user, from).is_ok());
+        }
+        assert!(
+            throttle.avatar_upload(user, Some(self::ip("198.51.100.250"))).is_err(),
+            "per account, whatever the address"
+        );
     }
 
     #[test]

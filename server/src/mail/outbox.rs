@@ -37,15 +37,32 @@ pub struct Outbox {
     wake: Arc<Notify>,
 }
 
-/// Queues `mail` inside the caller's transaction: it is sent only if that commits.
+/// Mails any one address may get per hour: more are dropped, so nobody can point the app's
+/// forms at an inbox to flood it.
+pub const PER_ADDRESS_PER_HOUR: i64 = 5;
+
+/// Queues `mail` inside the caller's transaction: it is sent only if that commits. Beyond
+/// [`PER_ADDRESS_PER_HOUR`] to its address the mail is dropped (and logged without the
+/// address); the transaction-scoped advisory lock makes concurrent senders count in turn.
 pub async fn enqueue(conn: &mut PgConnection, mail: &Mail) -> Result<(), sqlx::Error> {
-    sqlx::query("INSERT INTO outbox (to_address, subject, text_body, html_body) VALUES ($1, $2, $3, $4)")
+    sqlx::query("SELECT pg_advisory_xact_lock(hashtext('outbox:' || $1))")
         .bind(&mail.to)
-        .bind(&mail.subject)
-        .bind(&mail.text)
-        .bind(&mail.html)
-        .execute(conn)
+        .execute(&mut *conn)
         .await?;
+    let queued = sqlx::query(
+        "INSERT INTO outbox (to_address, subject, text_body, html_body) SELECT $1, $2, $3, $4 \
+         WHERE (SELECT count(*) FROM outbox WHERE to_address = $1 AND created_at > now() - interval '1 hour') < $5",
+    )
+    .bind(&mail.to)
+    .bind(&mail.subject)
+    .bind(&mail.text)
+    .bind(&mail.html)
+    .bind(PER_ADDRESS_PER_HOUR)
+    .execute(conn)
+    .await?;
+    if queued.rows_affected() == 0 {
+        tracing::warn!(target: "security", subject = %mail.subject, "mail dropped: its address had its hourly share");
+    }
     Ok(())
 }
 

@@ -16,8 +16,9 @@ use serde::Deserialize;
 use super::GoogleSignIn;
 use crate::{
     AppState, ServiceError,
+    auth::throttle::Action,
     http::next::{encode_component, safe_next},
-    session::{Auth, recent::confirm_path},
+    session::{Auth, ClientInfo, recent::confirm_path},
 };
 
 pub fn routes(google: Option<&GoogleSignIn>) -> Router<AppState> {
@@ -49,9 +50,17 @@ fn back(page: &str, error: ServiceError, next: Option<&str>) -> Response {
     Redirect::to(&format!("{page}?google={code}{next}")).into_response()
 }
 
-async fn start(State(state): State<AppState>, Query(query): Query<StartQuery>) -> Response {
+async fn start(
+    State(state): State<AppState>,
+    client: ClientInfo,
+    Query(query): Query<StartQuery>,
+) -> Response {
     let Some(google) = &state.google else { return StatusCode::NOT_FOUND.into_response() };
     let next = safe_next(query.next.as_deref());
+    // Each start inserts a row: limited per client address.
+    if let Err(e) = state.throttle.action(Action::GoogleStart, client.ip) {
+        return back("/login", e, (next != "/").then_some(next.as_str()));
+    }
     match google.start(next.clone(), None).await {
         Ok(started) => to_provider(started),
         Err(e) => back("/login", e, (next != "/").then_some(next.as_str())),
@@ -69,12 +78,16 @@ struct ConnectForm {
 async fn connect(
     State(state): State<AppState>,
     auth: Auth,
+    client: ClientInfo,
     form: Result<Form<ConnectForm>, FormRejection>,
 ) -> Response {
     let Some(google) = &state.google else { return StatusCode::NOT_FOUND.into_response() };
     let Some(auth) = auth.0 else {
         return Redirect::to("/login?next=/account/security").into_response();
     };
+    if let Err(e) = state.throttle.action(Action::GoogleStart, client.ip) {
+        return back("/account/security", e, None);
+    }
     let reconfirming = match google.connected(auth.user.id).await {
         Ok(connected) => connected.is_some(),
         Err(e) => return back("/account/security", e, None),

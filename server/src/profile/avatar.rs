@@ -63,6 +63,8 @@ pub enum AvatarError {
     NotOneFile,
     #[error("Please sign in to continue.")]
     SignedOut,
+    #[error("Too many uploads. Try again in an hour.")]
+    TooMany,
 }
 
 impl AvatarError {
@@ -76,6 +78,7 @@ impl AvatarError {
             Self::TooManyPixels => "too_many_pixels",
             Self::NotOneFile => "not_one_file",
             Self::SignedOut => "signed_out",
+            Self::TooMany => "too_many",
         }
     }
 
@@ -88,6 +91,7 @@ impl AvatarError {
             Self::TooManyPixels,
             Self::NotOneFile,
             Self::SignedOut,
+            Self::TooMany,
         ]
         .into_iter()
         .find(|e| e.code() == code)

@@ -12,7 +12,10 @@ use axum::{
 use serde::Serialize;
 
 use super::{avatar::AvatarError, service::UploadError};
-use crate::{AppState, session::Auth};
+use crate::{
+    AppState,
+    session::{Auth, ClientInfo},
+};
 
 /// The whole request may carry the 5 MiB file plus multipart framing.
 pub const MAX_REQUEST_BYTES: usize = super::avatar::MAX_BYTES + 64 * 1024;
@@ -36,6 +39,7 @@ fn status(e: AvatarError) -> StatusCode {
         AvatarError::NotAnImage | AvatarError::Gif => StatusCode::UNSUPPORTED_MEDIA_TYPE,
         AvatarError::Damaged | AvatarError::TooManyPixels => StatusCode::UNPROCESSABLE_ENTITY,
         AvatarError::NotOneFile => StatusCode::BAD_REQUEST,
+        AvatarError::TooMany => StatusCode::TOO_MANY_REQUESTS,
     }
 }
 
@@ -88,6 +92,7 @@ async fn read_single_file(mut multipart: Multipart) -> Result<Vec<u8>, AvatarErr
 async fn upload(
     State(state): State<AppState>,
     auth: Auth,
+    client: ClientInfo,
     headers: HeaderMap,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Response {
@@ -96,6 +101,9 @@ async fn upload(
     let Some(auth) = auth.0 else {
         return answer(false, Err(AvatarError::SignedOut));
     };
+    if state.throttle.avatar_upload(auth.user.id, client.ip).is_err() {
+        return answer(html, Err(AvatarError::TooMany));
+    }
     let bytes = match multipart {
         Ok(m) => read_single_file(m).await,
         Err(_) => Err(AvatarError::NotOneFile),

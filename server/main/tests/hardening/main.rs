@@ -6,6 +6,7 @@ mod support;
 
 mod google_links;
 mod headers;
+mod limits;
 mod lockout;
 mod recent;
 mod recovery;
