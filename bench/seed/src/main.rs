@@ -8,6 +8,7 @@
 //! here with the server's own token, hashing and cookie-signing code and the configuration the
 //! server reads (`SECRET_KEY`, `SERVICE_DOMAIN`, `SESSION_TTL`), then bulk-inserted.
 
+use secrecy::ExposeSecret;
 use std::{io::Write, process::ExitCode};
 
 use server::{
@@ -64,7 +65,7 @@ async fn seed(
     cookie_file: &str,
     password: &str,
 ) -> Result<(), Box<dyn std::error::Error>> {
-    let url = config.database_url.as_deref().ok_or("DATABASE_URL is unset")?;
+    let url = config.database_url.as_ref().map(|u| u.expose_secret()).ok_or("DATABASE_URL is unset")?;
     let pool = PgPoolOptions::new().max_connections(2).connect(url).await?;
     let hash = PasswordHasher::new().hash(password).await?;
     let keys = TokenKeys::new(config.secret_key.as_bytes());

@@ -1,6 +1,8 @@
 //! Variables that only make sense together. Setting part of a group is an error, never a
 //! silent fallback to the local default.
 
+use secrecy::SecretString;
+
 use super::{ConfigError, parse};
 
 /// S3-compatible object storage (`BUCKET_*`).
@@ -10,7 +12,7 @@ pub struct BucketConfig {
     pub name: String,
     pub region: String,
     pub access_key: String,
-    pub secret_key: String,
+    pub secret_key: SecretString,
     /// Public base URL objects are served from; `None` means presigned URLs.
     pub public_url: Option<String>,
 }
@@ -30,7 +32,7 @@ pub struct SmtpConfig {
     pub host: String,
     pub port: u16,
     pub user: String,
-    pub password: Option<String>,
+    pub password: Option<SecretString>,
     pub tls: SmtpTls,
 }
 
@@ -38,7 +40,7 @@ pub struct SmtpConfig {
 #[derive(Debug, Clone)]
 pub struct GoogleConfig {
     pub client_id: String,
-    pub client_secret: String,
+    pub client_secret: SecretString,
     pub issuer_url: String,
 }
 
@@ -89,7 +91,7 @@ pub fn bucket(get: Get<'_>) -> Result<Option<BucketConfig>, ConfigError> {
         name: get("BUCKET_NAME").unwrap_or_default(),
         region: get("BUCKET_REGION").unwrap_or_default(),
         access_key: get("BUCKET_ACCESS_KEY").unwrap_or_default(),
-        secret_key: get("BUCKET_SECRET_KEY").unwrap_or_default(),
+        secret_key: get("BUCKET_SECRET_KEY").unwrap_or_default().into(),
         public_url,
     }))
 }
@@ -155,7 +157,7 @@ pub fn smtp(get: Get<'_>, noreply_email: &str) -> Result<Option<SmtpConfig>, Con
         host,
         port,
         user: get("SMTP_USER").unwrap_or_else(|| noreply_email.to_owned()),
-        password: get("SMTP_KEY"),
+        password: get("SMTP_KEY").map(SecretString::from),
         tls,
     }))
 }
@@ -175,7 +177,7 @@ pub fn google(get: Get<'_>) -> Result<Option<GoogleConfig>, ConfigError> {
     }
     Ok(Some(GoogleConfig {
         client_id: get("GOOGLE_CLIENT_ID").unwrap_or_default(),
-        client_secret: get("GOOGLE_CLIENT_SECRET").unwrap_or_default(),
+        client_secret: get("GOOGLE_CLIENT_SECRET").unwrap_or_default().into(),
         issuer_url,
     }))
 }

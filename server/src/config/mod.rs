@@ -10,6 +10,8 @@ mod secret;
 
 use std::{net::SocketAddr, path::PathBuf, time::Duration};
 
+use secrecy::SecretString;
+
 pub use error::ConfigError;
 pub use groups::{BucketConfig, GoogleConfig, SmtpConfig, SmtpTls};
 pub use secret::SecretKey;
@@ -26,7 +28,7 @@ pub struct Config {
     /// Signs cookies (`SECRET_KEY`, at least 32 bytes).
     pub secret_key: SecretKey,
     /// External database; `None` starts the embedded cluster under `data_dir`.
-    pub database_url: Option<String>,
+    pub database_url: Option<SecretString>,
     /// Where local state lives: embedded Postgres, generated secret, media, mail (`DATA_DIR`).
     pub data_dir: PathBuf,
     /// Time-to-live of in-memory session and user cache entries (`MEM_CACHE_DURATION`).
@@ -85,7 +87,7 @@ impl Config {
         let data_dir = PathBuf::from(get("DATA_DIR").unwrap_or_else(|| ".data".to_owned()));
         let production = service_domain.starts_with("https://");
         let secret_key = secret::load("SECRET_KEY", get("SECRET_KEY"), production, &data_dir)?;
-        let database_url = parse::database_url("DATABASE_URL", get("DATABASE_URL"))?;
+        let database_url = parse::database_url("DATABASE_URL", get("DATABASE_URL"))?.map(SecretString::from);
         let mem_cache_duration = parse::duration("MEM_CACHE_DURATION", get("MEM_CACHE_DURATION"), "8h")?;
         let mem_cache_capacity =
             parse::number("MEM_CACHE_CAPACITY", get("MEM_CACHE_CAPACITY"), 100_000u64, 1)?;

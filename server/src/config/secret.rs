@@ -3,18 +3,19 @@
 use std::{fmt, io::Write, path::Path};
 
 use ring::rand::{SecureRandom, SystemRandom};
+use secrecy::{ExposeSecret, SecretSlice};
 
 use super::ConfigError;
 
 const MIN_LEN: usize = 32;
 
-/// Key material for cookie signatures. `Debug` never prints it.
+/// Key material for cookie signatures: a `secrecy` slice, wiped on drop, never printed.
 #[derive(Clone)]
-pub struct SecretKey(Vec<u8>);
+pub struct SecretKey(SecretSlice<u8>);
 
 impl SecretKey {
     pub fn as_bytes(&self) -> &[u8] {
-        &self.0
+        self.0.expose_secret()
     }
 }
 
@@ -38,7 +39,7 @@ pub fn load(
                 format!("at least {MIN_LEN} random bytes, e.g. the output of `openssl rand -hex 32`"),
             ));
         }
-        return Ok(SecretKey(value.into_bytes()));
+        return Ok(SecretKey(value.into_bytes().into()));
     }
     if production {
         return Err(ConfigError::new(
@@ -56,7 +57,7 @@ fn local_key(name: &'static str, data_dir: &Path) -> Result<SecretKey, ConfigErr
     if let Ok(existing) = std::fs::read_to_string(&path) {
         let existing = existing.trim().to_owned();
         if existing.len() >= MIN_LEN {
-            return Ok(SecretKey(existing.into_bytes()));
+            return Ok(SecretKey(existing.into_bytes().into()));
         }
     }
     let mut bytes = [0u8; 32];
@@ -79,5 +80,5 @@ fn local_key(name: &'static str, data_dir: &Path) -> Result<SecretKey, ConfigErr
     let mut file = options.open(&path).map_err(io_error)?;
     file.write_all(hex.as_bytes()).map_err(io_error)?;
     tracing::info!(path = %path.display(), "SECRET_KEY is not set: generated a local one");
-    Ok(SecretKey(hex.into_bytes()))
+    Ok(SecretKey(hex.into_bytes().into()))
 }

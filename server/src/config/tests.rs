@@ -154,3 +154,26 @@ fn bad_urls_and_numbers_are_refused() {
     assert_eq!(err(&[("SECRET_KEY", KEY), ("MEM_CACHE_CAPACITY", "0")]).variable, "MEM_CACHE_CAPACITY");
     assert_eq!(err(&[("SECRET_KEY", KEY), ("DATABASE_POOL_SIZE", "many")]).variable, "DATABASE_POOL_SIZE");
 }
+
+#[test]
+fn secrets_never_print() {
+    let c = parse(&[
+        ("SECRET_KEY", KEY),
+        ("DATABASE_URL", "postgres://app:db-password-123@db.example/accounts"),
+        ("GOOGLE_CLIENT_ID", "id"),
+        ("GOOGLE_CLIENT_SECRET", "google-secret-456"),
+        ("SMTP_HOST", "smtp.example.com"),
+        ("SMTP_USER", "mailer"),
+        ("SMTP_KEY", "smtp-key-789"),
+        ("BUCKET_ENDPOINT", "https://s3.example.com"),
+        ("BUCKET_NAME", "avatars"),
+        ("BUCKET_REGION", "eu-west-1"),
+        ("BUCKET_ACCESS_KEY", "access"),
+        ("BUCKET_SECRET_KEY", "bucket-secret-012"),
+    ])
+    .unwrap();
+    let printed = format!("{c:?}");
+    for secret in [KEY, "db-password-123", "google-secret-456", "smtp-key-789", "bucket-secret-012"] {
+        assert!(!printed.contains(secret), "{secret} printed in {printed}");
+    }
+}

@@ -3,6 +3,7 @@
 
 mod embedded;
 
+use secrecy::ExposeSecret;
 use std::{str::FromStr, time::Duration};
 
 use sqlx::{
@@ -34,7 +35,7 @@ pub struct Database {
 /// Connects (starting the embedded cluster if needed) and runs pending migrations.
 pub async fn connect(config: &Config) -> Result<Database, DbError> {
     let (options, embedded) = match &config.database_url {
-        Some(url) => (PgConnectOptions::from_str(url).map_err(DbError::Connect)?, None),
+        Some(url) => (PgConnectOptions::from_str(url.expose_secret()).map_err(DbError::Connect)?, None),
         None => {
             let cluster = EmbeddedPostgres::start(&config.data_dir.join("postgres")).await?;
             (cluster.connect_options("accounts").await?, Some(cluster))

@@ -1,5 +1,6 @@
 //! Delivery of one message: SMTP through `mail-send`, or an `.eml` file for local runs.
 
+use secrecy::ExposeSecret;
 use std::{path::PathBuf, time::Duration};
 
 use mail_builder::MessageBuilder;
@@ -32,7 +33,7 @@ impl Transport {
                     .implicit_tls(smtp.tls == SmtpTls::Implicit)
                     .timeout(Duration::from_secs(30));
                 if let Some(password) = &smtp.password {
-                    builder = builder.credentials((smtp.user.as_str(), password.as_str()));
+                    builder = builder.credentials((smtp.user.as_str(), password.expose_secret()));
                 }
                 let result = if smtp.tls == SmtpTls::Plain {
                     match builder.connect_plain().await {

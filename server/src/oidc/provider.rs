@@ -2,6 +2,7 @@
 //! keys) is cached for a few minutes, so a sign-in costs one round trip to the provider rather
 //! than three; a failed discovery is not cached, so the next attempt tries again.
 
+use secrecy::ExposeSecret;
 use std::{
     sync::Arc,
     time::{Duration, Instant},
@@ -46,7 +47,7 @@ impl Provider {
         Ok(Self {
             issuer: IssuerUrl::new(config.issuer_url.clone()).map_err(|e| internal(&e))?,
             client_id: ClientId::new(config.client_id.clone()),
-            client_secret: ClientSecret::new(config.client_secret.clone()),
+            client_secret: ClientSecret::new(config.client_secret.expose_secret().to_owned()),
             redirect: RedirectUrl::new(redirect_url).map_err(|e| internal(&e))?,
             http: reqwest::Client::builder()
                 // Following redirects would let a response steer our requests (SSRF).

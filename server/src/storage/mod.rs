@@ -4,6 +4,7 @@
 
 pub mod media_route;
 
+use secrecy::ExposeSecret;
 use std::{path::Path as FsPath, sync::Arc, time::Duration};
 
 use bytes::Bytes;
@@ -49,7 +50,7 @@ impl Storage {
                     .with_bucket_name(&b.name)
                     .with_region(&b.region)
                     .with_access_key_id(&b.access_key)
-                    .with_secret_access_key(&b.secret_key)
+                    .with_secret_access_key(b.secret_key.expose_secret())
                     .with_allow_http(b.endpoint.starts_with("http://"))
                     .with_virtual_hosted_style_request(false)
                     .build()?;
