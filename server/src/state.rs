@@ -11,7 +11,7 @@ use crate::{
     accounts::email::EmailFlows,
     auth::{PasswordHasher, Throttle},
     config::Config,
-    http::security_headers::HeaderRules,
+    http::{flash::Flash, security_headers::HeaderRules},
     mail::{Outbox, templates::Site, transport::Transport},
     oidc::GoogleSignIn,
     profile::Profiles,
@@ -49,6 +49,8 @@ pub struct Services {
     pub throttle: Throttle,
     /// Content-Security-Policy sources, HSTS: fixed by the configuration.
     pub header_rules: Arc<HeaderRules>,
+    /// Signs the cookie that carries form errors and notices across a redirect.
+    pub flash: Flash,
 }
 
 impl AppState {
@@ -90,6 +92,7 @@ impl AppState {
         )?;
         Ok(Self(Arc::new(Services {
             header_rules: Arc::new(HeaderRules::new(&config)),
+            flash: Flash::new(config.secret_key.as_bytes(), config.is_production()),
             config: Arc::new(config),
             pool,
             leptos_options,
