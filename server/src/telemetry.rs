@@ -6,5 +6,6 @@ use tracing_subscriber::{EnvFilter, fmt};
 pub fn init() {
     let filter = EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,tower_http=warn"));
-    let _ = fmt().with_env_filter(filter).with_target(false).try_init();
+    // Targets are printed: security events log under `security` (filter with RUST_LOG).
+    let _ = fmt().with_env_filter(filter).with_target(true).try_init();
 }

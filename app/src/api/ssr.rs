@@ -47,7 +47,14 @@ pub fn fail(error: ServiceError, values: &[(&str, &str)]) -> FormError {
     {
         response.set_status(error.status());
     }
-    let message = error.user_message();
+    let mut message = error.user_message();
+    if matches!(error, ServiceError::Internal(_) | ServiceError::Unavailable(_))
+        && let Some(id) = use_context::<http::request::Parts>()
+            .and_then(|p| server::http::request_id::of(&p.headers).map(str::to_owned))
+    {
+        // Support finds the log lines of what went wrong by this reference.
+        message = format!("{message} Reference: {id}");
+    }
     let code = matches!(error, ServiceError::EmailTaken).then(|| "email_taken".to_owned());
     let (message, fields) = match error.field() {
         Some(field) => (None, vec![(field.to_owned(), message)]),

@@ -7,6 +7,7 @@ pub mod flash;
 pub mod health;
 pub mod layers;
 pub mod next;
+pub mod request_id;
 pub mod require_sign_in;
 pub mod security_headers;
 pub mod server_fn_errors;

@@ -8,13 +8,15 @@ use axum::{
 
 pub const DATABASE_MESSAGE: &str = "We can't reach our database right now. Please try again in a moment.";
 
-/// A small self-contained page (no stylesheet or script: the app may be half down).
-pub fn database_unavailable() -> Response {
+/// A small self-contained page (no stylesheet or script: the app may be half down), with the
+/// request's reference for support.
+pub fn database_unavailable(reference: Option<&str>) -> Response {
+    let reference = reference.map(|r| format!("<p>Reference: <code>{r}</code></p>")).unwrap_or_default();
     let body = format!(
         "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
          <title>Temporarily unavailable</title></head><body>\
-         <main><h1>Temporarily unavailable</h1><p role=\"alert\">{}</p>\
+         <main><h1>Temporarily unavailable</h1><p role=\"alert\">{}</p>{reference}\
          <p><a href=\"\">Try again</a></p></main></body></html>",
         DATABASE_MESSAGE.replace('\'', "&#39;")
     );

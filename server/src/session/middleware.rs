@@ -81,7 +81,8 @@ pub async fn resolve_session(State(state): State<AppState>, mut req: Request, ne
             Err(e) => {
                 // Serving the page signed out would look like a sign-out; keep the cookie.
                 tracing::warn!(error = %e, "could not resolve the session; answering 503");
-                return crate::http::unavailable::database_unavailable();
+                let reference = crate::http::request_id::of(req.headers()).map(str::to_owned);
+                return crate::http::unavailable::database_unavailable(reference.as_deref());
             }
         },
     };

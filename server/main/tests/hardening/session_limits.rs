@@ -97,6 +97,16 @@ async fn retired_tokens_outlive_the_hourly_cleanup_so_reuse_is_still_seen() {
 }
 
 #[tokio::test]
+async fn every_response_has_a_request_id_the_client_cannot_choose() {
+    let app = TestApp::spawn().await;
+    let res = app.bare.get(app.url("/login")).header("x-request-id", "forged-id").send().await.unwrap();
+    let id = res.headers()["x-request-id"].to_str().unwrap().to_owned();
+    assert_ne!(id, "forged-id");
+    let other = app.get("/login").await.headers()["x-request-id"].to_str().unwrap().to_owned();
+    assert_ne!(id, other, "one id per request");
+}
+
+#[tokio::test]
 async fn a_database_outage_is_a_503_never_a_sign_out() {
     let app = TestApp::spawn().await;
     let cookie = app.sign_up(&email("outage")).await;
@@ -107,7 +117,12 @@ async fn a_database_outage_is_a_503_never_a_sign_out() {
         assert_eq!(res.status(), StatusCode::SERVICE_UNAVAILABLE, "{path}");
         assert!(!clears_session(&res), "{path}: the cookie is kept");
         assert_eq!(res.headers()["cache-control"], "no-store");
+        let id = res.headers()["x-request-id"].to_str().unwrap().to_owned();
         let body = res.text().await.unwrap();
+        assert!(
+            body.contains(&format!("Reference: <code>{id}</code>")),
+            "support can find the log line: {body}"
+        );
         assert!(
             body.contains("We can&#39;t reach our database right now. Please try again in a moment."),
             "{body}"
