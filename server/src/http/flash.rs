@@ -103,6 +103,11 @@ impl Flash {
 /// The request with forged flash parameters dropped and, for the page a genuine cookie was
 /// made for, its parameters added; and whether the cookie was used up (or is to be removed).
 fn rewrite(flash: &Flash, req: &mut Request) -> bool {
+    let forged = req.uri().query().is_some_and(|q| q.split('&').any(is_flash_pair));
+    if !forged && cookie::read_cookie(req.headers(), NAME).is_none() {
+        // The common case, a page view with no form behind it: nothing to parse or copy.
+        return false;
+    }
     let uri = req.uri();
     let path = uri.path().to_owned();
     let mut pairs: Vec<String> = uri
@@ -112,7 +117,6 @@ fn rewrite(flash: &Flash, req: &mut Request) -> bool {
         .filter(|p| !p.is_empty() && !is_flash_pair(p))
         .map(str::to_owned)
         .collect();
-    let stripped = uri.query().is_some_and(|q| q.split('&').any(is_flash_pair));
     let mut used = false;
     if let Some(value) = cookie::read_cookie(req.headers(), NAME) {
         match flash.open(value) {
@@ -124,7 +128,7 @@ fn rewrite(flash: &Flash, req: &mut Request) -> bool {
             None => used = true,
         }
     }
-    if stripped || used {
+    if forged || used {
         let query = if pairs.is_empty() { String::new() } else { format!("?{}", pairs.join("&")) };
         if let Ok(new) = format!("{path}{query}").parse::<Uri>() {
             *req.uri_mut() = new;
