@@ -14,16 +14,6 @@ use support::{
     mail,
 };
 
-async fn app_with_smtp() -> TestApp {
-    let host = mail::smtp_host();
-    TestApp::spawn_with(&[
-        ("SMTP_HOST", &host),
-        ("SMTP_TLS", "plain"),
-        ("NOREPLY_EMAIL", "noreply@accounts.test"),
-    ])
-    .await
-}
-
 fn address(tag: &str) -> String {
     format!("{}@example.com", support::unique_name(tag))
 }
@@ -42,7 +32,7 @@ async fn verified(app: &TestApp, cookie: &str) -> bool {
 
 #[tokio::test]
 async fn sign_up_mails_a_single_use_verification_link() {
-    let app = app_with_smtp().await;
+    let app = TestApp::spawn_with_smtp().await;
     let api = mail::api();
     let email = address("verify");
     let cookie = sign_up_unverified(&app, &email).await;
@@ -91,7 +81,7 @@ async fn sign_up_mails_a_single_use_verification_link() {
 
 #[tokio::test]
 async fn resending_is_limited_to_one_a_minute_and_ten_a_day() {
-    let app = app_with_smtp().await;
+    let app = TestApp::spawn_with_smtp().await;
     let email = address("resend");
     let cookie = sign_up_unverified(&app, &email).await;
     let res = app.call(path::<ResendVerification>(), &[], Some(&cookie)).await;
@@ -130,7 +120,7 @@ async fn resending_is_limited_to_one_a_minute_and_ten_a_day() {
 
 #[tokio::test]
 async fn password_reset_happy_path_and_every_refusal() {
-    let app = app_with_smtp().await;
+    let app = TestApp::spawn_with_smtp().await;
     let api = mail::api();
     let email = address("reset");
     let old_device = app.sign_up(&email).await;
@@ -212,7 +202,7 @@ async fn password_reset_happy_path_and_every_refusal() {
 
 #[tokio::test]
 async fn an_email_change_applies_only_when_the_link_is_followed() {
-    let app = app_with_smtp().await;
+    let app = TestApp::spawn_with_smtp().await;
     let api = mail::api();
     let email = address("old");
     let new = address("new");

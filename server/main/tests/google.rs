@@ -10,17 +10,8 @@ use server::oidc::messages;
 use support::{
     TestApp,
     accounts::{PASSWORD, json, path, session_cookie, set_cookie},
-    oidc::{CLIENT_ID, CLIENT_SECRET, MockProvider, Person, Tamper},
+    oidc::{MockProvider, Person, Tamper},
 };
-
-async fn app_for(provider: &MockProvider) -> TestApp {
-    TestApp::spawn_with(&[
-        ("GOOGLE_CLIENT_ID", CLIENT_ID),
-        ("GOOGLE_CLIENT_SECRET", CLIENT_SECRET),
-        ("GOOGLE_ISSUER_URL", &provider.issuer),
-    ])
-    .await
-}
 
 /// A started attempt: the browser's flow cookie and the provider URL it was sent to.
 struct Attempt {
@@ -84,7 +75,7 @@ async fn body_has(res: Response, text: &str) {
 #[tokio::test]
 async fn a_new_person_gets_an_account_and_comes_back_to_it() {
     let provider = MockProvider::start().await;
-    let app = app_for(&provider).await;
+    let app = TestApp::spawn_with_google(&provider).await;
     let person = Person { with_picture: true, ..Person::new("sub-ada", "Ada@Example.com") };
 
     let res = sign_in_as(&app, &provider, person.clone(), Tamper::None).await;
@@ -124,7 +115,7 @@ async fn a_new_person_gets_an_account_and_comes_back_to_it() {
 #[tokio::test]
 async fn links_a_verified_account_but_never_an_unverified_one() {
     let provider = MockProvider::start().await;
-    let app = app_for(&provider).await;
+    let app = TestApp::spawn_with_google(&provider).await;
     // Google is authoritative for gmail.com (see tests/hardening/google_links.rs for the rest).
     app.sign_up("grace@gmail.com").await; // verified by the helper
     let res = sign_in_as(&app, &provider, Person::new("sub-grace", "grace@gmail.com"), Tamper::None).await;
@@ -159,7 +150,7 @@ async fn links_a_verified_account_but_never_an_unverified_one() {
 #[tokio::test]
 async fn id_tokens_that_fail_verification_are_refused() {
     let provider = MockProvider::start().await;
-    let app = app_for(&provider).await;
+    let app = TestApp::spawn_with_google(&provider).await;
     for tamper in [
         Tamper::WrongSignature,
         Tamper::WrongAudience,
@@ -183,7 +174,7 @@ async fn id_tokens_that_fail_verification_are_refused() {
 #[tokio::test]
 async fn state_is_single_use_and_bound_to_the_browser() {
     let provider = MockProvider::start().await;
-    let app = app_for(&provider).await;
+    let app = TestApp::spawn_with_google(&provider).await;
     let person = Person::new("sub-state", "state@example.com");
 
     // Without state, or without the browser's cookie, or with another attempt's cookie.
@@ -216,7 +207,7 @@ async fn state_is_single_use_and_bound_to_the_browser() {
 #[tokio::test]
 async fn cancelling_at_the_provider_returns_to_sign_in() {
     let provider = MockProvider::start().await;
-    let app = app_for(&provider).await;
+    let app = TestApp::spawn_with_google(&provider).await;
     let attempt = begin(&app, "/").await;
     let res =
         callback(&app, &format!("error=access_denied&state={}", attempt.state), &[&attempt.cookie]).await;
@@ -232,7 +223,7 @@ async fn cancelling_at_the_provider_returns_to_sign_in() {
 #[tokio::test]
 async fn a_provider_that_is_down_is_reported_not_a_server_error() {
     let provider = MockProvider::start().await;
-    let app = app_for(&provider).await;
+    let app = TestApp::spawn_with_google(&provider).await;
     // Down between the start and the callback: the code exchange fails.
     let attempt = begin(&app, "/").await;
     let code = provider.approve(&attempt.authorize, Person::new("s", "s@example.com"), Tamper::None);
@@ -244,7 +235,7 @@ async fn a_provider_that_is_down_is_reported_not_a_server_error() {
     // Down before the start: discovery fails and the person is sent back with the reason.
     let down = MockProvider::start().await;
     down.stop();
-    let app = app_for(&down).await;
+    let app = TestApp::spawn_with_google(&down).await;
     let res = app.bare.get(app.url("/auth/google?next=/account")).send().await.unwrap();
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     assert_eq!(location(&res), "/login?google=unavailable&next=/account");
@@ -260,7 +251,7 @@ async fn without_configuration_there_is_no_google() {
     assert!(login.contains("Sign in") && !login.contains("Continue with Google"));
 
     let provider = MockProvider::start().await;
-    let app = app_for(&provider).await;
+    let app = TestApp::spawn_with_google(&provider).await;
     let login = app.get("/login").await.text().await.unwrap();
     assert!(login.contains("Continue with Google"));
 }
@@ -268,7 +259,7 @@ async fn without_configuration_there_is_no_google() {
 #[tokio::test]
 async fn connect_and_disconnect_from_the_security_page() {
     let provider = MockProvider::start().await;
-    let app = app_for(&provider).await;
+    let app = TestApp::spawn_with_google(&provider).await;
     let session = app.sign_up("linus@example.com").await;
 
     let attempt = begin_connect(&app, &session).await;

@@ -11,6 +11,7 @@ pub mod messages;
 pub mod provider;
 pub mod routes;
 pub mod service;
+mod sign_in;
 
 pub use service::{CallbackParams, Finished, GoogleSignIn};
 mod authority;

@@ -3,7 +3,7 @@
 //! attaches Google to an account whose own address is unverified (someone could have
 //! registered it in advance to take over the real owner's Google sign-in).
 
-use std::{sync::Arc, time::Duration};
+use std::sync::Arc;
 
 use axum::http::{HeaderMap, HeaderValue};
 use openidconnect::{
@@ -22,18 +22,13 @@ use super::{
     provider::{Client, Provider},
 };
 use crate::{
-    accounts::{signed_in, users},
     config::Config,
-    domain::{DisplayName, EmailAddress},
+    domain::EmailAddress,
     error::ServiceError,
     mail::Outbox,
-    profile::{Profiles, avatar},
-    session::{ClientInfo, SessionToken, Sessions, notify::Invalidation},
-    trail::{self, EventKind},
+    profile::Profiles,
+    session::{ClientInfo, SessionToken, Sessions},
 };
-
-/// How long we wait for the provider's picture before giving up on it.
-const PICTURE_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// Where to send the browser to begin, and the cookie that binds the attempt to it.
 pub struct Started {
@@ -265,94 +260,5 @@ impl GoogleSignIn {
             picture: claims.picture().and_then(|p| p.get(None)).map(|p| p.as_str().to_owned()),
             hosted_domain: authority::hosted_domain(&id_token.to_string()),
         })
-    }
-
-    /// Signs in by a known identity, or links a verified account with the same address, or
-    /// creates an account; refuses when an unverified account holds the address.
-    async fn sign_in(
-        &self,
-        identity: Identity,
-        next: String,
-        client: &ClientInfo,
-    ) -> Result<Finished, ServiceError> {
-        let pool = &self.inner.pool;
-        let mut tx = pool.begin().await?;
-        let (user_id, created) = if let Some(user_id) =
-            identities::user_for(&mut *tx, &self.inner.issuer, &identity.subject).await?
-        {
-            (user_id, false)
-        } else {
-            let email = identity.email.as_str();
-            match users::find_by_email(&mut *tx, email).await? {
-                Some(user)
-                    if user.email_verified_at.is_some()
-                        && authority::vouches_for(&identity.email, identity.hosted_domain.as_deref()) =>
-                {
-                    if !identities::link(&mut *tx, &self.inner.issuer, &identity.subject, user.id, email)
-                        .await?
-                    {
-                        return Err(ServiceError::Conflict(messages::ALREADY_CONNECTED));
-                    }
-                    self.connected_notice(&mut tx, user.id, email, client).await?;
-                    (user.id, false)
-                }
-                Some(_) => return Err(ServiceError::Conflict(messages::ACCOUNT_EXISTS)),
-                None => {
-                    let name = identity.name.as_deref().and_then(|n| DisplayName::parse(n).ok());
-                    let user = users::insert_verified(&mut *tx, email, name.as_ref().map(|n| n.as_str()))
-                        .await?
-                        .ok_or(ServiceError::Conflict(messages::ACCOUNT_EXISTS))?;
-                    if !identities::link(&mut *tx, &self.inner.issuer, &identity.subject, user.id, email)
-                        .await?
-                    {
-                        return Err(ServiceError::Conflict(messages::LINKED_ELSEWHERE));
-                    }
-                    trail::record(&mut tx, user.id, EventKind::SignedUp, client, "with Google").await?;
-                    (user.id, true)
-                }
-            }
-        };
-        tx.commit().await?;
-        if created {
-            if let Some(url) = &identity.picture {
-                self.copy_picture(user_id, url).await;
-            }
-            tracing::info!(user = %user_id, "account created with Google");
-        } else {
-            self.inner.sessions.caches.apply(&[Invalidation::User(user_id)]).await;
-        }
-        let inner = &self.inner;
-        let token = signed_in::start(&inner.pool, &inner.sessions, &inner.outbox, user_id, client).await?;
-        Ok(Finished::SignedIn { user_id, token, next, created })
-    }
-
-    /// Copies the provider's picture into our storage as the avatar: best effort, bounded in
-    /// time and size, through the same checks as an upload.
-    async fn copy_picture(&self, user_id: Uuid, url: &str) {
-        let allowed =
-            url.starts_with("https://") || (self.inner.provider.is_local() && url.starts_with("http://"));
-        if !allowed {
-            return;
-        }
-        let fetch = async {
-            let mut response =
-                self.inner.provider.http.get(url).send().await.ok()?.error_for_status().ok()?;
-            let mut bytes = Vec::new();
-            while let Some(chunk) = response.chunk().await.ok()? {
-                if bytes.len() + chunk.len() > avatar::MAX_BYTES {
-                    return None;
-                }
-                bytes.extend_from_slice(&chunk);
-            }
-            Some(bytes)
-        };
-        match tokio::time::timeout(PICTURE_TIMEOUT, fetch).await {
-            Ok(Some(bytes)) => {
-                if let Err(e) = self.inner.profiles.set_avatar(user_id, bytes).await {
-                    tracing::info!(user = %user_id, error = %e, "the Google picture was not usable");
-                }
-            }
-            _ => tracing::info!(user = %user_id, "the Google picture could not be fetched"),
-        }
     }
 }

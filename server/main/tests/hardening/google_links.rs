@@ -1,37 +1,19 @@
 //! Google linking that cannot be abused: identities keyed by (issuer, subject), and silent
 //! linking to an existing account only where Google is authoritative for the address.
 
-use reqwest::{Response, StatusCode, header};
+use reqwest::{Response, StatusCode};
 use server::oidc::messages;
 
 use crate::support::{
     TestApp,
-    accounts::{session_cookie, set_cookie},
-    oidc::{CLIENT_ID, CLIENT_SECRET, MockProvider, Person, Tamper},
+    accounts::session_cookie,
+    oidc::{MockProvider, Person, Tamper, started},
 };
 
-async fn app_for(provider: &MockProvider) -> TestApp {
-    TestApp::spawn_with(&[
-        ("GOOGLE_CLIENT_ID", CLIENT_ID),
-        ("GOOGLE_CLIENT_SECRET", CLIENT_SECRET),
-        ("GOOGLE_ISSUER_URL", &provider.issuer),
-    ])
-    .await
-}
-
 async fn sign_in_as(app: &TestApp, provider: &MockProvider, person: Person) -> Response {
-    let res = app.bare.get(app.url("/auth/google?next=/account")).send().await.unwrap();
-    assert_eq!(res.status(), StatusCode::SEE_OTHER);
-    let authorize = url::Url::parse(res.headers()[header::LOCATION].to_str().unwrap()).unwrap();
-    let state = authorize.query_pairs().find(|(k, _)| k == "state").unwrap().1.into_owned();
-    let flow = set_cookie(&res, "google_flow").unwrap();
-    let code = provider.approve(&authorize, person, Tamper::None);
-    app.bare
-        .get(app.url(&format!("/auth/google/callback?code={code}&state={state}")))
-        .header(header::COOKIE, flow)
-        .send()
-        .await
-        .unwrap()
+    let attempt = started(&app.bare.get(app.url("/auth/google?next=/account")).send().await.unwrap());
+    let code = provider.approve(&attempt.authorize, person, Tamper::None);
+    app.google_callback(&code, &attempt.state, &[&attempt.cookie]).await
 }
 
 async fn count(app: &TestApp, sql: &str) -> i64 {
@@ -41,7 +23,7 @@ async fn count(app: &TestApp, sql: &str) -> i64 {
 #[tokio::test]
 async fn a_verified_address_google_does_not_own_links_nothing() {
     let provider = MockProvider::start().await;
-    let app = app_for(&provider).await;
+    let app = TestApp::spawn_with_google(&provider).await;
     app.sign_up("ada@acme.example").await;
 
     // Anyone can make a Google account with an outside address: Google checked it once, but
@@ -76,7 +58,7 @@ async fn a_verified_address_google_does_not_own_links_nothing() {
 #[tokio::test]
 async fn identities_are_keyed_by_issuer_and_legacy_rows_adopt_the_configured_one() {
     let provider = MockProvider::start().await;
-    let app = app_for(&provider).await;
+    let app = TestApp::spawn_with_google(&provider).await;
     app.sign_up("victim@example.com").await;
     app.sign_up("legacy@example.com").await;
 

@@ -4,7 +4,7 @@
 use app::api::email::ChangeEmail;
 use reqwest::{StatusCode, header, multipart};
 
-use super::recovery::{address, app_with_smtp};
+use super::recovery::address;
 use crate::support::{
     TestApp,
     accounts::{PASSWORD, json, path},
@@ -40,7 +40,7 @@ async fn no_address_gets_more_than_five_mails_an_hour() {
 
 #[tokio::test]
 async fn email_change_requests_are_limited_per_account() {
-    let app = app_with_smtp().await;
+    let app = TestApp::spawn_with_smtp().await;
     let cookie = app.sign_up(&address("changer")).await;
     for i in 0..5 {
         let res = app

@@ -4,7 +4,7 @@
 use app::api::email::{ForgotPassword, ResetPassword};
 use reqwest::StatusCode;
 
-use super::recovery::{address, app_with_smtp};
+use super::recovery::address;
 use crate::support::{
     TestApp,
     accounts::{PASSWORD, json, path, session_cookie},
@@ -117,7 +117,7 @@ async fn failures_decay_and_a_lock_lasts_at_most_fifteen_minutes() {
 
 #[tokio::test]
 async fn a_completed_password_reset_lifts_the_lock() {
-    let app = app_with_smtp().await;
+    let app = TestApp::spawn_with_smtp().await;
     let email = address("reset-lock");
     app.sign_up(&email).await;
     for _ in 0..6 {

@@ -7,17 +7,8 @@ use reqwest::{Response, StatusCode, header};
 use crate::support::{
     TestApp,
     accounts::{PASSWORD, field_error, json, path, session_cookie, set_cookie},
-    oidc::{CLIENT_ID, CLIENT_SECRET, MockProvider, Person, Tamper},
+    oidc::{MockProvider, Person, Tamper, started},
 };
-
-async fn app_for(provider: &MockProvider) -> TestApp {
-    TestApp::spawn_with(&[
-        ("GOOGLE_CLIENT_ID", CLIENT_ID),
-        ("GOOGLE_CLIENT_SECRET", CLIENT_SECRET),
-        ("GOOGLE_ISSUER_URL", &provider.issuer),
-    ])
-    .await
-}
 
 fn location(res: &Response) -> String {
     res.headers().get(header::LOCATION).expect("a redirect").to_str().unwrap().to_owned()
@@ -59,7 +50,7 @@ async fn link_google(app: &TestApp, issuer: &str, email: &str, subject: &str) {
 #[tokio::test]
 async fn a_stale_session_confirms_its_password_before_disconnecting_google() {
     let provider = MockProvider::start().await;
-    let app = app_for(&provider).await;
+    let app = TestApp::spawn_with_google(&provider).await;
     let email = "recent-disconnect@example.com";
     let session = app.sign_up(email).await;
     link_google(&app, &provider.issuer, email, "sub-recent").await;
@@ -109,7 +100,7 @@ async fn a_stale_session_confirms_its_password_before_disconnecting_google() {
 #[tokio::test]
 async fn connecting_google_on_a_stale_session_asks_for_the_password_first() {
     let provider = MockProvider::start().await;
-    let app = app_for(&provider).await;
+    let app = TestApp::spawn_with_google(&provider).await;
     let session = app.sign_up("recent-connect@example.com").await;
     let fresh = post_connect(&app, &session, None).await;
     assert_eq!(fresh.status(), StatusCode::SEE_OTHER);
@@ -145,21 +136,21 @@ async fn renewal_does_not_make_a_sign_in_recent() {
 #[tokio::test]
 async fn an_account_without_a_password_reconfirms_with_google_and_carries_on() {
     let provider = MockProvider::start().await;
-    let app = app_for(&provider).await;
+    let app = TestApp::spawn_with_google(&provider).await;
     // An account made with Google.
-    let res = app.bare.get(app.url("/auth/google?next=/account")).send().await.unwrap();
-    let (flow, authorize, state) = attempt(&res);
-    let code = provider.approve(&authorize, Person::new("sub-only", "only@example.com"), Tamper::None);
-    let res = callback(&app, &code, &state, &[&flow]).await;
+    let attempt = started(&app.bare.get(app.url("/auth/google?next=/account")).send().await.unwrap());
+    let code =
+        provider.approve(&attempt.authorize, Person::new("sub-only", "only@example.com"), Tamper::None);
+    let res = app.google_callback(&code, &attempt.state, &[&attempt.cookie]).await;
     let session = session_cookie(&res).expect("signed in with Google");
     age_sign_in(&app, 11).await;
 
     let page = app.get_with("/account/confirm?next=/account/security", &session).await.text().await.unwrap();
     assert!(page.contains("Continue with Google") && page.contains("action=\"/auth/google/connect\""));
-    let res = post_connect(&app, &session, Some("/account/security#delete")).await;
-    let (flow, authorize, state) = attempt(&res);
-    let code = provider.approve(&authorize, Person::new("sub-only", "only@example.com"), Tamper::None);
-    let res = callback(&app, &code, &state, &[&flow, &session]).await;
+    let attempt = started(&post_connect(&app, &session, Some("/account/security#delete")).await);
+    let code =
+        provider.approve(&attempt.authorize, Person::new("sub-only", "only@example.com"), Tamper::None);
+    let res = app.google_callback(&code, &attempt.state, &[&attempt.cookie, &session]).await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     assert_eq!(location(&res), "/account/security#delete", "carries on where it was going");
     let recent: bool =
@@ -171,20 +162,4 @@ async fn an_account_without_a_password_reconfirms_with_google_and_carries_on() {
     let devices: i64 =
         sqlx::query_scalar("SELECT count(*) FROM sessions").fetch_one(&app.state.pool).await.unwrap();
     assert_eq!(devices, 1, "no second session for the same device");
-}
-
-fn attempt(res: &Response) -> (String, url::Url, String) {
-    assert_eq!(res.status(), StatusCode::SEE_OTHER, "an attempt starts");
-    let authorize = url::Url::parse(&location(res)).unwrap();
-    let state = authorize.query_pairs().find(|(k, _)| k == "state").unwrap().1.into_owned();
-    (set_cookie(res, "google_flow").expect("the flow cookie"), authorize, state)
-}
-
-async fn callback(app: &TestApp, code: &str, state: &str, cookies: &[&str]) -> Response {
-    app.bare
-        .get(app.url(&format!("/auth/google/callback?code={code}&state={state}")))
-        .header(header::COOKIE, cookies.join("; "))
-        .send()
-        .await
-        .unwrap()
 }

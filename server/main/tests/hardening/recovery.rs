@@ -12,16 +12,6 @@ use crate::support::{
     mail,
 };
 
-pub async fn app_with_smtp() -> TestApp {
-    let host = mail::smtp_host();
-    TestApp::spawn_with(&[
-        ("SMTP_HOST", &host),
-        ("SMTP_TLS", "plain"),
-        ("NOREPLY_EMAIL", "noreply@accounts.test"),
-    ])
-    .await
-}
-
 pub fn address(tag: &str) -> String {
     format!("{}@example.com", crate::support::unique_name(tag))
 }
@@ -46,7 +36,7 @@ async fn email_of(app: &TestApp, owner: &str) -> Option<String> {
 
 #[tokio::test]
 async fn a_password_reset_voids_a_planted_email_change() {
-    let app = app_with_smtp().await;
+    let app = TestApp::spawn_with_smtp().await;
     let api = mail::api();
     let owner = address("owner");
     let attacker = address("attacker");
@@ -72,7 +62,7 @@ async fn a_password_reset_voids_a_planted_email_change() {
 
 #[tokio::test]
 async fn a_password_change_voids_pending_email_change_and_verification_links() {
-    let app = app_with_smtp().await;
+    let app = TestApp::spawn_with_smtp().await;
     let owner = address("owner");
     let attacker = address("attacker");
     let cookie = app.sign_up(&owner).await;
@@ -99,7 +89,7 @@ async fn a_password_change_voids_pending_email_change_and_verification_links() {
 #[tokio::test]
 async fn forgot_password_answers_before_any_work_on_the_account() {
     use sqlx::Connection;
-    let app = app_with_smtp().await;
+    let app = TestApp::spawn_with_smtp().await;
     let owner = address("timing");
     app.sign_up(&owner).await;
 

@@ -7,7 +7,7 @@ use app::api::{
 };
 use reqwest::{StatusCode, header};
 
-use super::recovery::{address, app_with_smtp};
+use super::recovery::address;
 use crate::support::{
     TestApp,
     accounts::{PASSWORD, json, path, session_cookie},
@@ -42,7 +42,7 @@ async fn kinds(app: &TestApp) -> Vec<String> {
 
 #[tokio::test]
 async fn sign_ins_failures_and_changes_are_recorded_and_shown_newest_first() {
-    let app = app_with_smtp().await;
+    let app = TestApp::spawn_with_smtp().await;
     let email = address("trail");
     let first = app.sign_up(&email).await;
     assert_eq!(
@@ -96,7 +96,7 @@ async fn sign_ins_failures_and_changes_are_recorded_and_shown_newest_first() {
 
 #[tokio::test]
 async fn an_email_change_is_recorded_and_the_old_address_is_told() {
-    let app = app_with_smtp().await;
+    let app = TestApp::spawn_with_smtp().await;
     let api = mail::api();
     let old = address("old");
     let new = address("new");

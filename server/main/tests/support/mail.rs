@@ -12,6 +12,19 @@ pub fn smtp_host() -> String {
     std::env::var("TEST_SMTP_HOST").expect("TEST_SMTP_HOST is not set: run the tests through scripts/test.sh")
 }
 
+impl super::TestApp {
+    /// An app that delivers mail to the test SMTP server (MailDev).
+    pub async fn spawn_with_smtp() -> Self {
+        let host = smtp_host();
+        Self::spawn_with(&[
+            ("SMTP_HOST", &host),
+            ("SMTP_TLS", "plain"),
+            ("NOREPLY_EMAIL", "noreply@accounts.test"),
+        ])
+        .await
+    }
+}
+
 /// Every message delivered to `to` so far.
 pub async fn messages_to(api: &str, to: &str) -> Vec<Value> {
     let url = format!("{api}/email");

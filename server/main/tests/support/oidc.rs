@@ -260,3 +260,42 @@ async fn token(
     }))
     .into_response()
 }
+
+impl super::TestApp {
+    /// An app whose "Google" is `provider`.
+    pub async fn spawn_with_google(provider: &MockProvider) -> Self {
+        Self::spawn_with(&[
+            ("GOOGLE_CLIENT_ID", CLIENT_ID),
+            ("GOOGLE_CLIENT_SECRET", CLIENT_SECRET),
+            ("GOOGLE_ISSUER_URL", &provider.issuer),
+        ])
+        .await
+    }
+
+    /// The provider's redirect back to the app with `code` for `state`, carrying `cookies`.
+    pub async fn google_callback(&self, code: &str, state: &str, cookies: &[&str]) -> reqwest::Response {
+        self.bare
+            .get(self.url(&format!("/auth/google/callback?code={code}&state={state}")))
+            .header(reqwest::header::COOKIE, cookies.join("; "))
+            .send()
+            .await
+            .unwrap()
+    }
+}
+
+/// A started attempt: the flow cookie, the provider URL the browser was sent to, and `state`.
+pub struct Started {
+    pub cookie: String,
+    pub authorize: url::Url,
+    pub state: String,
+}
+
+/// Reads the answer of `/auth/google` or `/auth/google/connect` that sends the browser away.
+pub fn started(res: &reqwest::Response) -> Started {
+    assert_eq!(res.status(), reqwest::StatusCode::SEE_OTHER, "an attempt starts");
+    let location = res.headers()[reqwest::header::LOCATION].to_str().unwrap();
+    let authorize = url::Url::parse(location).unwrap();
+    let state = authorize.query_pairs().find(|(k, _)| k == "state").unwrap().1.into_owned();
+    let cookie = super::accounts::set_cookie(res, "google_flow").expect("the flow cookie");
+    Started { cookie, authorize, state }
+}
