@@ -47,6 +47,8 @@ async fn a_verified_address_google_does_not_own_links_nothing() {
     assert!(session_cookie(&res).is_some());
     assert_eq!(count(&app, "SELECT count(*) FROM user_identities").await, 1);
     assert_eq!(count(&app, "SELECT count(*) FROM users").await, 1, "the existing account");
+    let told = count(&app, "SELECT count(*) FROM outbox WHERE to_address = 'ada@acme.example' AND subject LIKE 'Google was connected%'").await;
+    assert_eq!(told, 1, "the owner is told Google was connected");
 
     // Another domain's hd does not vouch for this one.
     app.sign_up("bob@acme.example").await;

@@ -95,6 +95,14 @@ async fn a_stale_session_confirms_its_password_before_disconnecting_google() {
     let linked: i64 =
         sqlx::query_scalar("SELECT count(*) FROM user_identities").fetch_one(&app.state.pool).await.unwrap();
     assert_eq!(linked, 0, "after confirming, the change carries on");
+    let told: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM outbox WHERE to_address = $1 AND subject LIKE 'Google was disconnected%'",
+    )
+    .bind(email)
+    .fetch_one(&app.state.pool)
+    .await
+    .unwrap();
+    assert_eq!(told, 1, "the owner is told Google was disconnected");
 }
 
 #[tokio::test]
