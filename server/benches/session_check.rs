@@ -3,6 +3,7 @@
 //! HMAC tag, hash the token, and resolve session and user from the in-memory caches.
 //! No database is reached: the pool is lazy and never connects on a cache hit.
 
+use secrecy::ExposeSecret;
 use std::{sync::Arc, time::Duration};
 
 use axum::http::{HeaderMap, HeaderValue, header::COOKIE};
@@ -68,8 +69,9 @@ fn session_check(c: &mut Criterion) {
     let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build().expect("runtime");
     let config = config();
     let sessions = rt.block_on(async {
-        let pool =
-            PgPoolOptions::new().connect_lazy(config.database_url.as_deref().unwrap()).expect("lazy pool");
+        let pool = PgPoolOptions::new()
+            .connect_lazy(config.database_url.as_ref().unwrap().expose_secret())
+            .expect("lazy pool");
         Sessions::new(pool, &config)
     });
     let headers = rt.block_on(warm_session(&sessions));
