@@ -63,8 +63,7 @@ pub fn finish_router(app_routes: Router<AppState>, state: AppState) -> Router {
         .layer(middleware::from_fn(http::require_sign_in::guard))
         .layer(middleware::from_fn_with_state(state.clone(), session::middleware::resolve_session))
         .layer(middleware::from_fn_with_state(state.clone(), http::csrf::guard))
-        .layer(middleware::from_fn_with_state(state.clone(), http::flash::carry))
-        .layer(middleware::from_fn_with_state(state.clone(), http::security_headers::apply))
+        .layer(middleware::from_fn_with_state(state.clone(), http::edge::apply))
         .merge(http::health::routes())
         .with_state(state);
     http::layers::apply(router)

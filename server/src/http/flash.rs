@@ -10,15 +10,14 @@
 use std::time::Duration;
 
 use axum::{
-    extract::{Request, State},
+    extract::Request,
     http::{HeaderValue, Method, Uri, header},
-    middleware::Next,
     response::Response,
 };
 use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
 use ring::hmac;
 
-use crate::{AppState, session::cookie};
+use crate::session::cookie;
 
 /// Query parameters that only a signed cookie may carry.
 pub const PARAMS: [&str; 3] = ["__path", "__err", "email_sent"];
@@ -100,9 +99,10 @@ impl Flash {
     }
 }
 
-/// The request with forged flash parameters dropped and, for the page a genuine cookie was
-/// made for, its parameters added; and whether the cookie was used up (or is to be removed).
-fn rewrite(flash: &Flash, req: &mut Request) -> bool {
+/// Before the handler: drops forged flash parameters from the request and, for the page a
+/// genuine cookie was made for, adds its parameters. True when the cookie was used up (or is
+/// to be removed).
+pub fn before(flash: &Flash, req: &mut Request) -> bool {
     let forged = req.uri().query().is_some_and(|q| q.split('&').any(is_flash_pair));
     if !forged && cookie::read_cookie(req.headers(), NAME).is_none() {
         // The common case, a page view with no form behind it: nothing to parse or copy.
@@ -137,10 +137,9 @@ fn rewrite(flash: &Flash, req: &mut Request) -> bool {
     used
 }
 
-pub async fn carry(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
-    let flash = &state.flash;
-    let used = rewrite(flash, &mut req);
-    let mut res = next.run(req).await;
+/// After the handler: moves the flash parameters of a redirect into the cookie, or clears a
+/// cookie that was used up.
+pub fn after(flash: &Flash, used: bool, res: &mut Response) {
     let sealed = match res.headers().get(header::LOCATION).and_then(|l| l.to_str().ok()) {
         Some(location) if res.status().is_redirection() => flash.seal(location),
         _ => None,
@@ -157,7 +156,6 @@ pub async fn carry(State(state): State<AppState>, mut req: Request, next: Next) 
         }
         None => {}
     }
-    res
 }
 
 #[cfg(test)]

@@ -15,6 +15,7 @@ pub const MAX_BODY_BYTES: usize = 1024 * 1024;
 /// and headers (cookies, Authorization) and bodies are never recorded. The id is assigned
 /// outside the span (see [`request_id`]), so every line logged for a request carries it.
 pub fn apply(router: Router) -> Router {
+    let (set_id, propagate_id) = request_id::layers();
     router
         .layer(
             TraceLayer::new_for_http()
@@ -32,5 +33,6 @@ pub fn apply(router: Router) -> Router {
                 })
                 .on_failure(()),
         )
-        .layer(axum::middleware::from_fn(request_id::assign))
+        .layer(propagate_id)
+        .layer(set_id)
 }

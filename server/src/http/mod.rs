@@ -3,6 +3,7 @@
 
 pub mod client_ip;
 pub mod csrf;
+pub mod edge;
 pub mod flash;
 pub mod health;
 pub mod layers;

@@ -10,10 +10,9 @@ use std::sync::{
 use axum::{
     extract::Request,
     http::{HeaderMap, HeaderName, HeaderValue},
-    middleware::Next,
-    response::Response,
 };
 use ring::rand::{SecureRandom, SystemRandom};
+use tower_http::{request_id::PropagateRequestIdLayer, set_header::SetRequestHeaderLayer};
 
 pub const HEADER: HeaderName = HeaderName::from_static("x-request-id");
 
@@ -35,12 +34,16 @@ pub fn of(headers: &HeaderMap) -> Option<&str> {
     headers.get(HEADER).and_then(|v| v.to_str().ok())
 }
 
-pub async fn assign(mut req: Request, next: Next) -> Response {
-    let id = HeaderValue::from_str(&next_id()).expect("hex and a dash");
-    req.headers_mut().insert(HEADER, id.clone());
-    let mut res = next.run(req).await;
-    res.headers_mut().insert(HEADER, id);
-    res
+/// Sets a fresh id on every request (replacing any the client sent) and copies it to the
+/// response: plain tower layers, no boxed future per request.
+pub fn layers() -> (SetRequestHeaderLayer<fn(&Request) -> Option<HeaderValue>>, PropagateRequestIdLayer) {
+    fn fresh(_: &Request) -> Option<HeaderValue> {
+        HeaderValue::from_str(&next_id()).ok()
+    }
+    (
+        SetRequestHeaderLayer::overriding(HEADER, fresh as fn(&Request) -> Option<HeaderValue>),
+        PropagateRequestIdLayer::new(HEADER),
+    )
 }
 
 #[cfg(test)]

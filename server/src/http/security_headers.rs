@@ -6,18 +6,17 @@
 use std::sync::{Arc, OnceLock};
 
 use axum::{
-    extract::{Request, State},
+    extract::Request,
     http::{HeaderName, HeaderValue, header},
-    middleware::Next,
     response::Response,
 };
 
-use crate::{AppState, config::Config};
+use crate::config::Config;
 
 /// What the policies depend on, fixed at start-up.
 #[derive(Clone, Debug)]
 pub struct HeaderRules {
-    https: bool,
+    pub https: bool,
     /// `img-src`: ourselves, `data:` and the bucket's public (or presigning) origin.
     img_src: String,
     /// `connect-src`: ourselves, and outside production the live-reload socket of
@@ -81,11 +80,15 @@ fn is_static_asset(path: &str) -> bool {
     path.starts_with("/pkg/") || path == "/favicon.ico"
 }
 
-pub async fn apply(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
-    let page = PagePolicy { slot: Arc::default(), rules: state.header_rules.clone() };
-    let cacheable = is_static_asset(req.uri().path());
+/// Before the handler: the slot where the page shell leaves its policy.
+pub fn prepare(rules: &Arc<HeaderRules>, req: &mut Request) -> (PagePolicy, bool) {
+    let page = PagePolicy { slot: Arc::default(), rules: rules.clone() };
     req.extensions_mut().insert(page.clone());
-    let mut res = next.run(req).await;
+    (page, is_static_asset(req.uri().path()))
+}
+
+/// After the handler: the page's policy or the default one, and the other headers.
+pub fn finish(rules: &HeaderRules, (page, cacheable): (PagePolicy, bool), res: &mut Response) {
     let h = res.headers_mut();
     if let Some(policy) = page.slot.get() {
         h.insert(header::CONTENT_SECURITY_POLICY, policy.clone());
@@ -100,10 +103,9 @@ pub async fn apply(State(state): State<AppState>, mut req: Request, next: Next) 
     if !cacheable {
         set(header::CACHE_CONTROL, "no-store");
     }
-    if state.header_rules.https {
+    if rules.https {
         set(header::STRICT_TRANSPORT_SECURITY, HSTS);
     }
-    res
 }
 
 #[cfg(test)]

@@ -160,7 +160,8 @@ impl Sessions {
             if session.record.retired_until.is_none_or(|t| t <= now) {
                 // A retired token came back after its grace: a copy of the cookie is in use
                 // elsewhere. Neither the thief nor the owner keeps this device's session.
-                self.end_reused(&session, client).await?;
+                // Boxed: a rare path, kept out of every request's future.
+                Box::pin(self.end_reused(&session, client)).await?;
                 return Ok(Resolution::SignedOut);
             }
             let Some(s) = self.load(&successor, fresh).await? else {
@@ -179,13 +180,13 @@ impl Sessions {
                 let next = self.keys.successor(token);
                 let old = session.record.id;
                 let epoch = self.caches.epoch();
-                let Some(record) = store::rotate(
+                let Some(record) = Box::pin(store::rotate(
                     &self.pool,
                     &old,
                     &next.hash(),
                     self.ttl_secs(),
                     self.max_lifetime.as_secs_f64(),
-                )
+                ))
                 .await?
                 else {
                     return Ok(Resolution::SignedOut);
