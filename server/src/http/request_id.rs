@@ -34,16 +34,17 @@ pub fn of(headers: &HeaderMap) -> Option<&str> {
     headers.get(HEADER).and_then(|v| v.to_str().ok())
 }
 
+/// Makes the header value of a fresh id.
+type MakeId = fn(&Request) -> Option<HeaderValue>;
+
+fn fresh(_: &Request) -> Option<HeaderValue> {
+    HeaderValue::from_str(&next_id()).ok()
+}
+
 /// Sets a fresh id on every request (replacing any the client sent) and copies it to the
 /// response: plain tower layers, no boxed future per request.
-pub fn layers() -> (SetRequestHeaderLayer<fn(&Request) -> Option<HeaderValue>>, PropagateRequestIdLayer) {
-    fn fresh(_: &Request) -> Option<HeaderValue> {
-        HeaderValue::from_str(&next_id()).ok()
-    }
-    (
-        SetRequestHeaderLayer::overriding(HEADER, fresh as fn(&Request) -> Option<HeaderValue>),
-        PropagateRequestIdLayer::new(HEADER),
-    )
+pub fn layers() -> (SetRequestHeaderLayer<MakeId>, PropagateRequestIdLayer) {
+    (SetRequestHeaderLayer::overriding(HEADER, fresh as MakeId), PropagateRequestIdLayer::new(HEADER))
 }
 
 #[cfg(test)]
