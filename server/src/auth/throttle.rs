@@ -109,7 +109,7 @@ impl Action {
 }
 
 /// Avatar uploads allowed per account per hour (each one decodes an image).
-pub const AVATARS_PER_ACCOUNT_PER_HOUR: u32 = 10;
+pub const AVATARS_PER_ACCOUNT_PER_HOUR: u32 = 20;
 
 /// `count` per `period`, all of it available at once.
 pub fn quota(count: u32, period: Duration) -> Quota {

@@ -87,7 +87,7 @@ async fn avatar_uploads_are_limited_per_account() {
             .await
             .unwrap()
     };
-    for i in 0..10 {
+    for i in 0..server::auth::throttle::AVATARS_PER_ACCOUNT_PER_HOUR {
         assert_eq!(upload().await.status(), StatusCode::OK, "upload {i}");
     }
     let res = upload().await;
