@@ -42,23 +42,16 @@ async fn no_address_gets_more_than_five_mails_an_hour() {
 async fn email_change_requests_are_limited_per_account() {
     let app = TestApp::spawn_with_smtp().await;
     let cookie = app.sign_up(&address("changer")).await;
+    let request = || async {
+        let form = [("new_email", address("target")), ("email_password", PASSWORD.to_owned())];
+        let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        app.call(path::<ChangeEmail>(), &form, Some(&cookie)).await
+    };
     for i in 0..5 {
-        let res = app
-            .call(
-                path::<ChangeEmail>(),
-                &[("new_email", &address("target")), ("email_password", PASSWORD)],
-                Some(&cookie),
-            )
-            .await;
+        let res = request().await;
         assert!(res.status().is_success(), "request {i}: {}", res.status());
     }
-    let res = app
-        .call(
-            path::<ChangeEmail>(),
-            &[("new_email", &address("target")), ("email_password", PASSWORD)],
-            Some(&cookie),
-        )
-        .await;
+    let res = request().await;
     assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
     assert_eq!(
         json(res).await["message"],
