@@ -141,6 +141,12 @@ async fn profile_fields_are_validated_saved_and_seen_on_other_devices() {
     assert!(!html.contains("<script>alert(1)"));
     assert!(!html.contains(&email), "no email on the public page");
     assert_eq!(app.get("/u/nobody_here").await.status(), StatusCode::NOT_FOUND);
+    // An account whose address nobody has proved publishes nothing (#18).
+    sqlx::query("UPDATE users SET email_verified_at = NULL WHERE lower(username) = 'ada_l'")
+        .execute(&app.state.pool)
+        .await
+        .unwrap();
+    assert_eq!(app.get("/u/ada_l").await.status(), StatusCode::NOT_FOUND, "unverified: no public page");
     assert_eq!(
         app.get("/u/bad%00name").await.status(),
         StatusCode::NOT_FOUND,

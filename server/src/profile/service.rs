@@ -104,7 +104,9 @@ impl Profiles {
             return Ok(None);
         }
         let row = sqlx::query(
-            "SELECT username, display_name, bio, avatar_key FROM users WHERE lower(username) = lower($1)",
+            // An address nobody has proved publishes nothing (it may be someone else's).
+            "SELECT username, display_name, bio, avatar_key FROM users \
+             WHERE lower(username) = lower($1) AND email_verified_at IS NOT NULL",
         )
         .bind(username)
         .fetch_optional(&self.pool)
