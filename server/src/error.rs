@@ -3,6 +3,9 @@
 
 use axum::http::StatusCode;
 
+/// The answer to publishing or mailing before the address is verified (#18).
+pub const UNVERIFIED: &str = "Verify your email address first.";
+
 /// What went wrong, in terms the person using the app understands.
 #[derive(Debug, thiserror::Error)]
 pub enum ServiceError {
@@ -18,6 +21,9 @@ pub enum ServiceError {
     RateLimited { minutes: u64 },
     #[error("not signed in")]
     Unauthorized,
+    /// Publishing or mailing from an account whose address nobody has proved.
+    #[error("address not verified")]
+    Unverified,
     /// A sensitive change on a device that has not proved who it is within 10 minutes.
     #[error("needs a recent sign-in")]
     NeedsRecentSignIn,
@@ -55,7 +61,7 @@ impl ServiceError {
             Self::EmailTaken => StatusCode::CONFLICT,
             Self::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
             Self::Unauthorized => StatusCode::UNAUTHORIZED,
-            Self::NeedsRecentSignIn => StatusCode::FORBIDDEN,
+            Self::NeedsRecentSignIn | Self::Unverified => StatusCode::FORBIDDEN,
             Self::NotFound => StatusCode::NOT_FOUND,
             Self::InvalidLink => StatusCode::BAD_REQUEST,
             Self::Refused(_) => StatusCode::TOO_MANY_REQUESTS,
@@ -78,6 +84,7 @@ impl ServiceError {
             }
             Self::Unauthorized => "Please sign in to continue.".into(),
             Self::NeedsRecentSignIn => "Confirm your password to continue".into(),
+            Self::Unverified => UNVERIFIED.into(),
             Self::NotFound => "That no longer exists.".into(),
             Self::InvalidLink => "This link is invalid or has expired.".into(),
             Self::Refused(reason)

@@ -11,6 +11,7 @@ pub async fn update_profile(display_name: String, username: String, bio: String)
     let auth = require_auth()?;
     let typed =
         [("display_name", display_name.as_str()), ("username", username.as_str()), ("bio", bio.as_str())];
+    auth.require_verified().map_err(|e| fail(e, &typed))?;
     state.profiles.update(auth.user.id, &display_name, &username, &bio).await.map_err(|e| fail(e, &typed))?;
     if is_html_form_post() {
         leptos_axum::redirect("/account?saved=1");

@@ -55,7 +55,12 @@ pub fn fail(error: ServiceError, values: &[(&str, &str)]) -> FormError {
         // Support finds the log lines of what went wrong by this reference.
         message = format!("{message} Reference: {id}");
     }
-    let code = matches!(error, ServiceError::EmailTaken).then(|| "email_taken".to_owned());
+    let code = match error {
+        ServiceError::EmailTaken => Some("email_taken".to_owned()),
+        // The form shows a link to resend the verification mail.
+        ServiceError::Unverified => Some("unverified".to_owned()),
+        _ => None,
+    };
     let (message, fields) = match error.field() {
         Some(field) => (None, vec![(field.to_owned(), message)]),
         None => (Some(message), vec![]),

@@ -30,8 +30,11 @@ pub fn form_error<S: ServerFn<Error = FormError>>() -> Signal<Option<FormError>>
 #[component]
 pub fn FormMessage(error: Signal<Option<FormError>>) -> impl IntoView {
     move || {
-        error.get().and_then(|e| e.message).map(|m| {
-            view! { <p class="form-error" role="alert">{m}</p> }
+        error.get().and_then(|e| {
+            // Refused until the address is verified: the way to get a new link is one click away.
+            let resend = (e.code.as_deref() == Some("unverified"))
+                .then(|| view! { " "<a href="/verify-email">"Send the verification email again"</a> });
+            e.message.map(|m| view! { <p class="form-error" role="alert">{m}{resend}</p> })
         })
     }
 }

@@ -225,6 +225,7 @@ impl EmailFlows {
         client: &ClientInfo,
     ) -> Result<String, ServiceError> {
         let user = &auth.user;
+        auth.require_verified()?;
         self.throttle.action(Action::EmailChange, client.ip)?;
         let new_email = EmailAddress::parse(new_email)
             .map_err(|_| ServiceError::invalid("new_email", "Enter a valid email address"))?;

@@ -85,6 +85,10 @@ async fn connect(
     let Some(auth) = auth.0 else {
         return Redirect::to("/login?next=/account/security").into_response();
     };
+    if auth.require_verified().is_err() {
+        // Where the person can resend the verification mail.
+        return Redirect::to("/verify-email").into_response();
+    }
     if let Err(e) = state.throttle.action(Action::GoogleStart, client.ip) {
         return back("/account/security", e, None);
     }

@@ -65,6 +65,8 @@ pub enum AvatarError {
     SignedOut,
     #[error("Too many uploads. Try again in an hour.")]
     TooMany,
+    #[error("Verify your email address first.")]
+    Unverified,
 }
 
 impl AvatarError {
@@ -79,6 +81,7 @@ impl AvatarError {
             Self::NotOneFile => "not_one_file",
             Self::SignedOut => "signed_out",
             Self::TooMany => "too_many",
+            Self::Unverified => "unverified",
         }
     }
 
@@ -92,6 +95,7 @@ impl AvatarError {
             Self::NotOneFile,
             Self::SignedOut,
             Self::TooMany,
+            Self::Unverified,
         ]
         .into_iter()
         .find(|e| e.code() == code)

@@ -40,6 +40,7 @@ fn status(e: AvatarError) -> StatusCode {
         AvatarError::Damaged | AvatarError::TooManyPixels => StatusCode::UNPROCESSABLE_ENTITY,
         AvatarError::NotOneFile => StatusCode::BAD_REQUEST,
         AvatarError::TooMany => StatusCode::TOO_MANY_REQUESTS,
+        AvatarError::Unverified => StatusCode::FORBIDDEN,
     }
 }
 
@@ -101,6 +102,9 @@ async fn upload(
     let Some(auth) = auth.0 else {
         return answer(false, Err(AvatarError::SignedOut));
     };
+    if auth.require_verified().is_err() {
+        return answer(html, Err(AvatarError::Unverified));
+    }
     if state.throttle.avatar_upload(auth.user.id, client.ip).is_err() {
         return answer(html, Err(AvatarError::TooMany));
     }

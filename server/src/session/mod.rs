@@ -11,6 +11,7 @@ pub mod recent;
 pub mod recent_write;
 pub mod store;
 pub mod token;
+pub mod verified;
 
 use std::{sync::Arc, time::Duration};
 

@@ -13,3 +13,4 @@ mod recent;
 mod recovery;
 mod session_limits;
 mod trail;
+mod unverified;
