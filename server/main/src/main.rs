@@ -7,7 +7,8 @@ mod allocator;
 async fn main() {
     #[cfg(not(target_os = "linux"))]
     allocator::tune();
-    telemetry::init();
+    // Held until `main` returns, so buffered log lines are written before the process exits.
+    let _logs = telemetry::init();
     let config = match Config::from_env() {
         Ok(config) => config,
         Err(error) => {
