@@ -90,12 +90,8 @@ impl Sessions {
         self.renewal_window.as_secs_f64()
     }
 
-    /// Starts a session for a new device and returns its token.
-    pub async fn create(&self, user_id: Uuid, client: &ClientInfo) -> Result<SessionToken, ServiceError> {
-        self.create_for_device(&self.pool, user_id, Uuid::new_v4(), client).await
-    }
-
-    /// Starts a session with a known device id (a password change keeps the device).
+    /// Starts a session for `device_id` inside the caller's transaction (a new device on sign-in,
+    /// see `accounts::signed_in`; the same device on a password change).
     pub async fn create_for_device(
         &self,
         db: impl sqlx::PgExecutor<'_>,
