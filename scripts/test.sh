@@ -6,6 +6,7 @@
 # Everything it starts is stopped on exit, pass or fail.
 #
 # Usage: scripts/test.sh [lint] [unit] [e2e]   (no argument: all three, as CI runs it)
+#        E2E_ONLY=tests/links.spec.ts scripts/test.sh e2e   (some Playwright files only)
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 source "$(dirname "$0")/services/postgres.sh"
@@ -128,7 +129,7 @@ start_instance b
 node "$ROOT/scripts/services/round-robin.mjs" "${BASE_URL##*:}" "${UPSTREAMS[@]}" >"$WORK/proxy.log" 2>&1 &
 SERVER_PIDS+=($!)
 wait_for_http "$BASE_URL/healthz" 20 || die "the round-robin proxy did not start: $(cat "$WORK/proxy.log")"
-if ! (cd end2end && BASE_URL="$BASE_URL" MAIL_API="$TEST_MAIL_API" OIDC_ISSUER="$TEST_OIDC_ISSUER" npx playwright test); then
+if ! (cd end2end && BASE_URL="$BASE_URL" MAIL_API="$TEST_MAIL_API" OIDC_ISSUER="$TEST_OIDC_ISSUER" npx playwright test ${E2E_ONLY:-}); then
   for name in a b; do
     say "server $name log (last 60 lines)"
     tail -n 60 "$WORK/server-$name.log" >&2

@@ -47,10 +47,11 @@ export async function mailTo(to: string, subject: string): Promise<{ subject: st
   throw new Error(`no mail "${subject}" to ${to}`);
 }
 
-/** Follows the verification link mailed to `email` in `page`. */
+/** Follows the verification link mailed to `email` in `page` and presses its button. */
 export async function verifyEmail(page: Page, email: string) {
   const link = await mailedLink(email, "Verify your email", "/verify-email");
   await page.goto(link);
+  await page.getByRole("button", { name: "Verify my email" }).click();
   await expect(page.getByRole("heading", { name: "Your email is verified." })).toBeVisible();
 }
 

@@ -1,16 +1,51 @@
 //! Email verification, password reset and email change.
 
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
 
 use super::FormError;
 
-/// Follows a link from a verification or email-change mail.
+/// What a link from a verification or email-change mail does.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum EmailLink {
+    Verify,
+    Change { new_email: String },
+}
+
+#[cfg(feature = "ssr")]
+impl From<server::accounts::email::EmailLink> for EmailLink {
+    fn from(link: server::accounts::email::EmailLink) -> Self {
+        match link {
+            server::accounts::email::EmailLink::Verify => Self::Verify,
+            server::accounts::email::EmailLink::Change { new_email } => Self::Change { new_email },
+        }
+    }
+}
+
+/// What the link would do, without spending it (an invalid one answers 400): opening a link
+/// changes nothing, so mail scanners that fetch links spend none.
 #[server]
-pub async fn verify_email(token: String) -> Result<(), FormError> {
+pub async fn check_email_link(token: String) -> Result<EmailLink, FormError> {
+    use super::ssr::*;
+    let state = state()?;
+    state.email.email_link(&token).await.map(EmailLink::from).map_err(|e| fail(e, &[]))
+}
+
+/// Spends a link from a verification or email-change mail: the button on its page posts here.
+#[server]
+pub async fn verify_email(token: String) -> Result<EmailLink, FormError> {
     use super::ssr::*;
     let state = state()?;
     let client = client().await;
-    state.email.verify(&token, &client).await.map_err(|e| fail(e, &[]))
+    let done = state.email.verify(&token, &client).await.map_err(|e| fail(e, &[]))?;
+    if is_html_form_post() {
+        let outcome = match done {
+            server::accounts::email::EmailLink::Verify => "verified",
+            server::accounts::email::EmailLink::Change { .. } => "changed",
+        };
+        leptos_axum::redirect(&format!("/verify-email?done={outcome}"));
+    }
+    Ok(done.into())
 }
 
 #[server]

@@ -66,15 +66,25 @@ async fn sign_up_mails_a_single_use_verification_link() {
         let res = app.bare.get(app.url(&bad)).send().await.unwrap();
         assert_eq!(res.status(), StatusCode::BAD_REQUEST);
         assert!(res.text().await.unwrap().contains("This link is invalid or has expired."));
+        assert_eq!(mail::spend(&app, &bad).await.status(), StatusCode::BAD_REQUEST);
     }
     assert!(!verified(&app, &cookie).await);
 
-    // Any browser, signed out: the link verifies once.
-    let res = app.bare.get(app.url(&link)).send().await.unwrap();
-    assert_eq!(res.status(), StatusCode::OK);
-    assert!(res.text().await.unwrap().contains("Your email is verified."));
+    // Opening the link (as a mail scanner does, twice) shows a button and spends nothing.
+    for _ in 0..2 {
+        let res = app.bare.get(app.url(&link)).send().await.unwrap();
+        assert_eq!(res.status(), StatusCode::OK);
+        let page = res.text().await.unwrap();
+        assert!(page.contains("Verify my email") && page.contains("method=\"post\""), "{page}");
+        assert!(!verified(&app, &cookie).await, "a GET spent the link");
+    }
+
+    // Any browser, signed out: the button verifies once.
+    let res = mail::spend(&app, &link).await;
+    assert!(res.status().is_success(), "{}", res.status());
     assert!(verified(&app, &cookie).await);
     assert_eq!(app.get_with("/account", &cookie).await.status(), StatusCode::OK);
+    assert_eq!(mail::spend(&app, &link).await.status(), StatusCode::BAD_REQUEST, "single use");
     let again = app.bare.get(app.url(&link)).send().await.unwrap();
     assert_eq!(again.status(), StatusCode::BAD_REQUEST, "single use");
 }
@@ -233,7 +243,14 @@ async fn an_email_change_applies_only_when_the_link_is_followed() {
     let current = json(app.call(path::<CurrentUser>(), &[], Some(&cookie)).await).await;
     assert_eq!(current["email"], email.as_str(), "the old address stays in force until the click");
 
-    assert_eq!(app.get(&link).await.status(), StatusCode::OK);
+    let page = app.get(&link).await.text().await.unwrap();
+    assert!(
+        page.contains("Confirm the new address") && page.contains(&new),
+        "the page names the new address"
+    );
+    let current = json(app.call(path::<CurrentUser>(), &[], Some(&cookie)).await).await;
+    assert_eq!(current["email"], email.as_str(), "opening the link changes nothing");
+    assert!(mail::follow(&app, &link).await.status().is_success());
     app.state.sessions.caches.clear();
     let current = json(app.call(path::<CurrentUser>(), &[], Some(&cookie)).await).await;
     assert_eq!(current["email"], new.as_str());

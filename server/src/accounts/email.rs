@@ -7,7 +7,7 @@ use sqlx::{PgConnection, PgPool};
 use uuid::Uuid;
 
 use super::{
-    email_tokens::{self, Purpose},
+    email_tokens::{self, Purpose, Redeemed},
     users,
 };
 use crate::{
@@ -23,6 +23,15 @@ use crate::{
 const RESETS_PER_ADDRESS_PER_HOUR: i64 = 5;
 /// Email change requests per account per hour.
 const CHANGES_PER_ACCOUNT_PER_HOUR: i64 = 5;
+
+/// What a link mailed to prove an address does when its button is pressed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EmailLink {
+    /// Marks the account's address verified.
+    Verify,
+    /// Moves the account to `new_email`.
+    Change { new_email: String },
+}
 
 #[derive(Clone)]
 pub struct EmailFlows {
@@ -81,13 +90,26 @@ impl EmailFlows {
         Ok(())
     }
 
-    /// Follows a verification or email-change link, in any browser, signed in or not.
-    pub async fn verify(&self, token: &str, client: &ClientInfo) -> Result<(), ServiceError> {
+    /// What a verification or email-change link would do, without spending it: opening a link
+    /// (as mail scanners do) changes nothing; the page's button spends it with [`Self::verify`].
+    pub async fn email_link(&self, token: &str) -> Result<EmailLink, ServiceError> {
+        let mut conn = self.pool.acquire().await?;
+        let found = email_tokens::peek(&mut conn, token, &[Purpose::Verify, Purpose::Change]).await?;
+        match found.ok_or(ServiceError::InvalidLink)? {
+            Redeemed { purpose: Purpose::Change, new_email: Some(new_email), .. } => {
+                Ok(EmailLink::Change { new_email })
+            }
+            _ => Ok(EmailLink::Verify),
+        }
+    }
+
+    /// Spends a verification or email-change link, in any browser, signed in or not.
+    pub async fn verify(&self, token: &str, client: &ClientInfo) -> Result<EmailLink, ServiceError> {
         let mut tx = self.pool.begin().await?;
         let redeemed = email_tokens::redeem(&mut tx, token, &[Purpose::Verify, Purpose::Change])
             .await?
             .ok_or(ServiceError::InvalidLink)?;
-        match (redeemed.purpose, redeemed.new_email) {
+        let done = match (redeemed.purpose, redeemed.new_email) {
             (Purpose::Change, Some(new_email)) => {
                 let old = users::find(&mut *tx, redeemed.user_id).await?.ok_or(ServiceError::InvalidLink)?;
                 let moved = sqlx::query(
@@ -110,6 +132,7 @@ impl EmailFlows {
                 let detail = format!("from {} to {new_email}", old.email);
                 trail::record(&mut tx, redeemed.user_id, EventKind::EmailChanged, client, &detail).await?;
                 outbox::enqueue(&mut tx, &self.outbox.site.email_changed(&old.email, &new_email)).await?;
+                EmailLink::Change { new_email }
             }
             _ => {
                 sqlx::query(
@@ -118,14 +141,15 @@ impl EmailFlows {
                 .bind(redeemed.user_id)
                 .execute(&mut *tx)
                 .await?;
+                EmailLink::Verify
             }
-        }
+        };
         let changes = [Invalidation::User(redeemed.user_id)];
         publish(&mut tx, changes).await?;
         tx.commit().await?;
         self.sessions.caches.apply(&changes).await;
         self.outbox.wake();
-        Ok(())
+        Ok(done)
     }
 
     /// Always the same answer in the same time: the lookup and the mail happen after the

@@ -47,13 +47,21 @@ fn hash(token: &str) -> Option<Vec<u8>> {
     Some(digest::digest(&digest::SHA256, &raw).as_ref().to_vec())
 }
 
+/// A freshly made token: the secret for the link, and how long the link works (the outbox
+/// drops a mail whose link expired before it could be sent).
+#[derive(Debug, Clone)]
+pub struct LinkToken {
+    pub secret: String,
+    pub ttl_secs: f64,
+}
+
 /// Creates a token and returns the string for the link.
 pub async fn create(
     conn: &mut PgConnection,
     user_id: Uuid,
     purpose: Purpose,
     new_email: Option<&str>,
-) -> Result<String, sqlx::Error> {
+) -> Result<LinkToken, sqlx::Error> {
     let mut raw = [0u8; 32];
     SystemRandom::new().fill(&mut raw).expect("the system random source works");
     let id = digest::digest(&digest::SHA256, &raw).as_ref().to_vec();
@@ -68,7 +76,7 @@ pub async fn create(
     .bind(purpose.ttl_secs())
     .execute(conn)
     .await?;
-    Ok(URL_SAFE_NO_PAD.encode(raw))
+    Ok(LinkToken { secret: URL_SAFE_NO_PAD.encode(raw), ttl_secs: purpose.ttl_secs() })
 }
 
 /// Marks every unused token of this purpose used: a newer link or a password change voids older ones.

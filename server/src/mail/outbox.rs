@@ -7,6 +7,10 @@
 //! mid-send leaves a lease that runs out, and the row is claimed again. Failures retry with
 //! exponential backoff (1 s, 2 s, 4 s … capped at 1 h) for 48 hours, then the row is marked
 //! failed. Rows survive restarts: delivery resumes where it stopped.
+//!
+//! No live link stays in the table: a sent or finally failed row has its body blanked, and a
+//! row whose link expired before it could be sent is dropped (marked failed with the reason)
+//! and blanked, unsent.
 
 use std::{sync::Arc, time::Duration};
 
@@ -37,6 +41,9 @@ pub struct Outbox {
     wake: Arc<Notify>,
 }
 
+/// Why an unsent row was given up on when its link expired (`outbox.last_error`).
+pub const EXPIRED: &str = "not sent: its link expired first";
+
 /// Mails any one address may get per hour: more are dropped, so nobody can point the app's
 /// forms at an inbox to flood it.
 pub const PER_ADDRESS_PER_HOUR: i64 = 5;
@@ -50,7 +57,8 @@ pub async fn enqueue(conn: &mut PgConnection, mail: &Mail) -> Result<(), sqlx::E
         .execute(&mut *conn)
         .await?;
     let queued = sqlx::query(
-        "INSERT INTO outbox (to_address, subject, text_body, html_body) SELECT $1, $2, $3, $4 \
+        "INSERT INTO outbox (to_address, subject, text_body, html_body, link_expires_at) \
+         SELECT $1, $2, $3, $4, now() + make_interval(secs => $6) \
          WHERE (SELECT count(*) FROM outbox WHERE to_address = $1 AND created_at > now() - interval '1 hour') < $5",
     )
     .bind(&mail.to)
@@ -58,6 +66,7 @@ pub async fn enqueue(conn: &mut PgConnection, mail: &Mail) -> Result<(), sqlx::E
     .bind(&mail.text)
     .bind(&mail.html)
     .bind(PER_ADDRESS_PER_HOUR)
+    .bind(mail.link_ttl_secs)
     .execute(conn)
     .await?;
     if queued.rows_affected() == 0 {
@@ -85,6 +94,7 @@ impl Outbox {
 
     /// Delivers due messages until none are left; returns how many were sent.
     pub async fn deliver_due(&self) -> Result<usize, sqlx::Error> {
+        self.drop_expired().await?;
         let mut sent = 0;
         while let Some((id, mail)) = self.claim().await? {
             let attempt = self.transport.deliver(&self.from_name, &self.from, &mail, id);
@@ -108,7 +118,9 @@ impl Outbox {
                     sqlx::query(
                         "UPDATE outbox SET attempts = attempts + 1, last_error = $2, locked_until = NULL, \
                          next_attempt_at = now() + make_interval(secs => LEAST(3600, power(2, attempts))), \
-                         failed_at = CASE WHEN created_at < now() - interval '48 hours' THEN now() END \
+                         failed_at = CASE WHEN created_at < now() - interval '48 hours' THEN now() END, \
+                         text_body = CASE WHEN created_at < now() - interval '48 hours' THEN '' ELSE text_body END, \
+                         html_body = CASE WHEN created_at < now() - interval '48 hours' THEN '' ELSE html_body END \
                          WHERE id = $1",
                     )
                     .bind(id)
@@ -121,6 +133,24 @@ impl Outbox {
         Ok(sent)
     }
 
+    /// Gives up on unsent rows whose link no longer works: the reason is recorded, the body
+    /// blanked. Rows leased by a worker are left to it (it drops them on its next round).
+    async fn drop_expired(&self) -> Result<(), sqlx::Error> {
+        let dropped: Vec<i64> = sqlx::query_scalar(
+            "UPDATE outbox SET failed_at = now(), last_error = $1, text_body = '', html_body = '' \
+             WHERE sent_at IS NULL AND failed_at IS NULL AND link_expires_at <= now() \
+               AND (locked_until IS NULL OR locked_until < now()) \
+             RETURNING id",
+        )
+        .bind(EXPIRED)
+        .fetch_all(&self.pool)
+        .await?;
+        for id in dropped {
+            tracing::warn!(target: "security", outbox_id = id, "mail dropped: its link expired before it could be sent");
+        }
+        Ok(())
+    }
+
     /// Leases the oldest due row nobody else holds, in one short statement.
     async fn claim(&self) -> Result<Option<(i64, Mail)>, sqlx::Error> {
         let row = sqlx::query(
@@ -128,6 +158,7 @@ impl Outbox {
                SELECT id FROM outbox \
                WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= now() \
                  AND (locked_until IS NULL OR locked_until < now()) \
+                 AND (link_expires_at IS NULL OR link_expires_at > now()) \
                ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED) \
              RETURNING id, to_address, subject, text_body, html_body",
         )
@@ -142,6 +173,7 @@ impl Outbox {
                     subject: row.try_get("subject")?,
                     text: row.try_get("text_body")?,
                     html: row.try_get("html_body")?,
+                    link_ttl_secs: None,
                 },
             ))
         })

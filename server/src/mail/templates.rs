@@ -1,6 +1,8 @@
 //! The text of every mail: a plain-text and an HTML part, the service name in the subject,
 //! absolute links built from SERVICE_DOMAIN, no tracking.
 
+use crate::accounts::email_tokens::LinkToken;
+
 /// One message, ready for the outbox.
 #[derive(Clone, Debug)]
 pub struct Mail {
@@ -8,6 +10,8 @@ pub struct Mail {
     pub subject: String,
     pub text: String,
     pub html: String,
+    /// Seconds until the link in it stops working, for mails that carry one.
+    pub link_ttl_secs: Option<f64>,
 }
 
 /// What every template needs to know about the deployment.
@@ -41,31 +45,50 @@ impl Site {
         }
         text.push_str(&format!("\n\n— {}\n", self.service_name));
         html.push_str(&format!("<p>— {}</p></body></html>", escape(&self.service_name)));
-        Mail { to: to.to_owned(), subject, text, html }
+        Mail { to: to.to_owned(), subject, text, html, link_ttl_secs: None }
     }
 
-    fn link(&self, path: &str, token: &str) -> String {
-        format!("{}{path}?token={token}", self.service_domain)
+    fn link(&self, path: &str, token: &LinkToken) -> String {
+        format!("{}{path}?token={}", self.service_domain, token.secret)
     }
 
-    pub fn verify_email(&self, to: &str, token: &str) -> Mail {
-        self.mail(
+    /// A mail whose link works for `token`'s lifetime: the outbox drops it after that.
+    fn with_link(
+        &self,
+        to: &str,
+        subject: &str,
+        lines: &[&str],
+        label: &str,
+        path: &str,
+        token: &LinkToken,
+    ) -> Mail {
+        let mut mail = self.mail(to, subject, lines, Some((label, &self.link(path, token))));
+        mail.link_ttl_secs = Some(token.ttl_secs);
+        mail
+    }
+
+    pub fn verify_email(&self, to: &str, token: &LinkToken) -> Mail {
+        self.with_link(
             to,
             "Verify your email",
             &[
                 &format!("Confirm that {to} is your address to finish setting up your account."),
                 "The link works once and expires in 24 hours.",
             ],
-            Some(("Verify your email", &self.link("/verify-email", token))),
+            "Verify your email",
+            "/verify-email",
+            token,
         )
     }
 
-    pub fn reset_password(&self, to: &str, token: &str) -> Mail {
-        self.mail(
+    pub fn reset_password(&self, to: &str, token: &LinkToken) -> Mail {
+        self.with_link(
             to,
             "Reset your password",
             &["Someone asked to reset the password of this account. If it was you, choose a new password with the link below.", "The link works once and expires in 1 hour. If it was not you, ignore this mail: nothing changes."],
-            Some(("Set a new password", &self.link("/reset-password", token))),
+            "Set a new password",
+            "/reset-password",
+            token,
         )
     }
 
@@ -81,15 +104,17 @@ impl Site {
         )
     }
 
-    pub fn confirm_new_email(&self, to: &str, token: &str) -> Mail {
-        self.mail(
+    pub fn confirm_new_email(&self, to: &str, token: &LinkToken) -> Mail {
+        self.with_link(
             to,
             "Confirm your new email",
             &[
                 &format!("Confirm that {to} should become the address of your account."),
                 "The link works once and expires in 24 hours.",
             ],
-            Some(("Confirm your new email", &self.link("/verify-email", token))),
+            "Confirm your new email",
+            "/verify-email",
+            token,
         )
     }
 
@@ -119,7 +144,9 @@ mod tests {
     #[test]
     fn mails_have_both_parts_an_absolute_link_and_escaped_html() {
         let site = Site { service_name: "Acme <Test>".into(), service_domain: "https://acme.example".into() };
-        let m = site.verify_email("ada@example.com", "TOKEN123");
+        let token = LinkToken { secret: "TOKEN123".into(), ttl_secs: 86_400.0 };
+        let m = site.verify_email("ada@example.com", &token);
+        assert_eq!(m.link_ttl_secs, Some(86_400.0), "the outbox learns when the link dies");
         assert_eq!(m.subject, "Verify your email · Acme <Test>");
         assert!(m.text.contains("https://acme.example/verify-email?token=TOKEN123"));
         assert!(m.html.contains("href=\"https://acme.example/verify-email?token=TOKEN123\""));

@@ -11,27 +11,6 @@ use crate::support::{
     accounts::{PASSWORD, set_cookie},
 };
 
-/// A plain HTML form post, as a browser without JavaScript sends it from `page`.
-async fn html_post(
-    app: &TestApp,
-    page: &str,
-    action: &str,
-    form: &[(&str, &str)],
-    cookie: Option<&str>,
-) -> Response {
-    let mut req = app
-        .bare
-        .post(app.url(action))
-        .header(header::ORIGIN, &app.state.config.service_domain)
-        .header(header::REFERER, app.url(page))
-        .header(header::ACCEPT, "text/html")
-        .form(form);
-    if let Some(c) = cookie {
-        req = req.header(header::COOKIE, c);
-    }
-    req.send().await.unwrap()
-}
-
 fn location(res: &Response) -> String {
     res.headers()[header::LOCATION].to_str().unwrap().to_owned()
 }
@@ -62,14 +41,14 @@ async fn a_crafted_link_cannot_put_words_on_the_page() {
 async fn a_failed_form_post_comes_back_with_its_error_and_input_through_a_signed_cookie() {
     let app = TestApp::spawn().await;
     app.sign_up("flash-user@example.com").await;
-    let res = html_post(
-        &app,
-        "/login?next=/account",
-        SignIn::PATH,
-        &[("identifier", "flash-user@example.com"), ("password", "not the password")],
-        None,
-    )
-    .await;
+    let res = app
+        .html_post(
+            "/login?next=/account",
+            SignIn::PATH,
+            &[("identifier", "flash-user@example.com"), ("password", "not the password")],
+            None,
+        )
+        .await;
     assert!(res.status().is_redirection(), "{}", res.status());
     let back = location(&res);
     assert!(!back.contains("__err") && !back.contains("__path"), "{back}");
@@ -94,14 +73,14 @@ async fn a_failed_form_post_comes_back_with_its_error_and_input_through_a_signed
 async fn the_address_a_change_was_sent_to_is_announced_through_the_cookie() {
     let app = TestApp::spawn().await;
     let cookie = app.sign_up("flash-change@example.com").await;
-    let res = html_post(
-        &app,
-        "/account/security",
-        ChangeEmail::PATH,
-        &[("new_email", "flash-new@example.com"), ("email_password", PASSWORD)],
-        Some(&cookie),
-    )
-    .await;
+    let res = app
+        .html_post(
+            "/account/security",
+            ChangeEmail::PATH,
+            &[("new_email", "flash-new@example.com"), ("email_password", PASSWORD)],
+            Some(&cookie),
+        )
+        .await;
     assert!(res.status().is_redirection(), "{}", res.status());
     assert_eq!(location(&res), "/account/security");
     let flash = set_cookie(&res, "flash").expect("a flash cookie");

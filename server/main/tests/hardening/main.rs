@@ -8,6 +8,7 @@ mod flash;
 mod google_links;
 mod headers;
 mod limits;
+mod links;
 mod lockout;
 mod recent;
 mod recovery;

@@ -56,6 +56,7 @@ async fn a_password_reset_voids_a_planted_email_change() {
     // The planted link no longer moves the account to the attacker's mailbox.
     let res = app.bare.get(app.url(&planted)).send().await.unwrap();
     assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(mail::spend(&app, &planted).await.status(), StatusCode::BAD_REQUEST);
     assert!(res.text().await.unwrap().contains("This link is invalid or has expired."));
     assert_eq!(email_of(&app, &owner).await.as_deref(), Some(owner.as_str()));
 }
@@ -82,6 +83,7 @@ async fn a_password_change_voids_pending_email_change_and_verification_links() {
     for link in [planted, verify] {
         let res = app.bare.get(app.url(&link)).send().await.unwrap();
         assert_eq!(res.status(), StatusCode::BAD_REQUEST, "{link} still works");
+        assert_eq!(mail::spend(&app, &link).await.status(), StatusCode::BAD_REQUEST, "{link} still works");
     }
     assert_eq!(email_of(&app, &owner).await.as_deref(), Some(owner.as_str()));
 }

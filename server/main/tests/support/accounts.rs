@@ -28,6 +28,27 @@ impl TestApp {
         req.send().await.expect("request sent")
     }
 
+    /// A plain HTML form post, as a browser without JavaScript sends it from `page`.
+    pub async fn html_post(
+        &self,
+        page: &str,
+        action: &str,
+        form: &[(&str, &str)],
+        cookie: Option<&str>,
+    ) -> Response {
+        let mut req = self
+            .bare
+            .post(self.url(action))
+            .header(header::ORIGIN, &self.state.config.service_domain)
+            .header(header::REFERER, self.url(page))
+            .header(header::ACCEPT, "text/html")
+            .form(form);
+        if let Some(c) = cookie {
+            req = req.header(header::COOKIE, c);
+        }
+        req.send().await.expect("request sent")
+    }
+
     pub async fn get_with(&self, path: &str, cookie: &str) -> Response {
         self.bare.get(self.url(path)).header(header::COOKIE, cookie).send().await.expect("request sent")
     }

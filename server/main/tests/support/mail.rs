@@ -62,3 +62,18 @@ pub fn link(message: &Value, path: &str) -> String {
     let start = word.find(path).unwrap();
     word[start..].to_owned()
 }
+
+/// Follows a verification or email-change link as a person does: opens its page (which spends
+/// nothing), then presses its one button (a signed-out post, as from any browser). Returns the
+/// button's answer.
+pub async fn follow(app: &super::TestApp, link: &str) -> reqwest::Response {
+    let page = app.bare.get(app.url(link)).send().await.expect("request sent");
+    assert_eq!(page.status(), reqwest::StatusCode::OK, "the link's page opens");
+    spend(app, link).await
+}
+
+/// Presses the button of a verification or email-change link's page (signed out).
+pub async fn spend(app: &super::TestApp, link: &str) -> reqwest::Response {
+    let token = link.split("token=").nth(1).expect("a token in the link");
+    app.call(super::accounts::path::<app::api::email::VerifyEmail>(), &[("token", token)], None).await
+}
