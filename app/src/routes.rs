@@ -12,9 +12,9 @@ use crate::{
     },
     pages::{
         account::AccountPage, confirm::ConfirmPage, forgot_password::ForgotPasswordPage,
-        google_callback::GoogleCallbackPage, home::HomePage, login::LoginPage, not_found::NotFound,
-        public_profile::PublicProfilePage, reset_password::ResetPasswordPage, security::SecurityPage,
-        signup::SignUpPage, verify_email::VerifyEmailPage,
+        google_callback::GoogleCallbackPage, home::HomePage, login::LoginPage, login_verify::LoginVerifyPage,
+        not_found::NotFound, public_profile::PublicProfilePage, reset_password::ResetPasswordPage,
+        security::SecurityPage, signup::SignUpPage, two_step::TwoStepPage, verify_email::VerifyEmailPage,
     },
     site::SiteInfo,
 };
@@ -41,6 +41,11 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment("signup") view=SignUpPage ssr=SsrMode::Async/>
                     <Route path=StaticSegment("login") view=LoginPage ssr=SsrMode::Async/>
                     <Route
+                        path=(StaticSegment("login"), StaticSegment("verify"))
+                        view=LoginVerifyPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
                         path=(StaticSegment("auth"), StaticSegment("google"), StaticSegment("callback"))
                         view=GoogleCallbackPage
                         ssr=SsrMode::Async
@@ -57,6 +62,11 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=(StaticSegment("account"), StaticSegment("confirm"))
                         view=ConfirmPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("account"), StaticSegment("two-step"))
+                        view=TwoStepPage
                         ssr=SsrMode::Async
                     />
                     <Route

@@ -41,6 +41,7 @@ async fn warm_session(sessions: &Sessions) -> HeaderMap {
         expires_at: now + chrono::Duration::days(30),
         replaced_by: None,
         retired_until: None,
+        method: server::session::store::SignInMethod::Password,
     };
     let user = User {
         id: user_id,

@@ -19,6 +19,7 @@ pub mod state;
 pub mod storage;
 pub mod telemetry;
 pub mod trail;
+pub mod two_step;
 
 pub use config::Config;
 pub use error::ServiceError;

@@ -18,6 +18,7 @@ use crate::{
     session::Sessions,
     startup::StartupError,
     storage::Storage,
+    two_step::TwoStep,
 };
 
 /// Shared state, cloned by every middleware and server function: one `Arc`, so a clone is one
@@ -51,6 +52,8 @@ pub struct Services {
     pub header_rules: Arc<HeaderRules>,
     /// Signs the cookie that carries form errors and notices across a redirect.
     pub flash: Flash,
+    /// Authenticator-app codes and recovery codes.
+    pub two_step: TwoStep,
 }
 
 impl AppState {
@@ -90,7 +93,15 @@ impl AppState {
             profiles.clone(),
             email.outbox.clone(),
         )?;
+        let two_step = TwoStep::new(
+            pool.clone(),
+            config.secret_key.as_bytes(),
+            sessions.clone(),
+            email.outbox.clone(),
+            throttle.clone(),
+        );
         Ok(Self(Arc::new(Services {
+            two_step,
             header_rules: Arc::new(HeaderRules::new(&config)),
             flash: Flash::new(config.secret_key.as_bytes(), config.is_production()),
             config: Arc::new(config),

@@ -56,10 +56,15 @@ pub async fn sign_in(identifier: String, password: String, next: Option<String>)
     let state = state()?;
     let client = client().await;
     let next = server::http::next::safe_next(next.as_deref());
-    match state.accounts.sign_in(&identifier, &password, &client).await {
-        Ok((_, token)) => {
+    match state.accounts.sign_in(&identifier, &password, &next, &client).await {
+        Ok((_, server::accounts::signed_in::Begun::Session(token))) => {
             set_session_cookie(&state, &token);
             leptos_axum::redirect(&next);
+            Ok(())
+        }
+        Ok((_, server::accounts::signed_in::Begun::NeedsCode(pending))) => {
+            set_two_step_cookie(&state, &pending);
+            leptos_axum::redirect("/login/verify");
             Ok(())
         }
         Err(e) => Err(fail(e, &[("identifier", identifier.trim()), ("next", &next)])),

@@ -47,6 +47,11 @@ pub async fn finish_google_sign_in(
             page_redirect(&next);
             Ok(())
         }
+        Ok(Finished::NeedsCode { pending }) => {
+            super::ssr::set_two_step_cookie(&app, &pending);
+            page_redirect("/login/verify");
+            Ok(())
+        }
         Ok(Finished::Reconfirmed { next }) => {
             if let Some(auth) = auth() {
                 app.sessions.reauthenticated(&auth).await.map_err(|e| fail(e, &[]))?;

@@ -10,6 +10,7 @@ pub mod profile;
 pub mod security;
 #[cfg(feature = "ssr")]
 mod ssr;
+pub mod two_step;
 
 pub use errors::FormError;
 use serde::{Deserialize, Serialize};
@@ -65,6 +66,8 @@ pub struct DeviceView {
     pub signed_in_at: String,
     pub last_active: String,
     pub current: bool,
+    /// "Password", "Password and authenticator code", "Google", …
+    pub method: String,
 }
 
 /// One line of "Recent activity": "Signed in · Firefox on Linux · 203.0.113.7 · 5 minutes ago".

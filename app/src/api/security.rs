@@ -20,6 +20,7 @@ pub async fn list_devices() -> Result<Vec<DeviceView>, FormError> {
             signed_in_at: format_time(d.created_at),
             last_active: format_time(d.last_seen_at),
             current: d.device_id == current,
+            method: d.method.describe().to_owned(),
         })
         .collect())
 }

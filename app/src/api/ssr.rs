@@ -80,6 +80,38 @@ pub fn set_session_cookie(state: &AppState, token: &SessionToken) {
     }
 }
 
+/// The pending sign-in of the code step, in its own signed cookie (not a session).
+pub fn set_two_step_cookie(state: &AppState, token: &SessionToken) {
+    if let Some(response) = use_context::<ResponseOptions>() {
+        let value = state.sessions.keys.sign(token);
+        let secure = state.sessions.cookie.secure();
+        let ttl = server::two_step::pending::TTL;
+        response.append_header(
+            SET_COOKIE,
+            server::session::cookie::header(server::two_step::pending::COOKIE, value, "/", secure, ttl),
+        );
+    }
+}
+
+pub fn clear_two_step_cookie(state: &AppState) {
+    if let Some(response) = use_context::<ResponseOptions>() {
+        let secure = state.sessions.cookie.secure();
+        let name = server::two_step::pending::COOKIE;
+        let gone = std::time::Duration::ZERO;
+        response.append_header(
+            SET_COOKIE,
+            server::session::cookie::header(name, String::new(), "/", secure, gone),
+        );
+    }
+}
+
+/// The pending sign-in this browser holds, if its cookie is genuine.
+pub fn two_step_pending(state: &AppState) -> Option<server::session::TokenHash> {
+    let parts = use_context::<http::request::Parts>()?;
+    let value = server::session::cookie::read_cookie(&parts.headers, server::two_step::pending::COOKIE)?;
+    state.sessions.keys.verify(value).map(|token| token.hash())
+}
+
 pub fn clear_session_cookie(state: &AppState) {
     if let Some(response) = use_context::<ResponseOptions>() {
         response.append_header(SET_COOKIE, state.sessions.cookie.clear());

@@ -48,6 +48,7 @@ pub fn Field(
     #[prop(default = "off")] autocomplete: &'static str,
     error: Signal<Option<FormError>>,
     #[prop(optional, into)] value: Option<String>,
+    #[prop(optional)] inputmode: Option<&'static str>,
     #[prop(optional)] children: Option<Children>,
 ) -> impl IntoView {
     let id = format!("field-{name}");
@@ -63,6 +64,7 @@ pub fn Field(
                 name=name
                 type=kind
                 autocomplete=autocomplete
+                inputmode=inputmode
                 value=restored
                 aria-invalid=move || message().is_some().to_string()
                 aria-describedby=error_id.clone()

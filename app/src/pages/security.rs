@@ -30,6 +30,7 @@ pub fn SecurityPage() -> impl IntoView {
         <RequireUser children=|user| view! {
             <Devices/>
             <RecentActivity/>
+            <super::two_step::TwoStepSummary/>
             <ConnectedAccounts/>
             <ChangeEmail/>
             <ChangePassword has_password=user.has_password/>
@@ -82,6 +83,7 @@ fn DeviceRow(device: DeviceView) -> impl IntoView {
             <dl class="device-facts">
                 <dt>"IP"</dt><dd class="device-ip">{device.ip}</dd>
                 <dt>"Signed in"</dt><dd>{device.signed_in_at}</dd>
+                <dt>"With"</dt><dd class="device-method">{device.method}</dd>
                 <dt>"Last active"</dt><dd>{device.last_active}</dd>
             </dl>
             {(!current).then(|| view! {

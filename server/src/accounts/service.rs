@@ -10,7 +10,10 @@ use crate::{
     domain::{EmailAddress, NewPassword, PASSWORD_MAX_LEN},
     error::ServiceError,
     mail::outbox,
-    session::{Authenticated, ClientInfo, Invalidation, SessionToken, Sessions, publish, store},
+    session::{
+        Authenticated, ClientInfo, Invalidation, SessionToken, Sessions, publish,
+        store::{self, SignInMethod},
+    },
     trail::{self, EventKind},
 };
 
@@ -53,7 +56,10 @@ impl Accounts {
         let mut tx = self.pool.begin().await?;
         let user = users::insert(&mut *tx, email.as_str(), &hash).await?.ok_or(ServiceError::EmailTaken)?;
         self.email.queue_verification(&mut tx, user.id, &user.email).await?;
-        let token = self.sessions.create_for_device(&mut *tx, user.id, Uuid::new_v4(), client).await?;
+        let token = self
+            .sessions
+            .create_for_device(&mut *tx, user.id, Uuid::new_v4(), client, SignInMethod::Password)
+            .await?;
         trail::record(&mut tx, user.id, EventKind::SignedUp, client, "").await?;
         tx.commit().await?;
         self.email.outbox.wake();
@@ -66,8 +72,9 @@ impl Accounts {
         &self,
         identifier: &str,
         password: &str,
+        next: &str,
         client: &ClientInfo,
-    ) -> Result<(Uuid, SessionToken), ServiceError> {
+    ) -> Result<(Uuid, super::signed_in::Begun), ServiceError> {
         if let Some(ip) = client.ip {
             self.throttle.sign_in_attempt(ip)?;
         }
@@ -92,9 +99,18 @@ impl Accounts {
             let hash = self.hasher.hash(password).await?;
             users::set_password_hash(&self.pool, user_id, &hash).await?;
         }
-        let token =
-            super::signed_in::start(&self.pool, &self.sessions, &self.email.outbox, user_id, client).await?;
-        Ok((user_id, token))
+        let outbox = &self.email.outbox;
+        let begun = super::signed_in::begin(
+            &self.pool,
+            &self.sessions,
+            outbox,
+            user_id,
+            client,
+            SignInMethod::Password,
+            next,
+        )
+        .await?;
+        Ok((user_id, begun))
     }
 
     async fn record_failure(
@@ -139,7 +155,10 @@ impl Accounts {
         super::email_tokens::void_all(&mut tx, user.id).await?;
         store::lock_user(&mut tx, user.id).await?;
         store::delete_all_except(&mut *tx, user.id, None).await?;
-        let token = self.sessions.create_for_device(&mut *tx, user.id, device, client).await?;
+        let token = self
+            .sessions
+            .create_for_device(&mut *tx, user.id, device, client, auth.session.record.method)
+            .await?;
         trail::record(&mut tx, user.id, EventKind::PasswordChanged, client, "").await?;
         outbox::enqueue(&mut tx, &self.email.outbox.site.password_changed(&user.email)).await?;
         let changes = [Invalidation::UserSessions(user.id)];

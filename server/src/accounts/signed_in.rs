@@ -1,5 +1,7 @@
-//! What every sign-in does, by password or by Google: start the device's session and record
-//! the sign-in in one transaction, and mail the owner when the device is new to the account.
+//! What every sign-in does, by password or by Google: continue to the code step when the
+//! account has two-step verification on; otherwise (and after the code) start the device's
+//! session and record the sign-in in one transaction, and mail the owner when the device is new
+//! to the account.
 
 use sqlx::PgPool;
 use uuid::Uuid;
@@ -8,9 +10,36 @@ use super::users;
 use crate::{
     error::ServiceError,
     mail::{Outbox, notices::Where, outbox},
-    session::{ClientInfo, SessionToken, Sessions, device},
+    session::{ClientInfo, SessionToken, Sessions, device, store::SignInMethod},
     trail::{self, EventKind},
+    two_step,
 };
+
+/// Where a sign-in's first step leads.
+pub enum Begun {
+    /// Signed in: the session's token.
+    Session(SessionToken),
+    /// The account asks for a code: the token of the pending sign-in (for the `two_step` cookie).
+    NeedsCode(SessionToken),
+}
+
+/// After a correct password or a Google sign-in: a session, or the code step.
+pub async fn begin(
+    pool: &PgPool,
+    sessions: &Sessions,
+    mail: &Outbox,
+    user_id: Uuid,
+    client: &ClientInfo,
+    method: SignInMethod,
+    next: &str,
+) -> Result<Begun, ServiceError> {
+    if two_step::is_enabled(pool, user_id).await? {
+        let mut conn = pool.acquire().await?;
+        let pending = two_step::pending::create(&mut conn, user_id, method, next).await?;
+        return Ok(Begun::NeedsCode(pending));
+    }
+    Ok(Begun::Session(start(pool, sessions, mail, user_id, client, method).await?))
+}
 
 pub async fn start(
     pool: &PgPool,
@@ -18,10 +47,11 @@ pub async fn start(
     mail: &Outbox,
     user_id: Uuid,
     client: &ClientInfo,
+    method: SignInMethod,
 ) -> Result<SessionToken, ServiceError> {
     let mut tx = pool.begin().await?;
     let known = trail::knows_device(&mut *tx, user_id, client).await?;
-    let token = sessions.create_for_device(&mut *tx, user_id, Uuid::new_v4(), client).await?;
+    let token = sessions.create_for_device(&mut *tx, user_id, Uuid::new_v4(), client, method).await?;
     trail::record(&mut tx, user_id, EventKind::SignedIn, client, "").await?;
     if !known && let Some(user) = users::find(&mut *tx, user_id).await? {
         let name = device::describe(&client.user_agent);

@@ -69,6 +69,11 @@ impl Site {
             Some(("Review connected accounts", &self.security_page())),
         )
     }
+
+    /// A change to two-step verification or its recovery codes.
+    pub fn two_step_changed(&self, to: &str, subject: &str, what: &str) -> Mail {
+        self.mail(to, subject, &[what, NOT_YOU], Some(("Open your security page", &self.security_page())))
+    }
 }
 
 #[cfg(test)]

@@ -48,6 +48,9 @@ pub struct CallbackParams {
 pub enum Finished {
     /// A session was created; go to `next`.
     SignedIn { user_id: Uuid, token: SessionToken, next: String, created: bool },
+    /// The account has two-step verification on: continue to the code step with this pending
+    /// sign-in's token.
+    NeedsCode { pending: SessionToken },
     /// Google is now connected to the signed-in account.
     Linked { user_id: Uuid },
     /// The signed-in account's own Google confirmed who is at this device; go on to `next`.

@@ -12,7 +12,7 @@ use crate::{
     domain::DisplayName,
     error::ServiceError,
     profile::avatar,
-    session::{ClientInfo, Invalidation},
+    session::{ClientInfo, Invalidation, store::SignInMethod},
     trail::{self, EventKind},
 };
 
@@ -75,8 +75,13 @@ impl GoogleSignIn {
             self.inner.sessions.caches.apply(&[Invalidation::User(user_id)]).await;
         }
         let inner = &self.inner;
-        let token = signed_in::start(&inner.pool, &inner.sessions, &inner.outbox, user_id, client).await?;
-        Ok(Finished::SignedIn { user_id, token, next, created })
+        let method = SignInMethod::Google;
+        match signed_in::begin(&inner.pool, &inner.sessions, &inner.outbox, user_id, client, method, &next)
+            .await?
+        {
+            signed_in::Begun::Session(token) => Ok(Finished::SignedIn { user_id, token, next, created }),
+            signed_in::Begun::NeedsCode(pending) => Ok(Finished::NeedsCode { pending }),
+        }
     }
 
     /// Copies the provider's picture into our storage as the avatar: best effort, bounded in

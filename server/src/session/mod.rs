@@ -98,6 +98,7 @@ impl Sessions {
         user_id: Uuid,
         device_id: Uuid,
         client: &ClientInfo,
+        method: store::SignInMethod,
     ) -> Result<SessionToken, ServiceError> {
         let token = SessionToken::generate();
         store::insert(
@@ -109,6 +110,7 @@ impl Sessions {
                 user_agent: &client.user_agent,
                 ip: client.ip.map(IpNetwork::from),
                 ttl_secs: self.ttl_secs(),
+                method,
             },
         )
         .await?;

@@ -22,6 +22,7 @@ pub struct SessionRecord {
     pub expires_at: DateTime<Utc>,
     pub replaced_by: Option<TokenHash>,
     pub retired_until: Option<DateTime<Utc>>,
+    pub method: SignInMethod,
 }
 
 /// A live session as the device list shows it.
@@ -32,10 +33,58 @@ pub struct DeviceRow {
     pub ip: Option<IpNetwork>,
     pub created_at: DateTime<Utc>,
     pub last_seen_at: DateTime<Utc>,
+    pub method: SignInMethod,
+}
+
+/// How a device's session was signed in (kept over renewals, shown in the device list).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SignInMethod {
+    Password,
+    PasswordAndCode,
+    Google,
+    GoogleAndCode,
+}
+
+impl SignInMethod {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Password => "password",
+            Self::PasswordAndCode => "password+code",
+            Self::Google => "google",
+            Self::GoogleAndCode => "google+code",
+        }
+    }
+
+    pub fn parse(s: &str) -> Self {
+        match s {
+            "password+code" => Self::PasswordAndCode,
+            "google" => Self::Google,
+            "google+code" => Self::GoogleAndCode,
+            _ => Self::Password,
+        }
+    }
+
+    /// The same sign-in completed with an authenticator code.
+    pub fn with_code(self) -> Self {
+        match self {
+            Self::Password | Self::PasswordAndCode => Self::PasswordAndCode,
+            Self::Google | Self::GoogleAndCode => Self::GoogleAndCode,
+        }
+    }
+
+    /// As the device list says it.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Self::Password => "Password",
+            Self::PasswordAndCode => "Password and authenticator code",
+            Self::Google => "Google",
+            Self::GoogleAndCode => "Google and authenticator code",
+        }
+    }
 }
 
 const COLUMNS: &str = "id, user_id, device_id, created_at, authenticated_at, last_seen_at, expires_at, \
-     replaced_by, retired_until";
+     replaced_by, retired_until, sign_in_method";
 
 fn record(row: &PgRow) -> Result<SessionRecord, sqlx::Error> {
     let id: Vec<u8> = row.try_get("id")?;
@@ -50,6 +99,7 @@ fn record(row: &PgRow) -> Result<SessionRecord, sqlx::Error> {
         expires_at: row.try_get("expires_at")?,
         replaced_by: replaced_by.as_deref().and_then(TokenHash::from_slice),
         retired_until: row.try_get("retired_until")?,
+        method: SignInMethod::parse(row.try_get("sign_in_method")?),
     })
 }
 
@@ -68,12 +118,13 @@ pub struct NewSession<'a> {
     pub user_agent: &'a str,
     pub ip: Option<IpNetwork>,
     pub ttl_secs: f64,
+    pub method: SignInMethod,
 }
 
 pub async fn insert(db: impl PgExecutor<'_>, s: NewSession<'_>) -> Result<SessionRecord, sqlx::Error> {
     let row = sqlx::query(&format!(
-        "INSERT INTO sessions (id, user_id, device_id, user_agent, ip, expires_at) \
-         VALUES ($1, $2, $3, $4, $5, now() + make_interval(secs => $6)) RETURNING {COLUMNS}"
+        "INSERT INTO sessions (id, user_id, device_id, user_agent, ip, expires_at, sign_in_method) \
+         VALUES ($1, $2, $3, $4, $5, now() + make_interval(secs => $6), $7) RETURNING {COLUMNS}"
     ))
     .bind(&s.id.0[..])
     .bind(s.user_id)
@@ -81,6 +132,7 @@ pub async fn insert(db: impl PgExecutor<'_>, s: NewSession<'_>) -> Result<Sessio
     .bind(truncate(s.user_agent, 512))
     .bind(s.ip)
     .bind(s.ttl_secs)
+    .bind(s.method.as_str())
     .fetch_one(db)
     .await?;
     record(&row)
@@ -115,9 +167,9 @@ pub async fn rotate(
         "WITH old AS ( \
            UPDATE sessions SET replaced_by = $2, retired_until = now() + make_interval(secs => $4) \
            WHERE id = $1 AND replaced_by IS NULL \
-           RETURNING user_id, device_id, user_agent, ip, created_at, authenticated_at) \
-         INSERT INTO sessions (id, user_id, device_id, user_agent, ip, created_at, authenticated_at, expires_at) \
-         SELECT $2, user_id, device_id, user_agent, ip, created_at, authenticated_at, \
+           RETURNING user_id, device_id, user_agent, ip, created_at, authenticated_at, sign_in_method) \
+         INSERT INTO sessions (id, user_id, device_id, user_agent, ip, created_at, authenticated_at, sign_in_method, expires_at) \
+         SELECT $2, user_id, device_id, user_agent, ip, created_at, authenticated_at, sign_in_method, \
            LEAST(now() + make_interval(secs => $3), created_at + make_interval(secs => $5)) FROM old \
          ON CONFLICT (id) DO NOTHING",
     )
@@ -190,7 +242,7 @@ pub async fn delete_all_except(
 /// Live sessions of a user, most recently active first; retired predecessors are not devices.
 pub async fn devices(pool: &PgPool, user_id: Uuid, window_secs: f64) -> Result<Vec<DeviceRow>, sqlx::Error> {
     let rows = sqlx::query(
-        "SELECT device_id, user_agent, ip, created_at, last_seen_at FROM sessions \
+        "SELECT device_id, user_agent, ip, created_at, last_seen_at, sign_in_method FROM sessions \
          WHERE user_id = $1 AND replaced_by IS NULL AND expires_at > now() - make_interval(secs => $2) \
          ORDER BY last_seen_at DESC",
     )
@@ -206,6 +258,7 @@ pub async fn devices(pool: &PgPool, user_id: Uuid, window_secs: f64) -> Result<V
                 ip: r.try_get("ip")?,
                 created_at: r.try_get("created_at")?,
                 last_seen_at: r.try_get("last_seen_at")?,
+                method: SignInMethod::parse(r.try_get("sign_in_method")?),
             })
         })
         .collect()

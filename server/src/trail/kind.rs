@@ -14,9 +14,13 @@ pub enum EventKind {
     GoogleDisconnected,
     DevicesSignedOut,
     TokenReused,
+    TwoStepEnabled,
+    TwoStepDisabled,
+    RecoveryCodesRegenerated,
+    RecoveryCodeUsed,
 }
 
-const ALL: [EventKind; 12] = [
+const ALL: [EventKind; 16] = [
     EventKind::SignedUp,
     EventKind::SignedIn,
     EventKind::SignInFailed,
@@ -29,6 +33,10 @@ const ALL: [EventKind; 12] = [
     EventKind::GoogleDisconnected,
     EventKind::DevicesSignedOut,
     EventKind::TokenReused,
+    EventKind::TwoStepEnabled,
+    EventKind::TwoStepDisabled,
+    EventKind::RecoveryCodesRegenerated,
+    EventKind::RecoveryCodeUsed,
 ];
 
 impl EventKind {
@@ -46,6 +54,10 @@ impl EventKind {
             Self::GoogleDisconnected => "google_disconnected",
             Self::DevicesSignedOut => "devices_signed_out",
             Self::TokenReused => "token_reused",
+            Self::TwoStepEnabled => "two_step_enabled",
+            Self::TwoStepDisabled => "two_step_disabled",
+            Self::RecoveryCodesRegenerated => "recovery_codes_regenerated",
+            Self::RecoveryCodeUsed => "recovery_code_used",
         }
     }
 
@@ -68,6 +80,10 @@ impl EventKind {
             Self::GoogleDisconnected => "Google disconnected",
             Self::DevicesSignedOut => "Devices signed out",
             Self::TokenReused => "A copied session was used; that device was signed out",
+            Self::TwoStepEnabled => "Two-step verification turned on",
+            Self::TwoStepDisabled => "Two-step verification turned off",
+            Self::RecoveryCodesRegenerated => "New recovery codes made",
+            Self::RecoveryCodeUsed => "Signed in with a recovery code",
         }
     }
 }

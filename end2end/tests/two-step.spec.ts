@@ -1,0 +1,108 @@
+import { createHmac } from "node:crypto";
+import { expect, test, type Page } from "@playwright/test";
+import { PASSWORD, header, signIn, signUp, uniqueEmail, verifyEmail } from "./helpers";
+
+/** What an authenticator app shows for `key` (RFC 6238: SHA-1, 6 digits, 30 s), `steps` ahead. */
+function totp(key: string, steps = 0): string {
+  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+  let bits = "";
+  for (const c of key.replace(/[\s=]/g, "").toUpperCase()) bits += alphabet.indexOf(c).toString(2).padStart(5, "0");
+  const secret = Buffer.from((bits.match(/.{8}/g) ?? []).map((b) => parseInt(b, 2)));
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(Date.now() / 1000 / 30) + steps));
+  const mac = createHmac("sha1", secret).update(counter).digest();
+  const offset = mac[mac.length - 1] & 0x0f;
+  const value = (mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000;
+  return value.toString().padStart(6, "0");
+}
+
+/** Turns two-step on from the security page; returns the key and the recovery codes. */
+async function turnOn(page: Page): Promise<{ key: string; codes: string[]; first: string }> {
+  await page.goto("/account/security");
+  await page.getByRole("link", { name: "Set up two-step verification" }).click();
+  await expect(page.getByRole("heading", { name: "Set up two-step verification" })).toBeVisible();
+  await expect(page.locator(".qr svg")).toBeVisible();
+  const key = (await page.locator(".two-step-secret").textContent()) ?? "";
+
+  await page.getByLabel("Code").fill("000000");
+  await page.getByRole("button", { name: "Turn on" }).click();
+  await expect(page.getByText("That code is not right")).toBeVisible();
+
+  const first = totp(key);
+  await page.getByLabel("Code").fill(first);
+  await page.getByRole("button", { name: "Turn on" }).click();
+  await expect(page.getByRole("heading", { name: "Save your recovery codes" })).toBeVisible();
+  const codes = await page.locator(".recovery-codes code").allTextContents();
+  expect(codes).toHaveLength(10);
+  await page.getByRole("button", { name: "I saved my codes" }).click();
+  await expect(page.getByRole("heading", { name: "Two-step verification is on" })).toBeVisible();
+  await expect(page.getByText("10 recovery codes left.")).toBeVisible();
+  return { key, codes, first };
+}
+
+async function signOutAndIn(page: Page, email: string) {
+  await header(page).getByRole("button", { name: "Sign out" }).click();
+  await expect(header(page).getByRole("link", { name: "Sign in" })).toBeVisible();
+  await page.goto("/login");
+  await signIn(page, email);
+  await expect(page).toHaveURL(/\/login\/verify$/);
+  await expect(page.getByRole("heading", { name: "Two-step verification" })).toBeVisible();
+}
+
+async function walkThrough(page: Page, email: string) {
+  const { key, codes, first } = await turnOn(page);
+
+  // The password alone stops at the code step; a replayed code is refused, a fresh one works.
+  await signOutAndIn(page, email);
+  await page.goto("/account");
+  await expect(page).toHaveURL(/\/login/);
+  await page.goto("/login/verify");
+  await expect(page.getByText("Enter the 6-digit code from your authenticator app")).toBeVisible();
+  await page.getByLabel("Code").fill(first);
+  await page.getByRole("button", { name: "Verify" }).click();
+  await expect(page.getByText("That code is not right")).toBeVisible();
+  await page.getByLabel("Code").fill(totp(key, 1));
+  await page.getByRole("button", { name: "Verify" }).click();
+  await expect(header(page).getByRole("link", { name: email })).toBeVisible();
+  await page.goto("/account/security");
+  await expect(page.locator(".device.current .device-method")).toHaveText("Password and authenticator code");
+
+  // A recovery code works once.
+  await signOutAndIn(page, email);
+  await page.getByRole("link", { name: "Use a recovery code instead" }).click();
+  await page.getByLabel("Recovery code").fill(codes[0]);
+  await page.getByRole("button", { name: "Verify" }).click();
+  await expect(header(page).getByRole("link", { name: email })).toBeVisible();
+  await signOutAndIn(page, email);
+  await page.getByRole("link", { name: "Use a recovery code instead" }).click();
+  await page.getByLabel("Recovery code").fill(codes[0]);
+  await page.getByRole("button", { name: "Verify" }).click();
+  await expect(page.getByText("That recovery code is not right, or it was already used.")).toBeVisible();
+  await page.getByLabel("Recovery code").fill(codes[1]);
+  await page.getByRole("button", { name: "Verify" }).click();
+  await expect(header(page).getByRole("link", { name: email })).toBeVisible();
+  await page.goto("/account/two-step");
+  await expect(page.getByText("8 recovery codes left.")).toBeVisible();
+}
+
+test("two-step verification: set up, a code, a replay, recovery codes", async ({ page }) => {
+  const email = uniqueEmail("two-step");
+  await signUp(page, email, PASSWORD);
+  await verifyEmail(page, email);
+  await walkThrough(page, email);
+});
+
+test.describe("with JavaScript disabled", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("two-step set-up and sign-in are plain form posts", async ({ page }) => {
+    const email = uniqueEmail("two-step-nojs");
+    await page.goto("/signup");
+    await page.getByLabel("Email", { exact: true }).fill(email);
+    await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
+    await page.getByRole("button", { name: "Create account" }).click();
+    await expect(page).toHaveURL(/\/$/);
+    await verifyEmail(page, email);
+    await walkThrough(page, email);
+  });
+});

@@ -1,0 +1,68 @@
+//! A sign-in that passed its first step (password or Google) and waits for a code. It is a
+//! short-lived row, not a session: no page and no server function treats it as signed in. The
+//! browser holds a signed `two_step` cookie whose token only the row's hash matches.
+
+use sqlx::{PgConnection, PgExecutor};
+use uuid::Uuid;
+
+use crate::session::{SessionToken, TokenHash, store::SignInMethod};
+
+pub const COOKIE: &str = "two_step";
+/// How long the code step may take.
+pub const TTL: std::time::Duration = std::time::Duration::from_secs(300);
+
+#[derive(Debug, Clone)]
+pub struct Pending {
+    pub user_id: Uuid,
+    pub method: SignInMethod,
+    pub next: String,
+}
+
+fn pending(row: (Uuid, String, String)) -> Pending {
+    Pending { user_id: row.0, method: SignInMethod::parse(&row.1), next: row.2 }
+}
+
+/// Records the first step; the token goes into the cookie.
+pub async fn create(
+    conn: &mut PgConnection,
+    user_id: Uuid,
+    method: SignInMethod,
+    next: &str,
+) -> Result<SessionToken, sqlx::Error> {
+    sqlx::query("DELETE FROM pending_sign_ins WHERE expires_at < now()").execute(&mut *conn).await?;
+    let token = SessionToken::generate();
+    sqlx::query(
+        "INSERT INTO pending_sign_ins (id, user_id, method, next, expires_at) \
+         VALUES ($1, $2, $3, $4, now() + make_interval(secs => $5))",
+    )
+    .bind(&token.hash().0[..])
+    .bind(user_id)
+    .bind(method.as_str())
+    .bind(next)
+    .bind(TTL.as_secs_f64())
+    .execute(conn)
+    .await?;
+    Ok(token)
+}
+
+/// The live record for this token, if any.
+pub async fn find(db: impl PgExecutor<'_>, id: &TokenHash) -> Result<Option<Pending>, sqlx::Error> {
+    let row: Option<(Uuid, String, String)> = sqlx::query_as(
+        "SELECT user_id, method, next FROM pending_sign_ins WHERE id = $1 AND expires_at > now()",
+    )
+    .bind(&id.0[..])
+    .fetch_optional(db)
+    .await?;
+    Ok(row.map(pending))
+}
+
+/// Ends the record: exactly one request completes a sign-in with it.
+pub async fn take(conn: &mut PgConnection, id: &TokenHash) -> Result<Option<Pending>, sqlx::Error> {
+    let row: Option<(Uuid, String, String)> = sqlx::query_as(
+        "DELETE FROM pending_sign_ins WHERE id = $1 AND expires_at > now() RETURNING user_id, method, next",
+    )
+    .bind(&id.0[..])
+    .fetch_optional(conn)
+    .await?;
+    Ok(row.map(pending))
+}
