@@ -9,6 +9,7 @@
 #   6 resident memory growth per 100,000 sessions loaded into the cache through requests
 #   7 frontend WASM size (raw, gzip -9) and JS glue + CSS
 #   8 invalidation latency between two instances, from bench/invalidation.sh when it exists
+#   9 a passkey sign-in ceremony (options + signed answer) on loopback, from bench/passkey.sh
 #
 # Builds in release mode, starts a private Postgres and the servers on 127.0.0.1 (free ports),
 # seeds users and sessions (bench/seed), measures with wrk, prints the table and stops
@@ -288,6 +289,15 @@ if [ -f "$ROOT/bench/invalidation.sh" ]; then
     tail -n 20 "$WORK/invalidation.out" >&2
     result invalidation.output "FAILED"
   fi
+fi
+say "figure 9: a passkey sign-in ceremony (bench/passkey.sh)"
+# Same contract as figure 8: it starts and stops what it needs and prints p50 and p99.
+if timeout 240 bash "$ROOT/bench/passkey.sh" >"$WORK/passkey.out" 2>&1; then
+  cat "$WORK/passkey.out" >&2
+  result passkey.output "$(grep -iE 'p50|p99' "$WORK/passkey.out" | tr '\n' ' ')"
+else
+  tail -n 20 "$WORK/passkey.out" >&2
+  result passkey.output "FAILED"
 fi
 result run.measure_seconds "$((SECONDS - MEASURE_START))"
 result run.load_after "$(cut -d' ' -f1-3 /proc/loadavg)"

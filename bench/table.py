@@ -123,6 +123,12 @@ def table(r):
         rows.append(("8 · invalidation latency between two instances",
                      "not measured: bench/invalidation.sh is absent (no scale-out yet)", "—", "—", "—"))
 
+    if "passkey.output" in r:
+        found = invalidation(r["passkey.output"])
+        shown = (f"p50 {found.get('p50', '?')} · p99 {found.get('p99', '?')}" if found
+                 else r["passkey.output"].strip() or "no figures printed")
+        rows.append(("9 · passkey sign-in ceremony (options + answer, loopback)", shown, "—", "—", "—"))
+
     out = [
         f"Run {r['run.date']} · {r['run.settings']} · measuring took {r['run.measure_seconds']} s",
         "",

@@ -10,6 +10,11 @@ tests=false
 command -v cargo >/dev/null || die "cargo is missing: install Rust with rustup (https://rustup.rs)"
 command -v npm >/dev/null || { say "installing Node.js"; apt_install nodejs npm; }
 command -v curl >/dev/null || apt_install curl
+# webauthn-rs (passkeys) links the system OpenSSL, found through pkg-config.
+if ! pkg-config --exists openssl 2>/dev/null; then
+  say "installing the OpenSSL headers (passkeys)"
+  apt_install libssl-dev pkg-config
+fi
 
 if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
   say "adding the wasm32-unknown-unknown target"

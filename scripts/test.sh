@@ -56,7 +56,7 @@ if want lint; then
   cargo fmt --all --check
 
   say "clippy (server side)"
-  cargo clippy -p app -p server -p accounts-server -p bench-invalidation -p bench-hello -p bench-seed --all-targets --features app/ssr -- -D warnings
+  cargo clippy -p app -p server -p accounts-server -p bench-invalidation -p bench-hello -p bench-seed -p bench-passkey --all-targets --features app/ssr -- -D warnings
 
   say "clippy (browser side)"
   cargo clippy -p app -p frontend --features app/hydrate --target wasm32-unknown-unknown -- -D warnings
@@ -101,7 +101,8 @@ start_smtp "$WORK"
 # Two instances of one deployment (one database, SECRET_KEY and DATA_DIR) behind a proxy that
 # sends each request to the next instance: every browser test also checks that they behave as
 # one server.
-BASE_URL="http://127.0.0.1:$(free_port)"
+# `localhost`, not 127.0.0.1: an IP address cannot be a WebAuthn relying party (passkeys).
+BASE_URL="http://localhost:$(free_port)"
 # A real OpenID Connect provider plays Google; it sends the browser back through the proxy.
 ensure_oidc_provider
 export OIDC_REDIRECT_URIS="$BASE_URL/auth/google/callback"

@@ -66,5 +66,5 @@ export async function signUp(page: Page, email: string, password = PASSWORD) {
 export async function signIn(page: Page, identifier: string, password = PASSWORD) {
   await page.getByLabel("Email or username").fill(identifier);
   await page.getByLabel("Password", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
 }

@@ -12,13 +12,13 @@ test("a submit button is busy while its form is sent, and the answer is a new pa
   const email = uniqueEmail("busy");
   await page.getByLabel("Email or username").fill(email);
   await page.getByLabel("Password", { exact: true }).fill("not the password");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
 
   await expect(page.getByRole("alert")).toHaveText("Incorrect email or password.");
   // The error came back in a signed cookie, not in the URL.
   expect(page.url()).not.toContain("__err");
   expect(await seenStates(page)).toContainEqual({ busy: "true", disabled: true });
-  const again = page.getByRole("button", { name: "Sign in" });
+  const again = page.getByRole("button", { name: "Sign in", exact: true });
   await expect(again).toBeEnabled();
   await expect(again).toHaveAttribute("aria-busy", "false");
   await expect(page.getByLabel("Email or username")).toHaveValue(email);

@@ -24,7 +24,7 @@ test("avatar and display name set on one device show on another after a reload",
   await hydrated(b);
   await b.getByLabel("Email or username").fill(email);
   await b.getByLabel("Password", { exact: true }).fill(PASSWORD);
-  await b.getByRole("button", { name: "Sign in" }).click();
+  await b.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(header(b).getByRole("link", { name: email })).toBeVisible();
   await expect(header(b).getByRole("img", { name: "Avatar" })).toHaveCount(0);
 

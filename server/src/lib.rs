@@ -12,6 +12,7 @@ pub mod error;
 pub mod http;
 pub mod mail;
 pub mod oidc;
+pub mod passkeys;
 pub mod profile;
 pub mod session;
 pub mod startup;

@@ -14,6 +14,7 @@ use crate::{
     http::{flash::Flash, security_headers::HeaderRules},
     mail::{Outbox, templates::Site, transport::Transport},
     oidc::GoogleSignIn,
+    passkeys::Passkeys,
     profile::Profiles,
     session::Sessions,
     startup::StartupError,
@@ -54,6 +55,8 @@ pub struct Services {
     pub flash: Flash,
     /// Authenticator-app codes and recovery codes.
     pub two_step: TwoStep,
+    /// `None` when SERVICE_DOMAIN is an IP address (no WebAuthn relying party).
+    pub passkeys: Option<Passkeys>,
 }
 
 impl AppState {
@@ -100,7 +103,13 @@ impl AppState {
             email.outbox.clone(),
             throttle.clone(),
         );
+        let passkeys =
+            Passkeys::new(&config, pool.clone(), sessions.clone(), email.outbox.clone(), throttle.clone());
+        if passkeys.is_none() {
+            tracing::warn!(domain = %config.service_domain, "passkeys are off: SERVICE_DOMAIN has no domain name");
+        }
         Ok(Self(Arc::new(Services {
+            passkeys,
             two_step,
             header_rules: Arc::new(HeaderRules::new(&config)),
             flash: Flash::new(config.secret_key.as_bytes(), config.is_production()),

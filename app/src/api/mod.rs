@@ -6,6 +6,7 @@ pub mod auth;
 pub mod email;
 pub mod errors;
 pub mod google;
+pub mod passkeys;
 pub mod profile;
 pub mod security;
 #[cfg(feature = "ssr")]

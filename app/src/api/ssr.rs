@@ -59,6 +59,8 @@ pub fn fail(error: ServiceError, values: &[(&str, &str)]) -> FormError {
         ServiceError::EmailTaken => Some("email_taken".to_owned()),
         // The form shows a link to resend the verification mail.
         ServiceError::Unverified => Some("unverified".to_owned()),
+        // Scripts (the passkey island) send the person to confirm their password first.
+        ServiceError::NeedsRecentSignIn => Some("recent_sign_in".to_owned()),
         _ => None,
     };
     let (message, fields) = match error.field() {
@@ -103,6 +105,35 @@ pub fn clear_two_step_cookie(state: &AppState) {
             server::session::cookie::header(name, String::new(), "/", secure, gone),
         );
     }
+}
+
+/// A started passkey ceremony, bound to this browser by its own signed cookie.
+pub fn set_webauthn_cookie(state: &AppState, token: &SessionToken) {
+    if let Some(response) = use_context::<ResponseOptions>() {
+        let value = state.sessions.keys.sign(token);
+        let secure = state.sessions.cookie.secure();
+        let name = server::passkeys::ceremony::COOKIE;
+        let ttl = server::passkeys::ceremony::TTL;
+        response.append_header(SET_COOKIE, server::session::cookie::header(name, value, "/", secure, ttl));
+    }
+}
+
+pub fn clear_webauthn_cookie(state: &AppState) {
+    if let Some(response) = use_context::<ResponseOptions>() {
+        let secure = state.sessions.cookie.secure();
+        let name = server::passkeys::ceremony::COOKIE;
+        let gone = std::time::Duration::ZERO;
+        response.append_header(
+            SET_COOKIE,
+            server::session::cookie::header(name, String::new(), "/", secure, gone),
+        );
+    }
+}
+
+pub fn webauthn_ceremony(state: &AppState) -> Option<server::session::TokenHash> {
+    let parts = use_context::<http::request::Parts>()?;
+    let value = server::session::cookie::read_cookie(&parts.headers, server::passkeys::ceremony::COOKIE)?;
+    state.sessions.keys.verify(value).map(|token| token.hash())
 }
 
 /// The pending sign-in this browser holds, if its cookie is genuine.

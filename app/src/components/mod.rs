@@ -4,6 +4,7 @@ pub mod avatar_upload;
 pub mod form;
 pub mod google_button;
 pub mod layout;
+pub mod passkey;
 pub mod require_user;
 pub mod session_context;
 pub mod theme_toggle;

@@ -6,6 +6,7 @@ use crate::api::auth::SignIn;
 use crate::components::{
     form::{Field, FormMessage, SubmitButton, form_error},
     google_button::{GoogleButton, google_notice},
+    passkey::PasskeySignIn,
 };
 
 #[component]
@@ -37,6 +38,7 @@ pub fn LoginPage() -> impl IntoView {
                 <SubmitButton label="Sign in"/>
             </form>
             <GoogleButton next=Signal::derive(next)/>
+            <PasskeySignIn next=next()/>
             <p><a href="/forgot-password">"Forgot password?"</a></p>
             <p>"New here? "<a href="/signup">"Create account"</a></p>
         </section>

@@ -30,6 +30,7 @@ pub fn SecurityPage() -> impl IntoView {
         <RequireUser children=|user| view! {
             <Devices/>
             <RecentActivity/>
+            <super::passkeys::Passkeys has_password=user.has_password/>
             <super::two_step::TwoStepSummary/>
             <ConnectedAccounts/>
             <ChangeEmail/>

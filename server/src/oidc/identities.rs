@@ -68,9 +68,10 @@ pub async fn unlink(
 ) -> Result<Unlinked, sqlx::Error> {
     let row: Option<(bool, bool)> = sqlx::query_as(
         "WITH target AS ( \
-             SELECT i.user_id, u.password_hash IS NOT NULL AS has_password \
+             SELECT i.user_id, (u.password_hash IS NOT NULL \
+                 OR EXISTS (SELECT 1 FROM passkeys p WHERE p.user_id = u.id)) AS has_password \
              FROM user_identities i JOIN users u ON u.id = i.user_id \
-             WHERE i.user_id = $1 AND i.issuer = $2 FOR UPDATE OF i), \
+             WHERE i.user_id = $1 AND i.issuer = $2 FOR UPDATE OF i, u), \
          deleted AS ( \
              DELETE FROM user_identities i USING target t \
              WHERE i.user_id = t.user_id AND i.issuer = $2 AND t.has_password RETURNING 1) \

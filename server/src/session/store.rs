@@ -43,6 +43,7 @@ pub enum SignInMethod {
     PasswordAndCode,
     Google,
     GoogleAndCode,
+    Passkey,
 }
 
 impl SignInMethod {
@@ -52,6 +53,7 @@ impl SignInMethod {
             Self::PasswordAndCode => "password+code",
             Self::Google => "google",
             Self::GoogleAndCode => "google+code",
+            Self::Passkey => "passkey",
         }
     }
 
@@ -60,6 +62,7 @@ impl SignInMethod {
             "password+code" => Self::PasswordAndCode,
             "google" => Self::Google,
             "google+code" => Self::GoogleAndCode,
+            "passkey" => Self::Passkey,
             _ => Self::Password,
         }
     }
@@ -69,6 +72,7 @@ impl SignInMethod {
         match self {
             Self::Password | Self::PasswordAndCode => Self::PasswordAndCode,
             Self::Google | Self::GoogleAndCode => Self::GoogleAndCode,
+            Self::Passkey => Self::Passkey,
         }
     }
 
@@ -79,6 +83,7 @@ impl SignInMethod {
             Self::PasswordAndCode => "Password and authenticator code",
             Self::Google => "Google",
             Self::GoogleAndCode => "Google and authenticator code",
+            Self::Passkey => "Passkey",
         }
     }
 }

@@ -18,9 +18,12 @@ pub enum EventKind {
     TwoStepDisabled,
     RecoveryCodesRegenerated,
     RecoveryCodeUsed,
+    PasskeyAdded,
+    PasskeyRemoved,
+    PasswordRemoved,
 }
 
-const ALL: [EventKind; 16] = [
+const ALL: [EventKind; 19] = [
     EventKind::SignedUp,
     EventKind::SignedIn,
     EventKind::SignInFailed,
@@ -37,6 +40,9 @@ const ALL: [EventKind; 16] = [
     EventKind::TwoStepDisabled,
     EventKind::RecoveryCodesRegenerated,
     EventKind::RecoveryCodeUsed,
+    EventKind::PasskeyAdded,
+    EventKind::PasskeyRemoved,
+    EventKind::PasswordRemoved,
 ];
 
 impl EventKind {
@@ -58,6 +64,9 @@ impl EventKind {
             Self::TwoStepDisabled => "two_step_disabled",
             Self::RecoveryCodesRegenerated => "recovery_codes_regenerated",
             Self::RecoveryCodeUsed => "recovery_code_used",
+            Self::PasskeyAdded => "passkey_added",
+            Self::PasskeyRemoved => "passkey_removed",
+            Self::PasswordRemoved => "password_removed",
         }
     }
 
@@ -84,6 +93,9 @@ impl EventKind {
             Self::TwoStepDisabled => "Two-step verification turned off",
             Self::RecoveryCodesRegenerated => "New recovery codes made",
             Self::RecoveryCodeUsed => "Signed in with a recovery code",
+            Self::PasskeyAdded => "Passkey added",
+            Self::PasskeyRemoved => "Passkey removed",
+            Self::PasswordRemoved => "Password removed",
         }
     }
 }

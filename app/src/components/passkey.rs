@@ -1,0 +1,144 @@
+//! The passkey buttons: islands that run the WebAuthn ceremonies in the browser. Rendered
+//! hidden; they show themselves once hydrated in a browser that has WebAuthn, so with
+//! JavaScript off (or no passkey support) nothing offers what cannot work.
+
+use leptos::prelude::*;
+
+#[cfg(feature = "hydrate")]
+use {
+    crate::api::passkeys::{AddPasskey, PasskeyRegistrationOptions, PasskeySignInOptions, SignInWithPasskey},
+    leptos::server_fn::ServerFn,
+};
+
+/// What a failed ceremony says; `None` when the person cancelled.
+#[cfg(feature = "hydrate")]
+fn failure(code: &str, message: String) -> Option<String> {
+    match code {
+        "NotAllowedError" | "AbortError" => None,
+        "InvalidStateError" => Some("This device already has a passkey for your account.".to_owned()),
+        _ if message.is_empty() => Some("That passkey did not work. Try again.".to_owned()),
+        _ => Some(message),
+    }
+}
+
+#[island]
+pub fn PasskeySignIn(next: String) -> impl IntoView {
+    let shown = RwSignal::new(false);
+    let busy = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| shown.set(browser::supported()));
+    let on_click = move |_| {
+        #[cfg(feature = "hydrate")]
+        {
+            busy.set(true);
+            error.set(None);
+            let next = next.clone();
+            leptos::task::spawn_local(async move {
+                let start = PasskeySignInOptions::PATH;
+                let finish = SignInWithPasskey::PATH;
+                match browser::sign_in(start, finish, &next).await {
+                    Ok(to) => {
+                        let _ = window().location().set_href(&to);
+                    }
+                    Err((code, message)) => {
+                        busy.set(false);
+                        error.set(failure(&code, message));
+                    }
+                }
+            });
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = &next;
+    };
+    view! {
+        <div class="passkey" hidden=move || !shown.get()>
+            <button type="button" class="secondary" on:click=on_click disabled=move || busy.get() aria-busy=move || busy.get().to_string()>
+                "Sign in with a passkey"
+            </button>
+            {move || error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
+        </div>
+    }
+}
+
+#[island]
+pub fn PasskeyAdd() -> impl IntoView {
+    let shown = RwSignal::new(false);
+    let busy = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+    let name = RwSignal::new(String::new());
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| shown.set(browser::supported()));
+    let on_click = move |_| {
+        #[cfg(feature = "hydrate")]
+        {
+            busy.set(true);
+            error.set(None);
+            leptos::task::spawn_local(async move {
+                let start = PasskeyRegistrationOptions::PATH;
+                let finish = AddPasskey::PATH;
+                match browser::add(start, finish, &name.get_untracked()).await {
+                    Ok(_) => {
+                        let _ = window().location().set_href("/account/security");
+                    }
+                    Err((code, _)) if code == "recent_sign_in" => {
+                        let _ = window().location().set_href("/account/confirm?next=%2Faccount%2Fsecurity");
+                    }
+                    Err((code, message)) => {
+                        busy.set(false);
+                        error.set(failure(&code, message));
+                    }
+                }
+            });
+        }
+    };
+    view! {
+        <div class="passkey-add form" hidden=move || !shown.get()>
+            <div class="field">
+                <label for="field-passkey-name">"Passkey name"</label>
+                <input id="field-passkey-name" type="text" maxlength="60" placeholder="This device"
+                    prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
+            </div>
+            <button type="button" on:click=on_click disabled=move || busy.get() aria-busy=move || busy.get().to_string()>
+                "Add a passkey"
+            </button>
+            {move || error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
+        </div>
+    }
+}
+
+#[cfg(feature = "hydrate")]
+mod browser {
+    use wasm_bindgen::prelude::*;
+
+    #[wasm_bindgen(module = "/src/components/passkey.js")]
+    extern "C" {
+        #[wasm_bindgen(js_name = passkeysSupported)]
+        pub fn supported() -> bool;
+        #[wasm_bindgen(catch, js_name = addPasskey)]
+        async fn add_passkey(start: &str, finish: &str, name: &str) -> Result<JsValue, JsValue>;
+        #[wasm_bindgen(catch, js_name = signInWithPasskey)]
+        async fn sign_in_with_passkey(start: &str, finish: &str, next: &str) -> Result<JsValue, JsValue>;
+    }
+
+    /// A JS error as (its name or our code, its message).
+    fn error(e: JsValue) -> (String, String) {
+        let get = |key: &str| {
+            js_sys::Reflect::get(&e, &JsValue::from_str(key))
+                .ok()
+                .and_then(|v| v.as_string())
+                .unwrap_or_default()
+        };
+        let code = get("code");
+        (if code.is_empty() { get("name") } else { code }, get("message"))
+    }
+
+    pub async fn add(start: &str, finish: &str, name: &str) -> Result<(), (String, String)> {
+        add_passkey(start, finish, name).await.map(|_| ()).map_err(error)
+    }
+
+    pub async fn sign_in(start: &str, finish: &str, next: &str) -> Result<String, (String, String)> {
+        let to = sign_in_with_passkey(start, finish, next).await.map_err(error)?;
+        Ok(to.as_string().unwrap_or_else(|| "/".to_owned()))
+    }
+}

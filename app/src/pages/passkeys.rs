@@ -1,0 +1,83 @@
+//! The "Passkeys" section of the security page: the list (rename and remove work without
+//! JavaScript) and the "Add a passkey" island.
+
+use leptos::{prelude::*, server_fn::ServerFn};
+
+use crate::{
+    api::passkeys::{
+        PasskeyView, RemovePasskey, RemovePassword, RenamePasskey, list_passkeys, passkeys_enabled,
+    },
+    components::{
+        form::{FormMessage, form_error},
+        passkey::PasskeyAdd,
+    },
+};
+
+#[component]
+pub fn Passkeys(has_password: bool) -> impl IntoView {
+    let enabled = OnceResource::new(passkeys_enabled());
+    let list = OnceResource::new(list_passkeys());
+    let remove_error = form_error::<RemovePasskey>();
+    let rename_error = form_error::<RenamePasskey>();
+    let password_error = form_error::<RemovePassword>();
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                if !matches!(enabled.await, Ok(true)) {
+                    return ().into_any();
+                }
+                let passkeys = list.await.unwrap_or_default();
+                let any = !passkeys.is_empty();
+                view! {
+                    <section class="card" aria-labelledby="passkeys-heading">
+                        <h2 id="passkeys-heading">"Passkeys"</h2>
+                        <p>"Sign in with your fingerprint, face or screen lock instead of a password."</p>
+                        <FormMessage error=remove_error/>
+                        <FormMessage error=rename_error/>
+                        {if any {
+                            view! {
+                                <ul class="passkeys">
+                                    {passkeys.into_iter().map(|p| view! { <PasskeyRow passkey=p/> }).collect_view()}
+                                </ul>
+                            }.into_any()
+                        } else {
+                            view! { <p class="muted">"No passkeys yet."</p> }.into_any()
+                        }}
+                        <PasskeyAdd/>
+                        {(any && has_password).then(|| view! {
+                            <form method="post" action=RemovePassword::PATH class="form">
+                                <FormMessage error=password_error/>
+                                <p>"With a passkey you can do without a password."</p>
+                                <button type="submit" class="secondary">"Remove password"</button>
+                            </form>
+                        })}
+                    </section>
+                }.into_any()
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn PasskeyRow(passkey: PasskeyView) -> impl IntoView {
+    let rename_id = format!("rename-{}", passkey.id);
+    view! {
+        <li class="passkey-row">
+            <strong class="passkey-name">{passkey.name.clone()}</strong>
+            <dl class="device-facts">
+                <dt>"Added"</dt><dd>{passkey.created}</dd>
+                <dt>"Last used"</dt><dd>{passkey.last_used.unwrap_or_else(|| "never".to_owned())}</dd>
+            </dl>
+            <form method="post" action=RenamePasskey::PATH class="inline-form">
+                <input type="hidden" name="id" value=passkey.id.clone()/>
+                <label for=rename_id.clone() class="visually-hidden">"New name"</label>
+                <input id=rename_id type="text" name="name" maxlength="60" value=passkey.name/>
+                <button type="submit" class="secondary">"Rename"</button>
+            </form>
+            <form method="post" action=RemovePasskey::PATH class="inline-form">
+                <input type="hidden" name="id" value=passkey.id/>
+                <button type="submit" class="secondary">"Remove"</button>
+            </form>
+        </li>
+    }
+}

@@ -1,0 +1,61 @@
+import { expect, test, type Page } from "@playwright/test";
+import { PASSWORD, header, signUp, uniqueEmail, verifyEmail } from "./helpers";
+
+/** Chromium's virtual authenticator: a platform passkey with user verification. */
+async function virtualAuthenticator(page: Page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("WebAuthn.enable");
+  const { authenticatorId } = await cdp.send("WebAuthn.addVirtualAuthenticator", {
+    options: {
+      protocol: "ctap2",
+      transport: "internal",
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+      automaticPresenceSimulation: true,
+    },
+  });
+  return { cdp, authenticatorId };
+}
+
+test("add a passkey, sign in with it through either instance, remove it", async ({ page }) => {
+  const { cdp, authenticatorId } = await virtualAuthenticator(page);
+  const email = uniqueEmail("passkey");
+  await signUp(page, email, PASSWORD);
+  await verifyEmail(page, email);
+
+  await page.goto("/account/security");
+  const section = page.locator("section", { has: page.getByRole("heading", { name: "Passkeys" }) });
+  await expect(section.getByText("No passkeys yet.")).toBeVisible();
+  await section.getByLabel("Passkey name").fill("Test laptop");
+  await section.getByRole("button", { name: "Add a passkey" }).click();
+  await expect(section.locator(".passkey-name")).toHaveText("Test laptop");
+  const { credentials } = await cdp.send("WebAuthn.getCredentials", { authenticatorId });
+  expect(credentials).toHaveLength(1);
+  expect(credentials[0].isResidentCredential).toBe(true);
+
+  // Each request of the ceremony goes to the next instance behind the proxy.
+  for (let round = 0; round < 2; round++) {
+    await header(page).getByRole("button", { name: "Sign out" }).click();
+    await expect(header(page).getByRole("link", { name: "Sign in" })).toBeVisible();
+    await page.goto("/login?next=/account/security");
+    await page.getByRole("button", { name: "Sign in with a passkey" }).click();
+    await expect(page).toHaveURL(/\/account\/security$/);
+    await expect(header(page).getByRole("link", { name: email })).toBeVisible();
+  }
+  await expect(page.locator(".device.current .device-method")).toHaveText("Passkey");
+  await expect(section.locator(".passkey-row dd").nth(1)).not.toHaveText("never");
+
+  await section.getByRole("button", { name: "Remove", exact: true }).click();
+  await expect(section.getByText("No passkeys yet.")).toBeVisible();
+});
+
+test.describe("with JavaScript disabled", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("passkey buttons are hidden and the rest of sign-in works", async ({ page }) => {
+    await page.goto("/login");
+    await expect(page.getByRole("button", { name: "Sign in with a passkey" })).toBeHidden();
+    await expect(page.getByRole("button", { name: "Sign in", exact: true })).toBeVisible();
+  });
+});

@@ -1,0 +1,73 @@
+//! A started ceremony: the challenge state in Postgres (5 minutes, single use), found through a
+//! signed `webauthn` cookie, so a ceremony may start on one instance and finish on another.
+
+use sqlx::{PgConnection, PgExecutor};
+use uuid::Uuid;
+
+use crate::session::{SessionToken, TokenHash};
+
+pub const COOKIE: &str = "webauthn";
+pub const TTL: std::time::Duration = std::time::Duration::from_secs(300);
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Register,
+    SignIn,
+}
+
+impl Kind {
+    fn as_str(self) -> &'static str {
+        match self {
+            Self::Register => "register",
+            Self::SignIn => "sign_in",
+        }
+    }
+}
+
+pub struct Started {
+    pub user_id: Option<Uuid>,
+    pub state: String,
+    pub next: Option<String>,
+}
+
+/// Stores `state` (JSON) and returns the token for the cookie.
+pub async fn begin(
+    conn: &mut PgConnection,
+    kind: Kind,
+    user_id: Option<Uuid>,
+    state: &str,
+    next: Option<&str>,
+) -> Result<SessionToken, sqlx::Error> {
+    sqlx::query("DELETE FROM webauthn_ceremonies WHERE expires_at < now()").execute(&mut *conn).await?;
+    let token = SessionToken::generate();
+    sqlx::query(
+        "INSERT INTO webauthn_ceremonies (id, kind, user_id, state, next, expires_at) \
+         VALUES ($1, $2, $3, $4::jsonb, $5, now() + make_interval(secs => $6))",
+    )
+    .bind(&token.hash().0[..])
+    .bind(kind.as_str())
+    .bind(user_id)
+    .bind(state)
+    .bind(next)
+    .bind(TTL.as_secs_f64())
+    .execute(conn)
+    .await?;
+    Ok(token)
+}
+
+/// Ends the ceremony and returns its state: a challenge answers once.
+pub async fn take(
+    db: impl PgExecutor<'_>,
+    id: &TokenHash,
+    kind: Kind,
+) -> Result<Option<Started>, sqlx::Error> {
+    let row: Option<(Option<Uuid>, String, Option<String>)> = sqlx::query_as(
+        "DELETE FROM webauthn_ceremonies WHERE id = $1 AND kind = $2 AND expires_at > now() \
+         RETURNING user_id, state::text, next",
+    )
+    .bind(&id.0[..])
+    .bind(kind.as_str())
+    .fetch_optional(db)
+    .await?;
+    Ok(row.map(|(user_id, state, next)| Started { user_id, state, next }))
+}

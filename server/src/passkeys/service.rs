@@ -1,0 +1,281 @@
+//! The passkey ceremonies and the account's list.
+
+use std::sync::Arc;
+
+use sqlx::PgPool;
+use uuid::Uuid;
+use webauthn_rs::prelude::{
+    DiscoverableAuthentication, PasskeyRegistration, PublicKeyCredential, RegisterPublicKeyCredential, Url,
+    Webauthn, WebauthnBuilder,
+};
+
+use super::{
+    ceremony::{self, Kind},
+    store,
+};
+use crate::{
+    accounts::signed_in,
+    auth::Throttle,
+    error::ServiceError,
+    mail::{Outbox, outbox},
+    session::{
+        Authenticated, ClientInfo, Invalidation, SessionToken, Sessions, TokenHash, device, publish,
+        store::SignInMethod,
+    },
+    trail::{self, EventKind},
+};
+
+pub const FAILED: &str = "That passkey did not work. Try again, or sign in another way.";
+pub const EXPIRED: &str = "This passkey request has expired. Try again.";
+pub const LAST_WAY_IN: &str = "Set a password or connect Google before removing your last passkey.";
+const NAME_MAX: usize = 60;
+
+/// A started ceremony: the options for `navigator.credentials` (JSON) and the cookie's token.
+pub struct Challenge {
+    pub options: String,
+    pub token: SessionToken,
+}
+
+#[derive(Clone)]
+pub struct Passkeys {
+    pool: PgPool,
+    webauthn: Arc<Webauthn>,
+    sessions: Sessions,
+    outbox: Outbox,
+    throttle: Throttle,
+}
+
+fn bad(_: impl std::fmt::Display) -> ServiceError {
+    ServiceError::BadRequest(FAILED)
+}
+
+/// A passkey's name: trimmed, 1 to 60 characters.
+fn name_of(name: &str) -> Result<String, ServiceError> {
+    let name = name.trim();
+    if name.is_empty() || name.chars().count() > NAME_MAX {
+        return Err(ServiceError::invalid("name", "Use 1 to 60 characters"));
+    }
+    Ok(name.to_owned())
+}
+
+impl Passkeys {
+    /// `None` when SERVICE_DOMAIN has no domain name (an IP address cannot be a relying party).
+    pub fn new(
+        config: &crate::config::Config,
+        pool: PgPool,
+        sessions: Sessions,
+        outbox: Outbox,
+        throttle: Throttle,
+    ) -> Option<Self> {
+        let origin = Url::parse(&config.service_domain).ok()?;
+        let rp_id = origin.domain()?.to_owned();
+        let webauthn =
+            WebauthnBuilder::new(&rp_id, &origin).ok()?.rp_name(&config.service_name).build().ok()?;
+        Some(Self { pool, webauthn: Arc::new(webauthn), sessions, outbox, throttle })
+    }
+
+    pub async fn list(&self, user_id: Uuid) -> Result<Vec<store::Listed>, ServiceError> {
+        Ok(store::list(&self.pool, user_id).await?)
+    }
+
+    /// Starts adding a passkey to the signed-in account (needs a recent sign-in).
+    pub async fn start_registration(&self, auth: &Authenticated) -> Result<Challenge, ServiceError> {
+        if !auth.signed_in_recently(chrono::Utc::now()) {
+            return Err(ServiceError::NeedsRecentSignIn);
+        }
+        let user = &auth.user;
+        let exclude = store::ids(&self.pool, user.id).await?;
+        let shown = user.display_name.as_deref().unwrap_or(&user.email);
+        let (options, state) = self
+            .webauthn
+            .start_passkey_registration(user.id, &user.email, shown, Some(exclude))
+            .map_err(|e| ServiceError::Internal(format!("passkey registration: {e}")))?;
+        let state = serde_json::to_string(&state).expect("registration state serialises");
+        let mut conn = self.pool.acquire().await?;
+        let token = ceremony::begin(&mut conn, Kind::Register, Some(user.id), &state, None).await?;
+        // Sign-in offers no list of credentials (the authenticator offers its own), so the key
+        // must be discoverable: webauthn-rs asks for "discouraged" by default.
+        let mut options = serde_json::to_value(&options).expect("options serialise");
+        if let Some(selection) = options.pointer_mut("/publicKey/authenticatorSelection") {
+            selection["residentKey"] = "required".into();
+            selection["requireResidentKey"] = true.into();
+        }
+        Ok(Challenge { options: options.to_string(), token })
+    }
+
+    /// Finishes adding a passkey: the ceremony must be this browser's and this account's.
+    pub async fn finish_registration(
+        &self,
+        auth: &Authenticated,
+        id: &TokenHash,
+        name: &str,
+        credential: &str,
+        client: &ClientInfo,
+    ) -> Result<(), ServiceError> {
+        let user = &auth.user;
+        let name = if name.trim().is_empty() { device::describe(&client.user_agent) } else { name_of(name)? };
+        let started = ceremony::take(&self.pool, id, Kind::Register).await?;
+        let started =
+            started.filter(|s| s.user_id == Some(user.id)).ok_or(ServiceError::BadRequest(EXPIRED))?;
+        let state: PasskeyRegistration = serde_json::from_str(&started.state).map_err(bad)?;
+        let credential: RegisterPublicKeyCredential = serde_json::from_str(credential).map_err(bad)?;
+        let passkey = self.webauthn.finish_passkey_registration(&credential, &state).map_err(bad)?;
+        let mut tx = self.pool.begin().await?;
+        if !store::insert(&mut *tx, user.id, &name, &passkey).await? {
+            return Err(ServiceError::Conflict("This passkey is already registered."));
+        }
+        trail::record(&mut tx, user.id, EventKind::PasskeyAdded, client, &name).await?;
+        let what = format!("The passkey “{name}” can now sign in to your account.");
+        outbox::enqueue(
+            &mut tx,
+            &self.outbox.site.two_step_changed(&user.email, "A passkey was added", &what),
+        )
+        .await?;
+        tx.commit().await?;
+        self.outbox.wake();
+        Ok(())
+    }
+
+    /// Starts a sign-in with any passkey of this site (the authenticator offers its own).
+    pub async fn start_sign_in(&self, next: &str, client: &ClientInfo) -> Result<Challenge, ServiceError> {
+        if let Some(ip) = client.ip {
+            self.throttle.sign_in_attempt(ip)?;
+        }
+        let (options, state) = self
+            .webauthn
+            .start_discoverable_authentication()
+            .map_err(|e| ServiceError::Internal(format!("passkey sign-in: {e}")))?;
+        let state = serde_json::to_string(&state).expect("authentication state serialises");
+        let mut conn = self.pool.acquire().await?;
+        let token = ceremony::begin(&mut conn, Kind::SignIn, None, &state, Some(next)).await?;
+        Ok(Challenge { options: serde_json::to_string(&options).expect("options serialise"), token })
+    }
+
+    /// Finishes a passkey sign-in: a full sign-in (no second code). Returns the session and
+    /// where to go.
+    pub async fn finish_sign_in(
+        &self,
+        id: &TokenHash,
+        credential: &str,
+        client: &ClientInfo,
+    ) -> Result<(SessionToken, String), ServiceError> {
+        let started =
+            ceremony::take(&self.pool, id, Kind::SignIn).await?.ok_or(ServiceError::BadRequest(EXPIRED))?;
+        let state: DiscoverableAuthentication = serde_json::from_str(&started.state).map_err(bad)?;
+        let credential: PublicKeyCredential = serde_json::from_str(credential).map_err(bad)?;
+        let (user_id, cred_id) =
+            self.webauthn.identify_discoverable_authentication(&credential).map_err(bad)?;
+        let mut passkey =
+            store::find(&self.pool, user_id, cred_id).await?.ok_or(ServiceError::BadRequest(FAILED))?;
+        let result =
+            self.webauthn.finish_discoverable_authentication_v2(&credential, state, &passkey).map_err(bad)?;
+        passkey.update_credential(&result);
+        store::used(&self.pool, &passkey).await?;
+        let token = signed_in::start(
+            &self.pool,
+            &self.sessions,
+            &self.outbox,
+            user_id,
+            client,
+            SignInMethod::Passkey,
+        )
+        .await?;
+        Ok((token, started.next.unwrap_or_else(|| "/".to_owned())))
+    }
+
+    pub async fn rename(&self, auth: &Authenticated, id: &[u8], name: &str) -> Result<(), ServiceError> {
+        let name = name_of(name)?;
+        if !store::rename(&self.pool, auth.user.id, id, &name).await? {
+            return Err(ServiceError::NotFound);
+        }
+        Ok(())
+    }
+
+    /// Removes a passkey (needs a recent sign-in), never the account's last way in.
+    pub async fn remove(
+        &self,
+        auth: &Authenticated,
+        id: &[u8],
+        client: &ClientInfo,
+    ) -> Result<(), ServiceError> {
+        if !auth.signed_in_recently(chrono::Utc::now()) {
+            return Err(ServiceError::NeedsRecentSignIn);
+        }
+        let user_id = auth.user.id;
+        let mut tx = self.pool.begin().await?;
+        let other_ways: bool = sqlx::query_scalar(
+            "SELECT u.password_hash IS NOT NULL \
+               OR EXISTS (SELECT 1 FROM user_identities i WHERE i.user_id = u.id) \
+               OR (SELECT count(*) FROM passkeys p WHERE p.user_id = u.id) > 1 \
+             FROM users u WHERE u.id = $1 FOR UPDATE",
+        )
+        .bind(user_id)
+        .fetch_one(&mut *tx)
+        .await?;
+        if !other_ways {
+            return Err(ServiceError::Conflict(LAST_WAY_IN));
+        }
+        if !store::remove(&mut *tx, user_id, id).await? {
+            return Err(ServiceError::NotFound);
+        }
+        trail::record(&mut tx, user_id, EventKind::PasskeyRemoved, client, "").await?;
+        let what = "A passkey was removed from your account; it can no longer sign in.";
+        outbox::enqueue(
+            &mut tx,
+            &self.outbox.site.two_step_changed(&auth.user.email, "A passkey was removed", what),
+        )
+        .await?;
+        tx.commit().await?;
+        self.outbox.wake();
+        Ok(())
+    }
+
+    /// Removes the account's password, once a passkey (or Google) can sign in instead. Needs a
+    /// recent sign-in; every other session ends.
+    pub async fn remove_password(
+        &self,
+        auth: &Authenticated,
+        client: &ClientInfo,
+    ) -> Result<(), ServiceError> {
+        if !auth.signed_in_recently(chrono::Utc::now()) {
+            return Err(ServiceError::NeedsRecentSignIn);
+        }
+        let user_id = auth.user.id;
+        let mut tx = self.pool.begin().await?;
+        let other_ways: bool = sqlx::query_scalar(
+            "SELECT EXISTS (SELECT 1 FROM passkeys p WHERE p.user_id = u.id) \
+               OR EXISTS (SELECT 1 FROM user_identities i WHERE i.user_id = u.id) \
+             FROM users u WHERE u.id = $1 FOR UPDATE",
+        )
+        .bind(user_id)
+        .fetch_one(&mut *tx)
+        .await?;
+        if !other_ways {
+            return Err(ServiceError::Conflict(
+                "Add a passkey or connect Google before removing your password.",
+            ));
+        }
+        sqlx::query("UPDATE users SET password_hash = NULL, updated_at = now() WHERE id = $1")
+            .bind(user_id)
+            .execute(&mut *tx)
+            .await?;
+        crate::session::store::lock_user(&mut tx, user_id).await?;
+        let ended =
+            crate::session::store::delete_all_except(&mut *tx, user_id, Some(auth.session.record.device_id))
+                .await?;
+        trail::record(&mut tx, user_id, EventKind::PasswordRemoved, client, "").await?;
+        let what = "Your account no longer has a password: sign in with a passkey or Google.";
+        outbox::enqueue(
+            &mut tx,
+            &self.outbox.site.two_step_changed(&auth.user.email, "Your password was removed", what),
+        )
+        .await?;
+        let mut changes: Vec<Invalidation> = Invalidation::sessions(&ended).collect();
+        changes.push(Invalidation::User(user_id));
+        publish(&mut tx, changes.iter().copied()).await?;
+        tx.commit().await?;
+        self.sessions.caches.apply(&changes).await;
+        self.outbox.wake();
+        Ok(())
+    }
+}
