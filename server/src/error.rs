@@ -6,6 +6,9 @@ use axum::http::StatusCode;
 /// The answer to publishing or mailing before the address is verified (#18).
 pub const UNVERIFIED: &str = "Verify your email address first.";
 
+/// The answer to any sign-in of an account an operator locked.
+pub const LOCKED: &str = "This account is locked. Contact support to unlock it.";
+
 /// What went wrong, in terms the person using the app understands.
 #[derive(Debug, thiserror::Error)]
 pub enum ServiceError {
@@ -29,6 +32,9 @@ pub enum ServiceError {
     NeedsRecentSignIn,
     #[error("not found")]
     NotFound,
+    /// An operator locked the account: no sign-in until they unlock it.
+    #[error("account locked")]
+    Locked,
     /// A mailed link that is unknown, tampered, expired or already used.
     #[error("invalid or expired link")]
     InvalidLink,
@@ -61,7 +67,7 @@ impl ServiceError {
             Self::EmailTaken => StatusCode::CONFLICT,
             Self::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
             Self::Unauthorized => StatusCode::UNAUTHORIZED,
-            Self::NeedsRecentSignIn | Self::Unverified => StatusCode::FORBIDDEN,
+            Self::NeedsRecentSignIn | Self::Unverified | Self::Locked => StatusCode::FORBIDDEN,
             Self::NotFound => StatusCode::NOT_FOUND,
             Self::InvalidLink => StatusCode::BAD_REQUEST,
             Self::Refused(_) => StatusCode::TOO_MANY_REQUESTS,
@@ -86,6 +92,7 @@ impl ServiceError {
             Self::NeedsRecentSignIn => "Confirm your password to continue".into(),
             Self::Unverified => UNVERIFIED.into(),
             Self::NotFound => "That no longer exists.".into(),
+            Self::Locked => LOCKED.into(),
             Self::InvalidLink => "This link is invalid or has expired.".into(),
             Self::Refused(reason)
             | Self::BadRequest(reason)

@@ -4,6 +4,7 @@
 //! functions.
 
 pub mod accounts;
+pub mod admin;
 pub mod auth;
 pub mod config;
 pub mod db;

@@ -14,6 +14,14 @@ use server::{
 };
 use tokio::net::TcpListener;
 
+/// The services without serving (for the operator's commands): the database is connected and
+/// migrated, no worker runs. Stop the returned embedded cluster, if any, when done.
+pub async fn services(config: Config) -> Result<(AppState, Option<EmbeddedPostgres>), StartupError> {
+    let database = server::db::connect(&config).await.map_err(StartupError::from)?;
+    let state = AppState::new(config, database.pool, leptos_options())?;
+    Ok((state, database.embedded))
+}
+
 /// A prepared, bound instance that has not started serving yet.
 pub struct Application {
     listener: TcpListener,

@@ -1,14 +1,18 @@
 use accounts_server::Application;
+use clap::Parser;
 use server::{Config, startup::shutdown_signal, telemetry};
 
 mod allocator;
+mod cli;
 
 #[tokio::main]
 async fn main() {
     #[cfg(not(target_os = "linux"))]
     allocator::tune();
+    let command = cli::Cli::parse().command.unwrap_or(cli::Command::Serve);
+    let serving = matches!(command, cli::Command::Serve);
     // Held until `main` returns, so buffered log lines are written before the process exits.
-    let _logs = telemetry::init();
+    let _logs = if serving { telemetry::init() } else { telemetry::init_stderr() };
     let config = match Config::from_env() {
         Ok(config) => config,
         Err(error) => {
@@ -16,6 +20,11 @@ async fn main() {
             std::process::exit(2);
         }
     };
+    if !serving {
+        let code = cli::run(config, command).await;
+        drop(_logs);
+        std::process::exit(code);
+    }
     let app = match Application::build(config).await {
         Ok(app) => app,
         Err(error) => {

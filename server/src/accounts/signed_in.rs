@@ -33,6 +33,7 @@ pub async fn begin(
     method: SignInMethod,
     next: &str,
 ) -> Result<Begun, ServiceError> {
+    refuse_locked(pool, user_id).await?;
     if two_step::is_enabled(pool, user_id).await? {
         let mut conn = pool.acquire().await?;
         let pending = two_step::pending::create(&mut conn, user_id, method, next).await?;
@@ -49,6 +50,7 @@ pub async fn start(
     client: &ClientInfo,
     method: SignInMethod,
 ) -> Result<SessionToken, ServiceError> {
+    refuse_locked(pool, user_id).await?;
     let mut tx = pool.begin().await?;
     let known = trail::knows_device(&mut *tx, user_id, client).await?;
     let token = sessions.create_for_device(&mut *tx, user_id, Uuid::new_v4(), client, method).await?;
@@ -63,4 +65,16 @@ pub async fn start(
         mail.wake();
     }
     Ok(token)
+}
+
+/// An operator locked the account (`accounts-server users lock`): no way in, whatever the method.
+async fn refuse_locked(pool: &PgPool, user_id: Uuid) -> Result<(), ServiceError> {
+    let locked: Option<bool> = sqlx::query_scalar("SELECT locked_at IS NOT NULL FROM users WHERE id = $1")
+        .bind(user_id)
+        .fetch_optional(pool)
+        .await?;
+    if locked == Some(true) {
+        return Err(ServiceError::Locked);
+    }
+    Ok(())
 }

@@ -206,7 +206,12 @@ impl Profiles {
                 "Sign in again, then delete the account within 10 minutes",
             ));
         }
+        self.delete_user(user).await
+    }
 
+    /// Deletes the account, its sessions (on every instance) and its avatar, and mails goodbye.
+    /// The caller has established that it may (its owner, or an operator's command).
+    pub async fn delete_user(&self, user: &crate::accounts::User) -> Result<(), ServiceError> {
         let mut tx = self.pool.begin().await?;
         outbox::enqueue(&mut tx, &self.outbox.site.goodbye(&user.email)).await?;
         sqlx::query("INSERT INTO deleted_users (id, email) SELECT id, email FROM users WHERE id = $1")

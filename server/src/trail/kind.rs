@@ -21,9 +21,11 @@ pub enum EventKind {
     PasskeyAdded,
     PasskeyRemoved,
     PasswordRemoved,
+    AccountLocked,
+    AccountUnlocked,
 }
 
-const ALL: [EventKind; 19] = [
+const ALL: [EventKind; 21] = [
     EventKind::SignedUp,
     EventKind::SignedIn,
     EventKind::SignInFailed,
@@ -43,6 +45,8 @@ const ALL: [EventKind; 19] = [
     EventKind::PasskeyAdded,
     EventKind::PasskeyRemoved,
     EventKind::PasswordRemoved,
+    EventKind::AccountLocked,
+    EventKind::AccountUnlocked,
 ];
 
 impl EventKind {
@@ -67,6 +71,8 @@ impl EventKind {
             Self::PasskeyAdded => "passkey_added",
             Self::PasskeyRemoved => "passkey_removed",
             Self::PasswordRemoved => "password_removed",
+            Self::AccountLocked => "account_locked",
+            Self::AccountUnlocked => "account_unlocked",
         }
     }
 
@@ -96,6 +102,8 @@ impl EventKind {
             Self::PasskeyAdded => "Passkey added",
             Self::PasskeyRemoved => "Passkey removed",
             Self::PasswordRemoved => "Password removed",
+            Self::AccountLocked => "Account locked by support",
+            Self::AccountUnlocked => "Account unlocked by support",
         }
     }
 }

@@ -1,0 +1,175 @@
+//! What an operator does from the command line (`accounts-server users …`): look at an
+//! account, end its sessions, verify, lock, unlock or delete it. Each change goes through the
+//! same services as the app, so running instances hear of it (LISTEN/NOTIFY) at once.
+
+use std::fmt::Write;
+
+use crate::{
+    AppState, ServiceError,
+    accounts::{User, users},
+    domain::EmailAddress,
+    session::{ClientInfo, Invalidation, publish, publish_user_changed, store},
+    trail::{self, EventKind},
+};
+
+/// Why a command could not run; each has a clear line and an exit code.
+#[derive(Debug, thiserror::Error)]
+pub enum AdminError {
+    #[error("not an email address: {0:?}")]
+    BadEmail(String),
+    #[error("no account has the address {0}")]
+    NoSuchAccount(String),
+    #[error("{0}")]
+    Service(#[from] ServiceError),
+}
+
+impl From<sqlx::Error> for AdminError {
+    fn from(e: sqlx::Error) -> Self {
+        Self::Service(e.into())
+    }
+}
+
+impl AdminError {
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            Self::BadEmail(_) => 2,
+            Self::NoSuchAccount(_) => 3,
+            Self::Service(_) => 1,
+        }
+    }
+}
+
+/// Events an operator's change records: from the command line, no browser or address.
+fn operator() -> ClientInfo {
+    ClientInfo { ip: None, user_agent: "accounts-server (operator)".to_owned() }
+}
+
+pub async fn find(state: &AppState, email: &str) -> Result<User, AdminError> {
+    let parsed = EmailAddress::parse(email).map_err(|_| AdminError::BadEmail(email.to_owned()))?;
+    users::find_by_email(&state.pool, parsed.as_str())
+        .await?
+        .ok_or_else(|| AdminError::NoSuchAccount(parsed.as_str().to_owned()))
+}
+
+fn yes_no(b: bool) -> &'static str {
+    if b { "yes" } else { "no" }
+}
+
+/// The account, its devices and its recent security events, as text.
+pub async fn show(state: &AppState, email: &str) -> Result<String, AdminError> {
+    let user = find(state, email).await?;
+    let pool = &state.pool;
+    let (locked, created, google, passkeys, two_step): (
+        bool,
+        chrono::DateTime<chrono::Utc>,
+        bool,
+        i64,
+        bool,
+    ) = sqlx::query_as(
+        "SELECT u.locked_at IS NOT NULL, u.created_at, \
+               EXISTS (SELECT 1 FROM user_identities i WHERE i.user_id = u.id), \
+               (SELECT count(*) FROM passkeys p WHERE p.user_id = u.id), \
+               EXISTS (SELECT 1 FROM two_step t WHERE t.user_id = u.id AND t.enabled_at IS NOT NULL) \
+             FROM users u WHERE u.id = $1",
+    )
+    .bind(user.id)
+    .fetch_one(pool)
+    .await?;
+    let time = |t: chrono::DateTime<chrono::Utc>| t.format("%Y-%m-%d %H:%M UTC").to_string();
+    let mut out = String::new();
+    let _ = writeln!(out, "Account   {}", user.email);
+    let _ = writeln!(out, "Id        {}", user.id);
+    let _ = writeln!(out, "Created   {}", time(created));
+    let verified = user.email_verified_at.map_or_else(|| "no".to_owned(), |t| format!("yes, {}", time(t)));
+    let _ = writeln!(out, "Verified  {verified}");
+    let _ = writeln!(out, "Name      {}", user.display_name.as_deref().unwrap_or("-"));
+    let _ = writeln!(out, "Username  {}", user.username.as_deref().unwrap_or("-"));
+    let _ = writeln!(
+        out,
+        "Sign-in   password: {} · Google: {} · passkeys: {passkeys} · two-step: {}",
+        yes_no(user.has_password),
+        yes_no(google),
+        if two_step { "on" } else { "off" },
+    );
+    let _ = writeln!(out, "Locked    {}", yes_no(locked));
+    let devices = state.sessions.devices(user.id).await?;
+    let _ = writeln!(out, "\nDevices ({})", devices.len());
+    for d in &devices {
+        let ip = d.ip.map(|ip| ip.ip().to_string()).unwrap_or_else(|| "unknown".into());
+        let name = crate::session::device::describe(&d.user_agent);
+        let _ = writeln!(
+            out,
+            "  {name} · {ip} · {} · signed in {} · last active {}",
+            d.method.describe(),
+            time(d.created_at),
+            time(d.last_seen_at)
+        );
+    }
+    let events = trail::latest(pool, user.id, trail::SHOWN).await?;
+    let _ = writeln!(out, "\nRecent security events ({})", events.len());
+    let now = chrono::Utc::now();
+    for e in &events {
+        let _ = writeln!(out, "  {}", trail::describe(e, now));
+    }
+    Ok(out)
+}
+
+/// Ends every session of the account; returns how many.
+pub async fn sign_out(state: &AppState, email: &str) -> Result<usize, AdminError> {
+    let user = find(state, email).await?;
+    let trail = crate::session::Trail {
+        kind: EventKind::DevicesSignedOut,
+        client: &operator(),
+        detail: "by an operator",
+    };
+    Ok(state.sessions.end_all_except(user.id, None, Some(trail)).await?)
+}
+
+pub async fn verify(state: &AppState, email: &str) -> Result<(), AdminError> {
+    let user = find(state, email).await?;
+    let mut tx = state.pool.begin().await?;
+    sqlx::query("UPDATE users SET email_verified_at = coalesce(email_verified_at, now()), updated_at = now() WHERE id = $1")
+        .bind(user.id)
+        .execute(&mut *tx)
+        .await?;
+    publish_user_changed(&mut tx, user.id).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Locks the account: no sign-in of any kind until unlocked, and every session ends now.
+pub async fn lock(state: &AppState, email: &str) -> Result<(), AdminError> {
+    let user = find(state, email).await?;
+    let mut tx = state.pool.begin().await?;
+    sqlx::query("UPDATE users SET locked_at = coalesce(locked_at, now()), updated_at = now() WHERE id = $1")
+        .bind(user.id)
+        .execute(&mut *tx)
+        .await?;
+    store::lock_user(&mut tx, user.id).await?;
+    store::delete_all_except(&mut *tx, user.id, None).await?;
+    trail::record(&mut tx, user.id, EventKind::AccountLocked, &operator(), "").await?;
+    publish(&mut tx, [Invalidation::UserSessions(user.id)]).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+pub async fn unlock(state: &AppState, email: &str) -> Result<(), AdminError> {
+    let user = find(state, email).await?;
+    let mut tx = state.pool.begin().await?;
+    sqlx::query("UPDATE users SET locked_at = NULL, updated_at = now() WHERE id = $1")
+        .bind(user.id)
+        .execute(&mut *tx)
+        .await?;
+    trail::record(&mut tx, user.id, EventKind::AccountUnlocked, &operator(), "").await?;
+    // Guessing locks from before end too: the operator vouches for the owner.
+    let identifiers: Vec<&str> =
+        [Some(user.email.as_str()), user.username.as_deref()].into_iter().flatten().collect();
+    state.throttle.lockout.clear(&mut *tx, &identifiers).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+pub async fn delete(state: &AppState, email: &str) -> Result<(), AdminError> {
+    let user = find(state, email).await?;
+    Ok(state.profiles.delete_user(&user).await?)
+}
