@@ -32,6 +32,8 @@ pub enum StartupError {
 pub struct Prepared {
     pub state: AppState,
     pub embedded: Option<EmbeddedPostgres>,
+    /// Where `/metrics` is served, when `METRICS_SOCKET` is set.
+    pub metrics_addr: Option<SocketAddr>,
 }
 
 pub async fn prepare(config: Config, leptos_options: LeptosOptions) -> Result<Prepared, StartupError> {
@@ -45,7 +47,15 @@ pub async fn prepare(config: Config, leptos_options: LeptosOptions) -> Result<Pr
     state.sessions.spawn_maintenance();
     state.throttle.spawn_pruning(state.pool.clone());
     state.email.outbox.spawn_worker();
-    Ok(Prepared { state, embedded: database.embedded })
+    let metrics_addr = match state.config.metrics_socket {
+        Some(addr) => Some(
+            crate::metrics::serve(addr, state.clone())
+                .await
+                .map_err(|source| StartupError::Bind { addr, source })?,
+        ),
+        None => None,
+    };
+    Ok(Prepared { state, embedded: database.embedded, metrics_addr })
 }
 
 /// Adds the routes and layers owned by this crate to the app's router. Layers run outside-in:
@@ -65,8 +75,13 @@ pub fn finish_router(app_routes: Router<AppState>, state: AppState) -> Router {
         .layer(middleware::from_fn_with_state(state.clone(), http::csrf::guard))
         .layer(middleware::from_fn_with_state(state.clone(), http::edge::apply))
         .merge(http::health::routes())
-        .with_state(state);
-    http::layers::apply(router)
+        .with_state(state.clone());
+    let router = http::layers::apply(router);
+    if state.config.metrics_socket.is_some() {
+        router.layer(middleware::from_fn(crate::metrics::track))
+    } else {
+        router
+    }
 }
 
 /// A bound listener, so tests can bind port 0 and learn the address before serving.

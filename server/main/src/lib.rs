@@ -28,6 +28,8 @@ pub struct Application {
     router: Router,
     embedded: Option<EmbeddedPostgres>,
     pub state: AppState,
+    /// Where `/metrics` is served, when `METRICS_SOCKET` is set.
+    pub metrics_addr: Option<SocketAddr>,
 }
 
 impl Application {
@@ -38,7 +40,13 @@ impl Application {
         let listener = startup::bind(config.socket).await?;
         let prepared = startup::prepare(config, leptos_options).await?;
         let router = router(prepared.state.clone());
-        Ok(Self { listener, router, embedded: prepared.embedded, state: prepared.state })
+        Ok(Self {
+            listener,
+            router,
+            embedded: prepared.embedded,
+            state: prepared.state,
+            metrics_addr: prepared.metrics_addr,
+        })
     }
 
     pub fn local_addr(&self) -> SocketAddr {

@@ -201,3 +201,35 @@ fn terminate(pid: u32) {
     let status = Command::new("kill").args(["-TERM", &pid.to_string()]).status().unwrap();
     assert!(status.success());
 }
+
+#[tokio::test]
+async fn metrics_are_served_on_their_own_listener_only() {
+    let app = TestApp::spawn_with(&[("METRICS_SOCKET", "127.0.0.1:0")]).await;
+    let email = address("metrics");
+    app.sign_up(&email).await;
+    let cookie = session_cookie(&app.sign_in(&email, PASSWORD).await).unwrap();
+    for _ in 0..2 {
+        assert_eq!(app.get_with("/account", &cookie).await.status(), StatusCode::OK);
+    }
+    app.sign_in(&email, "not the password at all").await;
+
+    let addr = app.metrics_addr.expect("a metrics listener");
+    let text = reqwest::get(format!("http://{addr}/metrics")).await.unwrap().text().await.unwrap();
+    for expected in [
+        "http_requests_total{route=\"/account\",status=\"200\"}",
+        "http_request_duration_seconds_bucket{route=\"/account\"",
+        "sign_ins_total{method=\"password\",outcome=\"success\"}",
+        "sign_ins_total{method=\"password\",outcome=\"failure\"}",
+        "session_cache_hits_total ",
+        "session_cache_misses_total ",
+        "argon2_queue_wait_seconds_bucket",
+        "outbox_depth",
+        "outbox_oldest_due_age_seconds",
+        "invalidation_listener_connected 1",
+        "db_pool_connections{state=\"idle\"}",
+    ] {
+        assert!(text.contains(expected), "{expected} missing from:\n{text}");
+    }
+    let public = app.get("/metrics").await;
+    assert_eq!(public.status(), StatusCode::NOT_FOUND, "never on the public port");
+}

@@ -92,6 +92,7 @@ impl Accounts {
             if let Some((user_id, _)) = found {
                 self.record_failure(user_id, reserved.locks, client).await?;
             }
+            metrics::counter!("sign_ins_total", "method" => "password", "outcome" => "failure").increment(1);
             return Err(ServiceError::InvalidCredentials);
         };
         self.throttle.lockout.clear(&self.pool, &[identifier]).await?;

@@ -37,6 +37,8 @@ pub async fn begin(
     if two_step::is_enabled(pool, user_id).await? {
         let mut conn = pool.acquire().await?;
         let pending = two_step::pending::create(&mut conn, user_id, method, next).await?;
+        metrics::counter!("sign_ins_total", "method" => method.as_str(), "outcome" => "needs_code")
+            .increment(1);
         return Ok(Begun::NeedsCode(pending));
     }
     Ok(Begun::Session(start(pool, sessions, mail, user_id, client, method).await?))
@@ -54,6 +56,7 @@ pub async fn start(
     let mut tx = pool.begin().await?;
     let known = trail::knows_device(&mut *tx, user_id, client).await?;
     let token = sessions.create_for_device(&mut *tx, user_id, Uuid::new_v4(), client, method).await?;
+    metrics::counter!("sign_ins_total", "method" => method.as_str(), "outcome" => "success").increment(1);
     trail::record(&mut tx, user_id, EventKind::SignedIn, client, "").await?;
     if !known && let Some(user) = users::find(&mut *tx, user_id).await? {
         let name = device::describe(&client.user_agent);
@@ -74,6 +77,7 @@ async fn refuse_locked(pool: &PgPool, user_id: Uuid) -> Result<(), ServiceError>
         .fetch_optional(pool)
         .await?;
     if locked == Some(true) {
+        metrics::counter!("sign_ins_total", "method" => "any", "outcome" => "locked").increment(1);
         return Err(ServiceError::Locked);
     }
     Ok(())

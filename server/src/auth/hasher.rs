@@ -63,7 +63,9 @@ impl PasswordHasher {
         &self,
         f: impl FnOnce() -> T + Send + 'static,
     ) -> Result<T, ServiceError> {
+        let queued = std::time::Instant::now();
         let _permit = self.permits.acquire().await.map_err(|e| ServiceError::Internal(e.to_string()))?;
+        metrics::histogram!("argon2_queue_wait_seconds").record(queued.elapsed().as_secs_f64());
         self.pool.run(f).await.ok_or_else(|| ServiceError::Internal("argon2 pool stopped".to_owned()))
     }
 

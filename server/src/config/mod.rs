@@ -59,6 +59,8 @@ pub struct Config {
     /// Reverse proxies in front of the app that append to `X-Forwarded-For`
     /// (`TRUSTED_PROXY_HOPS`); 0 uses the TCP peer address and ignores the header.
     pub trusted_proxy_hops: u32,
+    /// Where Prometheus metrics are served (`METRICS_SOCKET`); `None`: no metrics at all.
+    pub metrics_socket: Option<SocketAddr>,
 }
 
 impl Config {
@@ -107,6 +109,10 @@ impl Config {
         let sign_up_per_ip_per_hour =
             parse::number("SIGN_UP_PER_IP_PER_HOUR", get("SIGN_UP_PER_IP_PER_HOUR"), 20u32, 1)?;
         let trusted_proxy_hops = parse::number("TRUSTED_PROXY_HOPS", get("TRUSTED_PROXY_HOPS"), 0u32, 0)?;
+        let metrics_socket = match get("METRICS_SOCKET") {
+            Some(value) => Some(parse::socket("METRICS_SOCKET", Some(value), "")?),
+            None => None,
+        };
 
         Ok(Self {
             socket,
@@ -128,6 +134,7 @@ impl Config {
             sign_in_per_ip_per_minute,
             sign_up_per_ip_per_hour,
             trusted_proxy_hops,
+            metrics_socket,
         })
     }
 }

@@ -177,3 +177,11 @@ fn secrets_never_print() {
         assert!(!printed.contains(secret), "{secret} printed in {printed}");
     }
 }
+
+#[test]
+fn metrics_are_off_unless_a_socket_is_given() {
+    assert_eq!(parse(&[("SECRET_KEY", KEY)]).unwrap().metrics_socket, None);
+    let on = parse(&[("SECRET_KEY", KEY), ("METRICS_SOCKET", "127.0.0.1:9100")]).unwrap();
+    assert_eq!(on.metrics_socket, Some("127.0.0.1:9100".parse().unwrap()));
+    assert_eq!(err(&[("SECRET_KEY", KEY), ("METRICS_SOCKET", "nowhere")]).variable, "METRICS_SOCKET");
+}

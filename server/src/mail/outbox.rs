@@ -111,10 +111,12 @@ impl Outbox {
                     .bind(id)
                     .execute(&self.pool)
                     .await?;
+                    metrics::counter!("mails_sent_total").increment(1);
                     sent += 1;
                 }
                 Err(error) => {
                     tracing::warn!(outbox_id = id, %error, "mail delivery failed; will retry");
+                    metrics::counter!("mails_failed_total").increment(1);
                     sqlx::query(
                         "UPDATE outbox SET attempts = attempts + 1, last_error = $2, locked_until = NULL, \
                          next_attempt_at = now() + make_interval(secs => LEAST(3600, power(2, attempts))), \

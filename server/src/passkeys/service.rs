@@ -46,6 +46,7 @@ pub struct Passkeys {
 }
 
 fn bad(_: impl std::fmt::Display) -> ServiceError {
+    metrics::counter!("sign_ins_total", "method" => "passkey", "outcome" => "failure").increment(1);
     ServiceError::BadRequest(FAILED)
 }
 

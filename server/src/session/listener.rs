@@ -141,7 +141,10 @@ impl Listener {
             tokio::select! {
                 received = listener.try_recv() => match received {
                     Ok(Some(notification)) => match notify::Invalidation::decode(notification.payload()) {
-                        Some(change) => change.apply(&self.caches).await,
+                        Some(change) => {
+                            metrics::counter!("session_invalidations_received_total").increment(1);
+                            change.apply(&self.caches).await
+                        }
                         None => {
                             tracing::warn!("unknown invalidation payload; clearing caches");
                             self.caches.clear();

@@ -120,8 +120,10 @@ impl Sessions {
     /// The session from the cache or, on a miss or when `fresh`, from Postgres (then cached).
     async fn load(&self, id: &TokenHash, fresh: bool) -> Result<Option<Arc<CachedSession>>, ServiceError> {
         if !fresh && let Some(hit) = self.caches.session(id).await {
+            metrics::counter!("session_cache_hits_total").increment(1);
             return Ok(Some(hit));
         }
+        metrics::counter!("session_cache_misses_total").increment(1);
         let epoch = self.caches.epoch();
         let Some(record) = store::find(&self.pool, id).await? else {
             return Ok(None);
@@ -196,6 +198,7 @@ impl Sessions {
                 session = Arc::new(CachedSession::new(record));
                 self.caches.put_session(session.clone(), epoch).await;
                 renewed = Some(next);
+                metrics::counter!("sessions_renewed_total").increment(1);
             }
         }
 

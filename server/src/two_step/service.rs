@@ -123,7 +123,10 @@ impl TwoStep {
                 self.throttle.lockout.clear(&self.pool, &[&key]).await?;
                 Ok(())
             }
-            _ => Err(ServiceError::invalid("code", WRONG_CODE)),
+            _ => {
+                metrics::counter!("sign_ins_total", "method" => "code", "outcome" => "failure").increment(1);
+                Err(ServiceError::invalid("code", WRONG_CODE))
+            }
         }
     }
 

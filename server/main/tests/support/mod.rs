@@ -32,6 +32,8 @@ pub struct TestApp {
     /// `SECRET_KEY`, shared with sibling instances.
     pub secret_key: String,
     pub state: server::AppState,
+    /// Where `/metrics` is served, when the app was spawned with `METRICS_SOCKET`.
+    pub metrics_addr: Option<SocketAddr>,
     stop: Option<oneshot::Sender<()>>,
 }
 
@@ -100,6 +102,7 @@ impl TestApp {
         let config = Config::from_lookup(|name| vars.get(name).cloned()).expect("valid test config");
         let app = Application::build(config).await.expect("the app starts");
         let addr = app.local_addr();
+        let metrics_addr = app.metrics_addr;
         let state = app.state.clone();
         let (stop, stopped) = oneshot::channel::<()>();
         tokio::spawn(app.run_until(async move {
@@ -127,6 +130,7 @@ impl TestApp {
             data_dir,
             secret_key,
             state,
+            metrics_addr,
             stop: Some(stop),
         }
     }
