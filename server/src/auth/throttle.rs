@@ -95,6 +95,9 @@ pub enum Action {
     VerificationResend,
     GoogleStart,
     AvatarUpload,
+    /// Passkey sign-in options: every `/login` view asks for them (autofill), so the budget is
+    /// wide; the answer counts as a sign-in attempt.
+    PasskeyStart,
 }
 
 impl Action {
@@ -104,6 +107,7 @@ impl Action {
             Self::EmailChange | Self::VerificationResend => 10,
             Self::GoogleStart => 60,
             Self::AvatarUpload => 30,
+            Self::PasskeyStart => 600,
         }
     }
 }
@@ -122,7 +126,7 @@ pub struct Throttle {
     sign_in: Arc<IpLimiter>,
     sign_up: Arc<IpLimiter>,
     /// One per [`Action`], in its declaration order.
-    actions: Arc<[IpLimiter; 4]>,
+    actions: Arc<[IpLimiter; 5]>,
     avatars_per_account: Arc<KeyedLimiter<Uuid>>,
     pub lockout: Lockout,
 }
@@ -138,8 +142,14 @@ impl Throttle {
             )),
             sign_up: limiter(quota(sign_up_per_hour, HOUR)),
             actions: Arc::new(
-                [Action::EmailChange, Action::VerificationResend, Action::GoogleStart, Action::AvatarUpload]
-                    .map(hourly),
+                [
+                    Action::EmailChange,
+                    Action::VerificationResend,
+                    Action::GoogleStart,
+                    Action::AvatarUpload,
+                    Action::PasskeyStart,
+                ]
+                .map(hourly),
             ),
             avatars_per_account: Arc::new(KeyedLimiter::with_clock(
                 quota(AVATARS_PER_ACCOUNT_PER_HOUR, HOUR),

@@ -139,9 +139,7 @@ impl Passkeys {
 
     /// Starts a sign-in with any passkey of this site (the authenticator offers its own).
     pub async fn start_sign_in(&self, next: &str, client: &ClientInfo) -> Result<Challenge, ServiceError> {
-        if let Some(ip) = client.ip {
-            self.throttle.sign_in_attempt(ip)?;
-        }
+        self.throttle.action(crate::auth::throttle::Action::PasskeyStart, client.ip)?;
         let (options, state) = self
             .webauthn
             .start_discoverable_authentication()
@@ -160,6 +158,9 @@ impl Passkeys {
         credential: &str,
         client: &ClientInfo,
     ) -> Result<(SessionToken, String), ServiceError> {
+        if let Some(ip) = client.ip {
+            self.throttle.sign_in_attempt(ip)?;
+        }
         let started =
             ceremony::take(&self.pool, id, Kind::SignIn).await?.ok_or(ServiceError::BadRequest(EXPIRED))?;
         let state: DiscoverableAuthentication = serde_json::from_str(&started.state).map_err(bad)?;
