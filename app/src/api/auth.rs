@@ -63,7 +63,12 @@ pub async fn sign_in(identifier: String, password: String, next: Option<String>)
             Ok(())
         }
         Ok((_, server::accounts::signed_in::Begun::NeedsCode(pending))) => {
-            set_two_step_cookie(&state, &pending);
+            set_token_cookie(
+                &state,
+                server::two_step::pending::COOKIE,
+                &pending,
+                server::two_step::pending::TTL,
+            );
             leptos_axum::redirect("/login/verify");
             Ok(())
         }

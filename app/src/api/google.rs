@@ -48,7 +48,12 @@ pub async fn finish_google_sign_in(
             Ok(())
         }
         Ok(Finished::NeedsCode { pending }) => {
-            super::ssr::set_two_step_cookie(&app, &pending);
+            super::ssr::set_token_cookie(
+                &app,
+                server::two_step::pending::COOKIE,
+                &pending,
+                server::two_step::pending::TTL,
+            );
             page_redirect("/login/verify");
             Ok(())
         }

@@ -5,6 +5,8 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::FormError;
+#[cfg(feature = "ssr")]
+use server::passkeys::ceremony;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PasskeyView {
@@ -42,7 +44,7 @@ pub async fn passkey_registration_options() -> Result<String, FormError> {
     let passkeys = service()?;
     let auth = require_auth()?;
     let challenge = passkeys.start_registration(&auth).await.map_err(|e| fail(e, &[]))?;
-    set_webauthn_cookie(&state()?, &challenge.token);
+    set_token_cookie(&state()?, ceremony::COOKIE, &challenge.token, ceremony::TTL);
     Ok(challenge.options)
 }
 
@@ -53,8 +55,8 @@ pub async fn add_passkey(name: String, credential: String) -> Result<(), FormErr
     let passkeys = service()?;
     let auth = require_auth()?;
     let expired = server::ServiceError::BadRequest(server::passkeys::service::EXPIRED);
-    let id = webauthn_ceremony(&state).ok_or_else(|| fail(expired, &[]))?;
-    clear_webauthn_cookie(&state);
+    let id = token_cookie(&state, ceremony::COOKIE).ok_or_else(|| fail(expired, &[]))?;
+    clear_token_cookie(&state, ceremony::COOKIE);
     let client = client().await;
     passkeys.finish_registration(&auth, &id, &name, &credential, &client).await.map_err(|e| fail(e, &[]))
 }
@@ -67,7 +69,7 @@ pub async fn passkey_sign_in_options(next: Option<String>) -> Result<String, For
     let next = server::http::next::safe_next(next.as_deref());
     let client = client().await;
     let challenge = passkeys.start_sign_in(&next, &client).await.map_err(|e| fail(e, &[]))?;
-    set_webauthn_cookie(&state()?, &challenge.token);
+    set_token_cookie(&state()?, ceremony::COOKIE, &challenge.token, ceremony::TTL);
     Ok(challenge.options)
 }
 
@@ -78,8 +80,8 @@ pub async fn sign_in_with_passkey(credential: String) -> Result<String, FormErro
     let state = state()?;
     let passkeys = service()?;
     let expired = server::ServiceError::BadRequest(server::passkeys::service::EXPIRED);
-    let id = webauthn_ceremony(&state).ok_or_else(|| fail(expired, &[]))?;
-    clear_webauthn_cookie(&state);
+    let id = token_cookie(&state, ceremony::COOKIE).ok_or_else(|| fail(expired, &[]))?;
+    clear_token_cookie(&state, ceremony::COOKIE);
     let client = client().await;
     let (token, next) = passkeys.finish_sign_in(&id, &credential, &client).await.map_err(|e| fail(e, &[]))?;
     set_session_cookie(&state, &token);
@@ -119,18 +121,6 @@ pub async fn rename_passkey(id: String, name: String) -> Result<(), FormError> {
     Ok(())
 }
 
-/// Sends a stale session to confirm its password first, then back to the security page.
-#[cfg(feature = "ssr")]
-fn confirm_first(error: server::ServiceError) -> Result<(), FormError> {
-    match error {
-        server::ServiceError::NeedsRecentSignIn if super::ssr::is_html_form_post() => {
-            leptos_axum::redirect(&server::session::recent::confirm_path("/account/security"));
-            Ok(())
-        }
-        other => Err(super::ssr::fail(other, &[])),
-    }
-}
-
 #[server]
 pub async fn remove_passkey(id: String) -> Result<(), FormError> {
     use super::ssr::*;
@@ -140,7 +130,7 @@ pub async fn remove_passkey(id: String) -> Result<(), FormError> {
     match passkeys.remove(&auth, &credential_id(&id)?, &client).await {
         Ok(()) if is_html_form_post() => leptos_axum::redirect("/account/security"),
         Ok(()) => {}
-        Err(e) => return confirm_first(e),
+        Err(e) => return confirm_first(e, "/account/security"),
     }
     Ok(())
 }
@@ -154,7 +144,7 @@ pub async fn remove_password() -> Result<(), FormError> {
     match passkeys.remove_password(&auth, &client).await {
         Ok(()) if is_html_form_post() => leptos_axum::redirect("/account/security"),
         Ok(()) => {}
-        Err(e) => return confirm_first(e),
+        Err(e) => return confirm_first(e, "/account/security"),
     }
     Ok(())
 }

@@ -82,65 +82,40 @@ pub fn set_session_cookie(state: &AppState, token: &SessionToken) {
     }
 }
 
-/// The pending sign-in of the code step, in its own signed cookie (not a session).
-pub fn set_two_step_cookie(state: &AppState, token: &SessionToken) {
-    if let Some(response) = use_context::<ResponseOptions>() {
-        let value = state.sessions.keys.sign(token);
-        let secure = state.sessions.cookie.secure();
-        let ttl = server::two_step::pending::TTL;
-        response.append_header(
-            SET_COOKIE,
-            server::session::cookie::header(server::two_step::pending::COOKIE, value, "/", secure, ttl),
-        );
-    }
+/// A short-lived cookie of our own that carries a signed random token (the code step's pending
+/// sign-in, a passkey ceremony): never a session, and only its hash is stored.
+pub fn set_token_cookie(state: &AppState, name: &str, token: &SessionToken, ttl: std::time::Duration) {
+    set_cookie_value(state, name, state.sessions.keys.sign(token), ttl);
 }
 
-pub fn clear_two_step_cookie(state: &AppState) {
-    if let Some(response) = use_context::<ResponseOptions>() {
-        let secure = state.sessions.cookie.secure();
-        let name = server::two_step::pending::COOKIE;
-        let gone = std::time::Duration::ZERO;
-        response.append_header(
-            SET_COOKIE,
-            server::session::cookie::header(name, String::new(), "/", secure, gone),
-        );
-    }
+pub fn clear_token_cookie(state: &AppState, name: &str) {
+    set_cookie_value(state, name, String::new(), std::time::Duration::ZERO);
 }
 
-/// A started passkey ceremony, bound to this browser by its own signed cookie.
-pub fn set_webauthn_cookie(state: &AppState, token: &SessionToken) {
+fn set_cookie_value(state: &AppState, name: &str, value: String, ttl: std::time::Duration) {
     if let Some(response) = use_context::<ResponseOptions>() {
-        let value = state.sessions.keys.sign(token);
         let secure = state.sessions.cookie.secure();
-        let name = server::passkeys::ceremony::COOKIE;
-        let ttl = server::passkeys::ceremony::TTL;
         response.append_header(SET_COOKIE, server::session::cookie::header(name, value, "/", secure, ttl));
     }
 }
 
-pub fn clear_webauthn_cookie(state: &AppState) {
-    if let Some(response) = use_context::<ResponseOptions>() {
-        let secure = state.sessions.cookie.secure();
-        let name = server::passkeys::ceremony::COOKIE;
-        let gone = std::time::Duration::ZERO;
-        response.append_header(
-            SET_COOKIE,
-            server::session::cookie::header(name, String::new(), "/", secure, gone),
-        );
+/// The hash of the token in the cookie `name`, if the cookie is genuine.
+pub fn token_cookie(state: &AppState, name: &str) -> Option<server::session::TokenHash> {
+    let parts = use_context::<http::request::Parts>()?;
+    let value = server::session::cookie::read_cookie(&parts.headers, name)?;
+    state.sessions.keys.verify(value).map(|token| token.hash())
+}
+
+/// A server function that needs a recent sign-in: a plain form post goes to confirm the
+/// password and comes back to `next`; scripts get the error (code `recent_sign_in`).
+pub fn confirm_first(error: ServiceError, next: &str) -> Result<(), FormError> {
+    match error {
+        ServiceError::NeedsRecentSignIn if is_html_form_post() => {
+            leptos_axum::redirect(&server::session::recent::confirm_path(next));
+            Ok(())
+        }
+        other => Err(fail(other, &[])),
     }
-}
-
-pub fn webauthn_ceremony(state: &AppState) -> Option<server::session::TokenHash> {
-    let parts = use_context::<http::request::Parts>()?;
-    let value = server::session::cookie::read_cookie(&parts.headers, server::passkeys::ceremony::COOKIE)?;
-    state.sessions.keys.verify(value).map(|token| token.hash())
-}
-
-/// The pending sign-in this browser holds, if its cookie is genuine.
-pub fn two_step_pending(state: &AppState) -> Option<server::session::TokenHash> {
-    let parts = use_context::<http::request::Parts>()?;
-    let value = server::session::cookie::read_cookie(&parts.headers, server::two_step::pending::COOKIE)?;
-    state.sessions.keys.verify(value).map(|token| token.hash())
 }
 
 pub fn clear_session_cookie(state: &AppState) {

@@ -26,7 +26,7 @@ pub struct SetupView {
 pub async fn pending_sign_in() -> Result<bool, FormError> {
     use super::ssr::*;
     let state = state()?;
-    let Some(id) = two_step_pending(&state) else { return Ok(false) };
+    let Some(id) = token_cookie(&state, server::two_step::pending::COOKIE) else { return Ok(false) };
     state.two_step.pending(&id).await.map_err(|e| fail(e, &[]))
 }
 
@@ -36,11 +36,11 @@ pub async fn verify_sign_in(code: Option<String>, recovery_code: Option<String>)
     use super::ssr::*;
     let state = state()?;
     let expired = server::ServiceError::BadRequest(server::two_step::service::EXPIRED);
-    let id = two_step_pending(&state).ok_or_else(|| fail(expired, &[]))?;
+    let id = token_cookie(&state, server::two_step::pending::COOKIE).ok_or_else(|| fail(expired, &[]))?;
     let client = client().await;
     let done = state.two_step.complete_sign_in(&id, code.as_deref(), recovery_code.as_deref(), &client).await;
     let (token, next) = done.map_err(|e| fail(e, &[]))?;
-    clear_two_step_cookie(&state);
+    clear_token_cookie(&state, server::two_step::pending::COOKIE);
     set_session_cookie(&state, &token);
     leptos_axum::redirect(&next);
     Ok(())
@@ -86,18 +86,6 @@ pub async fn recovery_codes_saved() -> Result<(), FormError> {
     Ok(())
 }
 
-/// Sends a stale session to confirm its password first, then back to the two-step page.
-#[cfg(feature = "ssr")]
-fn after_confirming(error: server::ServiceError) -> Result<(), FormError> {
-    match error {
-        server::ServiceError::NeedsRecentSignIn if super::ssr::is_html_form_post() => {
-            leptos_axum::redirect(&server::session::recent::confirm_path("/account/two-step"));
-            Ok(())
-        }
-        other => Err(super::ssr::fail(other, &[])),
-    }
-}
-
 #[server]
 pub async fn regenerate_recovery_codes() -> Result<(), FormError> {
     use super::ssr::*;
@@ -106,7 +94,7 @@ pub async fn regenerate_recovery_codes() -> Result<(), FormError> {
     let client = client().await;
     match state.two_step.regenerate_codes(&auth, &client).await {
         Ok(()) => leptos_axum::redirect("/account/two-step"),
-        Err(e) => return after_confirming(e),
+        Err(e) => return confirm_first(e, "/account/two-step"),
     }
     Ok(())
 }
@@ -119,7 +107,7 @@ pub async fn turn_off_two_step(code: String) -> Result<(), FormError> {
     let client = client().await;
     match state.two_step.turn_off(&auth, &code, &client).await {
         Ok(()) => leptos_axum::redirect("/account/security"),
-        Err(e) => return after_confirming(e),
+        Err(e) => return confirm_first(e, "/account/two-step"),
     }
     Ok(())
 }
