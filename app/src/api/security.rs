@@ -11,7 +11,7 @@ pub async fn list_devices() -> Result<Vec<DeviceView>, FormError> {
     let auth = require_auth()?;
     let current = auth.session.record.device_id;
     let rows = state.sessions.devices(auth.user.id).await.map_err(|e| fail(e, &[]))?;
-    Ok(rows
+    let mut devices: Vec<DeviceView> = rows
         .into_iter()
         .map(|d| DeviceView {
             id: d.device_id.to_string(),
@@ -22,7 +22,10 @@ pub async fn list_devices() -> Result<Vec<DeviceView>, FormError> {
             current: d.device_id == current,
             method: d.method.describe().to_owned(),
         })
-        .collect())
+        .collect();
+    // This device first; the others stay by last activity, as the store sorts them.
+    devices.sort_by_key(|d| !d.current);
+    Ok(devices)
 }
 
 /// The account's last security events, newest first, in words.

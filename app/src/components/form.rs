@@ -78,13 +78,18 @@ pub fn Field(
 /// A submit button that is disabled and marked busy once its form is sent, so a second click
 /// cannot post twice. Its label works without JavaScript; the busy state needs the island.
 #[island]
-pub fn SubmitButton(#[prop(into)] label: String) -> impl IntoView {
+pub fn SubmitButton(
+    #[prop(into)] label: String,
+    /// Styled as destructive (deleting, signing out everywhere, disconnecting).
+    #[prop(optional)]
+    danger: Option<bool>,
+) -> impl IntoView {
     let pending = RwSignal::new(false);
     let button = NodeRef::<leptos::html::Button>::new();
     #[cfg(feature = "hydrate")]
     browser::busy_on_submit(button, pending);
     view! {
-        <button node_ref=button type="submit" disabled=move || pending.get() aria-busy=move || pending.get().to_string()>
+        <button node_ref=button type="submit" class:danger=danger.unwrap_or(false) disabled=move || pending.get() aria-busy=move || pending.get().to_string()>
             {label}
             <span class="spinner" aria-hidden="true" class:visible=move || pending.get()></span>
         </button>

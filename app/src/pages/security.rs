@@ -65,7 +65,7 @@ fn Devices() -> impl IntoView {
                     <SubmitButton label="Sign out other devices"/>
                 </form>
                 <form method="post" action=SignOutEverywhere::PATH class="inline-form">
-                    <SubmitButton label="Sign out everywhere"/>
+                    <SubmitButton label="Sign out everywhere" danger=true/>
                 </form>
             </div>
         </section>
@@ -131,7 +131,7 @@ fn ConnectedAccounts() -> impl IntoView {
                             {match connection.email {
                                 Some(_) => view! {
                                     <form method="post" action=DisconnectGoogle::PATH class="inline-form">
-                                        <SubmitButton label="Disconnect"/>
+                                        <SubmitButton label="Disconnect" danger=true/>
                                     </form>
                                 }.into_any(),
                                 None => view! {
@@ -188,7 +188,7 @@ fn DeleteAccount(has_password: bool) -> impl IntoView {
                         {move || error.get().and_then(|e| e.field("password")).map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
                     }.into_any()
                 }}
-                <SubmitButton label="Delete account"/>
+                <SubmitButton label="Delete account" danger=true/>
             </form>
         </section>
     }

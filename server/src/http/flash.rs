@@ -1,7 +1,7 @@
 //! Form errors and notices travel in a short-lived signed cookie, not in the URL. A form post
 //! that fails answers with a redirect back to the form; Leptos puts the error (and what was
 //! typed) in that redirect's query (`__path`, `__err`), a changed address is announced with
-//! `?email_sent=…`, and a spent email link with `?done=…`. Left in the URL, anyone could put any words on our pages with a crafted
+//! `?email_sent=…`, a spent email link with `?done=…`, a deleted account with `?deleted=1`. Left in the URL, anyone could put any words on our pages with a crafted
 //! link. This layer moves those parameters of a redirect into a `flash` cookie (HMAC-signed,
 //! 60 s, bound to the redirect's path), drops them from every incoming URL, and puts them back
 //! into the request only for the page the cookie was made for, once. Forms keep working with
@@ -20,7 +20,7 @@ use ring::hmac;
 use crate::session::cookie;
 
 /// Query parameters that only a signed cookie may carry.
-pub const PARAMS: [&str; 4] = ["__path", "__err", "email_sent", "done"];
+pub const PARAMS: [&str; 5] = ["__path", "__err", "email_sent", "done", "deleted"];
 pub const NAME: &str = "flash";
 const MAX_AGE: Duration = Duration::from_secs(60);
 /// Beyond this the value would not fit a cookie: the parameters then stay in the URL.

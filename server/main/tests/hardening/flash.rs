@@ -35,6 +35,8 @@ async fn a_crafted_link_cannot_put_words_on_the_page() {
         .await
         .unwrap();
     assert!(!page.contains("scam alert"), "a notice in the URL is ignored");
+    let home = app.get("/?deleted=1").await.text().await.unwrap();
+    assert!(!home.contains("Your account has been deleted."), "a crafted deletion notice");
 }
 
 #[tokio::test]

@@ -1,0 +1,50 @@
+import { expect, test } from "@playwright/test";
+import { PASSWORD, header, signIn, signUp, uniqueEmail, verifyEmail } from "./helpers";
+
+test("signed in, the home page greets the person and leads to their account", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("main").getByRole("link", { name: "Create account" })).toBeVisible();
+  const email = uniqueEmail("home");
+  await signUp(page, email, PASSWORD);
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Welcome back, ${email}`);
+  await expect(page.getByRole("main").getByRole("link", { name: "Create account" })).toHaveCount(0);
+  await expect(page.getByRole("main").getByRole("link", { name: "Account", exact: true })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Security and devices" })).toBeVisible();
+});
+
+test("destructive actions look destructive and this device is listed first", async ({ browser }) => {
+  const email = uniqueEmail("danger");
+  const first = await browser.newPage();
+  await signUp(first, email, PASSWORD);
+  await verifyEmail(first, email);
+  const second = await browser.newPage();
+  await second.goto("/login");
+  await signIn(second, email);
+  await expect(header(second).getByRole("link", { name: email })).toBeVisible();
+
+  // The first device was active last, but the second lists itself first.
+  await first.goto("/account/security");
+  await second.goto("/account/security");
+  await expect(second.locator("li.device").first()).toHaveClass(/current/);
+  for (const name of ["Sign out everywhere", "Delete account", "Disconnect"]) {
+    const button = second.getByRole("button", { name, exact: true });
+    if ((await button.count()) > 0) await expect(button).toHaveClass(/danger/);
+  }
+  await expect(second.getByRole("button", { name: "Delete account" })).toHaveCSS("background-color", "rgb(179, 38, 30)");
+});
+
+test("a deleted-account notice cannot be put on the page by a link", async ({ page }) => {
+  await page.goto("/?deleted=1");
+  await expect(page.getByText("Your account has been deleted.")).toHaveCount(0);
+});
+
+test.describe("reduced motion", () => {
+  test.use({ reducedMotion: "reduce" });
+
+  test("the busy spinner does not spin", async ({ page }) => {
+    await page.goto("/login");
+    const spinner = page.locator(".spinner").first();
+    await expect(spinner).toHaveCSS("animation-name", "none");
+  });
+});
