@@ -9,6 +9,7 @@ use crate::{
     components::{
         layout::{Footer, Header},
         session_context::SessionContext,
+        verify_banner::VerifyBanner,
     },
     pages::{
         account::AccountPage, confirm::ConfirmPage, forgot_password::ForgotPasswordPage,
@@ -35,6 +36,7 @@ pub fn App() -> impl IntoView {
         <Title formatter=move |page: String| format!("{page} · {}", site.service_name)/>
         <Router>
             <Header/>
+            <VerifyBanner/>
             <main class="main">
                 <Routes fallback=NotFound>
                     <Route path=StaticSegment("") view=HomePage ssr=SsrMode::Async/>

@@ -48,3 +48,17 @@ test.describe("reduced motion", () => {
     await expect(spinner).toHaveCSS("animation-name", "none");
   });
 });
+
+test("until the address is verified every page says so, and resending keeps its limits", async ({ page }) => {
+  const email = uniqueEmail("banner");
+  await signUp(page, email, PASSWORD);
+  await page.goto("/");
+  const banner = page.locator(".banner");
+  await expect(banner).toContainText(`Check your inbox: we sent a link to ${email}.`);
+  await banner.getByRole("button", { name: "Resend" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.locator(".banner")).toContainText("We just sent one. You can ask for another email in a minute.");
+  await verifyEmail(page, email);
+  await page.goto("/");
+  await expect(page.locator(".banner")).toHaveCount(0);
+});

@@ -8,3 +8,4 @@ pub mod passkey;
 pub mod require_user;
 pub mod session_context;
 pub mod theme_toggle;
+pub mod verify_banner;

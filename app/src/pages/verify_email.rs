@@ -97,7 +97,7 @@ fn CheckInbox() -> impl IntoView {
             <h1>"Check your inbox"</h1>
             <p>"We sent a link to "<strong class="pending-email">{user.email}</strong>". Follow it to verify your address."</p>
             <form method="post" action=ResendVerification::PATH class="form">
-                {sent.then(|| view! { <p class="form-success" role="status">"We sent another email."</p> })}
+                {sent.then(|| view! { <p class="form-success" role="status">"Sent again."</p> })}
                 <FormMessage error/>
                 <SubmitButton label="Resend email"/>
             </form>

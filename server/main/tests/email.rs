@@ -256,3 +256,24 @@ async fn an_email_change_applies_only_when_the_link_is_followed() {
     assert_eq!(current["email"], new.as_str());
     assert!(session_cookie(&app.sign_in(&new, PASSWORD).await).is_some());
 }
+
+#[tokio::test]
+async fn the_banner_resend_comes_back_with_sent_again_through_the_flash_cookie() {
+    let app = TestApp::spawn_with_smtp().await;
+    let email = address("banner");
+    let cookie = sign_up_unverified(&app, &email).await;
+    let home = app.get_with("/", &cookie).await.text().await.unwrap();
+    assert!(home.contains("Check your inbox: we sent a link to "), "the banner is on every page");
+    sqlx::query("UPDATE email_tokens SET created_at = now() - interval '2 minutes'")
+        .execute(&app.state.pool)
+        .await
+        .unwrap();
+    let res = app.html_post("/", path::<ResendVerification>(), &[], Some(&cookie)).await;
+    assert!(res.status().is_redirection(), "{}", res.status());
+    assert_eq!(res.headers()["location"], "/verify-email", "the notice is not in the URL");
+    let flash = support::accounts::set_cookie(&res, "flash").expect("a flash cookie");
+    let page = app.get_with("/verify-email", &format!("{cookie}; {flash}")).await.text().await.unwrap();
+    assert!(page.contains("Sent again."));
+    let forged = app.get_with("/verify-email?resent=1", &cookie).await.text().await.unwrap();
+    assert!(!forged.contains("Sent again."), "a crafted link shows nothing");
+}

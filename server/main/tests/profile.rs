@@ -78,8 +78,14 @@ async fn profile_fields_are_validated_saved_and_seen_on_other_devices() {
     let b = support::accounts::session_cookie(&app.sign_in(&email, PASSWORD).await).unwrap();
     assert!(user_json(&app, &b).await["username"].is_null(), "warm B's cache");
 
+    // An empty name is allowed (it means "show my email"): the 1-50 rule applies to a given one.
+    let long_name = "x".repeat(51);
     for (form, field, message) in [
-        ([("display_name", " "), ("username", "ada"), ("bio", "")], "display_name", "Enter a display name"),
+        (
+            [("display_name", long_name.as_str()), ("username", "ada"), ("bio", "")],
+            "display_name",
+            "Use at most 50 characters",
+        ),
         (
             [("display_name", "Ada"), ("username", "no spaces"), ("bio", "")],
             "username",
@@ -313,4 +319,27 @@ async fn media_paths_cannot_escape_the_store() {
         assert_eq!(res.status(), StatusCode::NOT_FOUND, "{p}");
         assert!(!res.text().await.unwrap().contains("top secret"));
     }
+}
+
+#[tokio::test]
+async fn an_empty_display_name_means_show_my_email() {
+    let app = TestApp::spawn().await;
+    let email = "no-name@example.com";
+    let cookie = app.sign_up(email).await;
+    let res = app
+        .call(
+            path::<UpdateProfile>(),
+            &[("display_name", "  "), ("username", "no_name"), ("bio", "Hi")],
+            Some(&cookie),
+        )
+        .await;
+    assert!(res.status().is_success(), "{}: {}", res.status(), json(res).await);
+    let (name, username): (Option<String>, Option<String>) =
+        sqlx::query_as("SELECT display_name, username FROM users WHERE email = $1")
+            .bind(email)
+            .fetch_one(&app.state.pool)
+            .await
+            .unwrap();
+    assert_eq!(name, None, "no name: the email is shown");
+    assert_eq!(username.as_deref(), Some("no_name"));
 }

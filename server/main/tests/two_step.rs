@@ -270,3 +270,13 @@ async fn a_google_sign_in_also_waits_for_the_code() {
     .unwrap();
     assert_eq!(methods.last().map(String::as_str), Some("google+code"));
 }
+
+#[tokio::test]
+async fn set_up_pages_opened_at_once_show_the_same_key() {
+    let app = TestApp::spawn().await;
+    let cookie = app.sign_up(&address("race")).await;
+    let keys = futures::future::join_all((0..8).map(|_| setup_secret(&app, &cookie))).await;
+    assert!(keys.iter().all(|k| k == &keys[0]), "{keys:?}");
+    let res = app.call(path::<TurnOnTwoStep>(), &[("code", &code(&keys[0], 0))], Some(&cookie)).await;
+    assert!(res.status().is_success(), "the key shown is the key stored: {}", res.status());
+}

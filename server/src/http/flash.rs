@@ -20,7 +20,7 @@ use ring::hmac;
 use crate::session::cookie;
 
 /// Query parameters that only a signed cookie may carry.
-pub const PARAMS: [&str; 5] = ["__path", "__err", "email_sent", "done", "deleted"];
+pub const PARAMS: [&str; 6] = ["__path", "__err", "email_sent", "done", "deleted", "resent"];
 pub const NAME: &str = "flash";
 const MAX_AGE: Duration = Duration::from_secs(60);
 /// Beyond this the value would not fit a cookie: the parameters then stay in the URL.

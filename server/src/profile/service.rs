@@ -74,7 +74,9 @@ impl Profiles {
         username: &str,
         bio: &str,
     ) -> Result<(), ServiceError> {
-        let display_name = DisplayName::parse(display_name)?;
+        // Empty means "show my email": accounts start without a name.
+        let display_name =
+            if display_name.trim().is_empty() { None } else { Some(DisplayName::parse(display_name)?) };
         let username = if username.trim().is_empty() { None } else { Some(Username::parse(username)?) };
         let bio = Bio::parse(bio)?;
         let mut tx = self.pool.begin().await?;
@@ -82,7 +84,7 @@ impl Profiles {
             "UPDATE users SET display_name = $2, username = $3, bio = NULLIF($4, ''), updated_at = now() WHERE id = $1",
         )
         .bind(user_id)
-        .bind(display_name.as_str())
+        .bind(display_name.as_ref().map(DisplayName::as_str))
         .bind(username.as_ref().map(Username::as_str))
         .bind(bio.as_str())
         .execute(&mut *tx)

@@ -98,6 +98,7 @@ impl TwoStep {
             None => {
                 let sealed = self.sealer.seal(user.id, &secret::generate());
                 store::begin(&self.pool, user.id, &sealed).await?;
+                // Whichever request inserted first, everyone shows that key.
                 store::find(&self.pool, user.id).await?.map(|r| r.secret_sealed).unwrap_or(sealed)
             }
         };

@@ -30,12 +30,11 @@ pub async fn is_enabled(db: impl PgExecutor<'_>, user_id: Uuid) -> Result<bool, 
     Ok(on.unwrap_or(false))
 }
 
-/// Starts (or restarts) a set-up that is not yet on.
+/// Starts a set-up unless one exists: two requests at once (a page rendering, a reload) both
+/// end up with the first key, never with one each.
 pub async fn begin(db: impl PgExecutor<'_>, user_id: Uuid, sealed: &[u8]) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "INSERT INTO two_step (user_id, secret_sealed) VALUES ($1, $2) \
-         ON CONFLICT (user_id) DO UPDATE SET secret_sealed = $2, last_step = 0, created_at = now() \
-         WHERE two_step.enabled_at IS NULL",
+        "INSERT INTO two_step (user_id, secret_sealed) VALUES ($1, $2) ON CONFLICT (user_id) DO NOTHING",
     )
     .bind(user_id)
     .bind(sealed)
