@@ -62,3 +62,23 @@ test("until the address is verified every page says so, and resending keeps its 
   await page.goto("/");
   await expect(page.locator(".banner")).toHaveCount(0);
 });
+
+test("a password can be shown and hidden again", async ({ page }) => {
+  await page.goto("/login");
+  const password = page.getByLabel("Password", { exact: true });
+  await password.fill("secret words here");
+  await page.getByRole("button", { name: "Show password" }).click();
+  await expect(password).toHaveAttribute("type", "text");
+  await page.getByRole("button", { name: "Hide password" }).click();
+  await expect(password).toHaveAttribute("type", "password");
+});
+
+test.describe("with JavaScript disabled", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("password fields stay plain and offer no toggle", async ({ page }) => {
+    await page.goto("/login");
+    await expect(page.getByRole("button", { name: "Show password" })).toBeHidden();
+    await expect(page.getByLabel("Password", { exact: true })).toHaveAttribute("type", "password");
+  });
+});

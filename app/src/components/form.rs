@@ -53,6 +53,7 @@ pub fn Field(
 ) -> impl IntoView {
     let id = format!("field-{name}");
     let error_id = format!("{id}-error");
+    let toggle_target = id.clone();
     let message = move || error.get().and_then(|e| e.field(name));
     // What was typed before an error wins over the stored value.
     let restored = error.get_untracked().and_then(|e| e.value(name)).or(value);
@@ -69,6 +70,7 @@ pub fn Field(
                 aria-invalid=move || message().is_some().to_string()
                 aria-describedby=error_id.clone()
             />
+            {(kind == "password").then(|| view! { <super::password_toggle::PasswordToggle target=toggle_target/> })}
             <p class="field-error" id=error_id aria-live="polite">{message}</p>
             {children.map(|c| c())}
         </div>

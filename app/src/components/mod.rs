@@ -5,6 +5,7 @@ pub mod form;
 pub mod google_button;
 pub mod layout;
 pub mod passkey;
+pub mod password_toggle;
 pub mod require_user;
 pub mod session_context;
 pub mod theme_toggle;
