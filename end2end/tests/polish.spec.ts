@@ -82,3 +82,20 @@ test.describe("with JavaScript disabled", () => {
     await expect(page.getByLabel("Password", { exact: true })).toHaveAttribute("type", "password");
   });
 });
+
+test("every page has one h1 and a title that names it", async ({ page }) => {
+  const email = uniqueEmail("titles");
+  await signUp(page, email, PASSWORD);
+  await verifyEmail(page, email);
+  for (const [path, title] of [
+    ["/", "Home"],
+    ["/account", "Account"],
+    ["/account/security", "Security"],
+    ["/account/two-step", "Two-step verification"],
+    ["/no-such-page", "Page not found"],
+  ]) {
+    await page.goto(path);
+    await expect(page).toHaveTitle(new RegExp(`^${title} · `));
+    await expect(page.locator("h1")).toHaveCount(1);
+  }
+});

@@ -28,6 +28,7 @@ pub fn SecurityPage() -> impl IntoView {
     view! {
         <Title text="Security"/>
         <RequireUser children=|user| view! {
+            <h1 class="page-title">"Security"</h1>
             <Devices/>
             <RecentActivity/>
             <super::passkeys::Passkeys has_password=user.has_password/>

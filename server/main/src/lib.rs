@@ -1,3 +1,4 @@
+#![recursion_limit = "256"]
 //! Assembles the deployable server: the `server` services plus the `app` routes.
 //! `main.rs` runs it; integration tests spawn it on a free port.
 
