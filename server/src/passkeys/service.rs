@@ -59,6 +59,27 @@ fn name_of(name: &str) -> Result<String, ServiceError> {
     Ok(name.to_owned())
 }
 
+/// How an account can sign in, read with its user row locked, so that two removals at once
+/// (a passkey here, the password or Google elsewhere) cannot both take the last way in.
+struct WaysIn {
+    password: bool,
+    google: bool,
+    passkeys: i64,
+}
+
+async fn ways_in(tx: &mut sqlx::PgConnection, user_id: Uuid) -> Result<WaysIn, sqlx::Error> {
+    let (password, google, passkeys): (bool, bool, i64) = sqlx::query_as(
+        "SELECT u.password_hash IS NOT NULL, \
+           EXISTS (SELECT 1 FROM user_identities i WHERE i.user_id = u.id), \
+           (SELECT count(*) FROM passkeys p WHERE p.user_id = u.id) \
+         FROM users u WHERE u.id = $1 FOR UPDATE",
+    )
+    .bind(user_id)
+    .fetch_one(tx)
+    .await?;
+    Ok(WaysIn { password, google, passkeys })
+}
+
 impl Passkeys {
     /// `None` when SERVICE_DOMAIN has no domain name (an IP address cannot be a relying party).
     pub fn new(
@@ -81,9 +102,7 @@ impl Passkeys {
 
     /// Starts adding a passkey to the signed-in account (needs a recent sign-in).
     pub async fn start_registration(&self, auth: &Authenticated) -> Result<Challenge, ServiceError> {
-        if !auth.signed_in_recently(chrono::Utc::now()) {
-            return Err(ServiceError::NeedsRecentSignIn);
-        }
+        auth.require_recent_sign_in()?;
         let user = &auth.user;
         let exclude = store::ids(&self.pool, user.id).await?;
         let shown = user.display_name.as_deref().unwrap_or(&user.email);
@@ -200,21 +219,11 @@ impl Passkeys {
         id: &[u8],
         client: &ClientInfo,
     ) -> Result<(), ServiceError> {
-        if !auth.signed_in_recently(chrono::Utc::now()) {
-            return Err(ServiceError::NeedsRecentSignIn);
-        }
+        auth.require_recent_sign_in()?;
         let user_id = auth.user.id;
         let mut tx = self.pool.begin().await?;
-        let other_ways: bool = sqlx::query_scalar(
-            "SELECT u.password_hash IS NOT NULL \
-               OR EXISTS (SELECT 1 FROM user_identities i WHERE i.user_id = u.id) \
-               OR (SELECT count(*) FROM passkeys p WHERE p.user_id = u.id) > 1 \
-             FROM users u WHERE u.id = $1 FOR UPDATE",
-        )
-        .bind(user_id)
-        .fetch_one(&mut *tx)
-        .await?;
-        if !other_ways {
+        let ways = ways_in(&mut tx, user_id).await?;
+        if !(ways.password || ways.google || ways.passkeys > 1) {
             return Err(ServiceError::Conflict(LAST_WAY_IN));
         }
         if !store::remove(&mut *tx, user_id, id).await? {
@@ -239,20 +248,11 @@ impl Passkeys {
         auth: &Authenticated,
         client: &ClientInfo,
     ) -> Result<(), ServiceError> {
-        if !auth.signed_in_recently(chrono::Utc::now()) {
-            return Err(ServiceError::NeedsRecentSignIn);
-        }
+        auth.require_recent_sign_in()?;
         let user_id = auth.user.id;
         let mut tx = self.pool.begin().await?;
-        let other_ways: bool = sqlx::query_scalar(
-            "SELECT EXISTS (SELECT 1 FROM passkeys p WHERE p.user_id = u.id) \
-               OR EXISTS (SELECT 1 FROM user_identities i WHERE i.user_id = u.id) \
-             FROM users u WHERE u.id = $1 FOR UPDATE",
-        )
-        .bind(user_id)
-        .fetch_one(&mut *tx)
-        .await?;
-        if !other_ways {
+        let ways = ways_in(&mut tx, user_id).await?;
+        if !(ways.passkeys > 0 || ways.google) {
             return Err(ServiceError::Conflict(
                 "Add a passkey or connect Google before removing your password.",
             ));

@@ -24,4 +24,13 @@ impl Authenticated {
         chrono::Duration::from_std(RECENT_SIGN_IN)
             .is_ok_and(|recent| now - self.session.record.authenticated_at < recent)
     }
+
+    /// Refuses a sensitive change on a device that has not proved who it is lately.
+    pub fn require_recent_sign_in(&self) -> Result<(), crate::error::ServiceError> {
+        if self.signed_in_recently(Utc::now()) {
+            Ok(())
+        } else {
+            Err(crate::error::ServiceError::NeedsRecentSignIn)
+        }
+    }
 }

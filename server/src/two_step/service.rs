@@ -106,6 +106,13 @@ impl TwoStep {
         Ok(Setup { secret: secret::display(&totp), qr_svg: secret::qr_svg(&totp) })
     }
 
+    /// Ten new recovery codes: their hashes to store, and the codes sealed to show until saved.
+    fn new_recovery_codes(&self, user_id: Uuid) -> (Vec<Vec<u8>>, Vec<u8>) {
+        let fresh = codes::generate();
+        let hashes = fresh.iter().map(|c| self.code_key.hash(c)).collect();
+        (hashes, self.sealer.seal(user_id, fresh.join(" ").as_bytes()))
+    }
+
     /// Checks a code against the account's secret, counted like a password attempt, and spends
     /// its time step.
     async fn check_code(
@@ -145,9 +152,7 @@ impl TwoStep {
             return Err(ServiceError::Conflict("Two-step verification is already on."));
         }
         self.check_code(user.id, &user.email, &row.secret_sealed, code).await?;
-        let fresh = codes::generate();
-        let hashes: Vec<Vec<u8>> = fresh.iter().map(|c| self.code_key.hash(c)).collect();
-        let sealed_codes = self.sealer.seal(user.id, fresh.join(" ").as_bytes());
+        let (hashes, sealed_codes) = self.new_recovery_codes(user.id);
         let mut tx = self.pool.begin().await?;
         if !store::enable(&mut tx, user.id, &sealed_codes).await? {
             return Err(ServiceError::Conflict("Two-step verification is already on."));
@@ -182,15 +187,11 @@ impl TwoStep {
         client: &ClientInfo,
     ) -> Result<(), ServiceError> {
         let user = &auth.user;
-        if !auth.signed_in_recently(chrono::Utc::now()) {
-            return Err(ServiceError::NeedsRecentSignIn);
-        }
+        auth.require_recent_sign_in()?;
         if !store::is_enabled(&self.pool, user.id).await? {
             return Err(ServiceError::Conflict("Two-step verification is off."));
         }
-        let fresh = codes::generate();
-        let hashes: Vec<Vec<u8>> = fresh.iter().map(|c| self.code_key.hash(c)).collect();
-        let sealed_codes = self.sealer.seal(user.id, fresh.join(" ").as_bytes());
+        let (hashes, sealed_codes) = self.new_recovery_codes(user.id);
         let mut tx = self.pool.begin().await?;
         store::replace_codes(&mut tx, user.id, &hashes).await?;
         store::set_fresh_codes(&mut *tx, user.id, Some(&sealed_codes)).await?;
@@ -211,9 +212,7 @@ impl TwoStep {
         client: &ClientInfo,
     ) -> Result<(), ServiceError> {
         let user = &auth.user;
-        if !auth.signed_in_recently(chrono::Utc::now()) {
-            return Err(ServiceError::NeedsRecentSignIn);
-        }
+        auth.require_recent_sign_in()?;
         let row = store::find(&self.pool, user.id).await?.filter(|r| r.enabled);
         let row = row.ok_or(ServiceError::Conflict("Two-step verification is off."))?;
         self.check_code(user.id, &user.email, &row.secret_sealed, code).await?;
