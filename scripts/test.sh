@@ -130,11 +130,14 @@ start_instance b
 node "$ROOT/scripts/services/round-robin.mjs" "${BASE_URL##*:}" "${UPSTREAMS[@]}" >"$WORK/proxy.log" 2>&1 &
 SERVER_PIDS+=($!)
 wait_for_http "$BASE_URL/healthz" 20 || die "the round-robin proxy did not start: $(cat "$WORK/proxy.log")"
-if ! (cd end2end && BASE_URL="$BASE_URL" MAIL_API="$TEST_MAIL_API" OIDC_ISSUER="$TEST_OIDC_ISSUER" npx playwright test ${E2E_ONLY:-}); then
+if ! (cd end2end && BASE_URL="$BASE_URL" MAIL_API="$TEST_MAIL_API" OIDC_ISSUER="$TEST_OIDC_ISSUER" npx playwright test ${PLAYWRIGHT_CONFIG:+--config "$PLAYWRIGHT_CONFIG"} ${E2E_ONLY:-} 2>&1 | tee "$WORK/playwright.log"); then
   for name in a b; do
     say "server $name log (last 60 lines)"
     tail -n 60 "$WORK/server-$name.log" >&2
   done
+  # Last on stderr, so a CI log that keeps only the end still names the failing tests.
+  say "browser tests that failed"
+  grep -E '✘|[0-9]+ (failed|flaky)|Error:|expect\(' "$WORK/playwright.log" | tail -n 60 >&2 || true
   exit 1
 fi
 say "all checks and tests passed"

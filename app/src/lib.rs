@@ -8,6 +8,7 @@ pub mod pages;
 mod routes;
 mod shell;
 pub mod site;
+pub mod theme;
 
 pub use routes::App;
 pub use shell::shell;

@@ -8,9 +8,14 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     let site = SiteInfo::current();
     #[cfg(feature = "ssr")]
     set_content_security_policy();
+    // No attribute: the stylesheet follows `prefers-color-scheme`.
+    #[cfg(feature = "ssr")]
+    let theme = crate::theme::chosen().map(crate::theme::Theme::as_str);
+    #[cfg(not(feature = "ssr"))]
+    let theme: Option<&str> = None;
     view! {
         <!DOCTYPE html>
-        <html lang="en" data-theme="light">
+        <html lang="en" data-theme=theme>
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>

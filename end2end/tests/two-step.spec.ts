@@ -1,20 +1,5 @@
-import { createHmac } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
-import { PASSWORD, header, signIn, signUp, uniqueEmail, verifyEmail } from "./helpers";
-
-/** What an authenticator app shows for `key` (RFC 6238: SHA-1, 6 digits, 30 s), `steps` ahead. */
-function totp(key: string, steps = 0): string {
-  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-  let bits = "";
-  for (const c of key.replace(/[\s=]/g, "").toUpperCase()) bits += alphabet.indexOf(c).toString(2).padStart(5, "0");
-  const secret = Buffer.from((bits.match(/.{8}/g) ?? []).map((b) => parseInt(b, 2)));
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(Math.floor(Date.now() / 1000 / 30) + steps));
-  const mac = createHmac("sha1", secret).update(counter).digest();
-  const offset = mac[mac.length - 1] & 0x0f;
-  const value = (mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000;
-  return value.toString().padStart(6, "0");
-}
+import { PASSWORD, header, signIn, signUp, totp, uniqueEmail, verifyEmail } from "./helpers";
 
 /** Turns two-step on from the security page; returns the key and the recovery codes. */
 async function turnOn(page: Page): Promise<{ key: string; codes: string[]; first: string }> {
@@ -85,7 +70,9 @@ async function walkThrough(page: Page, email: string) {
   await expect(page.getByText("8 recovery codes left.")).toBeVisible();
 }
 
+// Five sign-ins through argon2 in a debug build: about 20 s alone, more on a loaded machine.
 test("two-step verification: set up, a code, a replay, recovery codes", async ({ page }) => {
+  test.slow();
   const email = uniqueEmail("two-step");
   await signUp(page, email, PASSWORD);
   await verifyEmail(page, email);
@@ -96,6 +83,7 @@ test.describe("with JavaScript disabled", () => {
   test.use({ javaScriptEnabled: false });
 
   test("two-step set-up and sign-in are plain form posts", async ({ page }) => {
+    test.slow();
     const email = uniqueEmail("two-step-nojs");
     await page.goto("/signup");
     await page.getByLabel("Email", { exact: true }).fill(email);

@@ -11,6 +11,7 @@ pub mod profile;
 pub mod security;
 #[cfg(feature = "ssr")]
 mod ssr;
+pub mod theme;
 pub mod two_step;
 
 pub use errors::FormError;
@@ -64,15 +65,27 @@ pub struct DeviceView {
     pub id: String,
     pub name: String,
     pub ip: String,
-    pub signed_in_at: String,
-    pub last_active: String,
+    pub signed_in_at: TimeView,
+    pub last_active: TimeView,
     pub current: bool,
     /// "Password", "Password and authenticator code", "Google", …
     pub method: String,
 }
 
-/// One line of "Recent activity": "Signed in · Firefox on Linux · 203.0.113.7 · 5 minutes ago".
+/// One line of "Recent activity": "Signed in · Firefox on Linux · 203.0.113.7" and when.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ActivityView {
     pub text: String,
+    pub at: TimeView,
+}
+
+/// A moment as people read it: "5 minutes ago", with the exact time for a `<time>` element.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TimeView {
+    /// RFC 3339 in UTC, for `datetime` and for the browser to show in its own time zone.
+    pub iso: String,
+    /// "2026-11-30 06:50 UTC": the exact time without JavaScript.
+    pub utc: String,
+    /// "just now", "5 minutes ago", "yesterday", "3 days ago".
+    pub ago: String,
 }

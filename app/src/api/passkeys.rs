@@ -13,8 +13,8 @@ pub struct PasskeyView {
     /// The credential id (base64url), to rename or remove it.
     pub id: String,
     pub name: String,
-    pub created: String,
-    pub last_used: Option<String>,
+    pub created: super::TimeView,
+    pub last_used: Option<super::TimeView>,
 }
 
 #[cfg(feature = "ssr")]
@@ -100,8 +100,8 @@ pub async fn list_passkeys() -> Result<Vec<PasskeyView>, FormError> {
         .map(|p| PasskeyView {
             id: base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(&p.id),
             name: p.name,
-            created: format_time(p.created_at),
-            last_used: p.last_used_at.map(format_time),
+            created: time_view(p.created_at),
+            last_used: p.last_used_at.map(time_view),
         })
         .collect())
 }

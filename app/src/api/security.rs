@@ -17,8 +17,8 @@ pub async fn list_devices() -> Result<Vec<DeviceView>, FormError> {
             id: d.device_id.to_string(),
             name: server::session::device::describe(&d.user_agent),
             ip: d.ip.map(|ip| ip.ip().to_string()).unwrap_or_else(|| "unknown".into()),
-            signed_in_at: format_time(d.created_at),
-            last_active: format_time(d.last_seen_at),
+            signed_in_at: time_view(d.created_at),
+            last_active: time_view(d.last_seen_at),
             current: d.device_id == current,
             method: d.method.describe().to_owned(),
         })
@@ -37,8 +37,7 @@ pub async fn recent_activity() -> Result<Vec<ActivityView>, FormError> {
     let events = server::trail::latest(&state.pool, auth.user.id, server::trail::SHOWN)
         .await
         .map_err(|e| fail(e.into(), &[]))?;
-    let now = chrono::Utc::now();
-    Ok(events.iter().map(|e| ActivityView { text: server::trail::describe(e, now) }).collect())
+    Ok(events.iter().map(|e| ActivityView { text: server::trail::words(e), at: time_view(e.at) }).collect())
 }
 
 #[server]

@@ -124,8 +124,13 @@ pub fn clear_session_cookie(state: &AppState) {
     }
 }
 
-pub fn format_time(t: chrono::DateTime<chrono::Utc>) -> String {
-    t.format("%Y-%m-%d %H:%M UTC").to_string()
+/// `t` as the pages show it, relative to now.
+pub fn time_view(t: chrono::DateTime<chrono::Utc>) -> super::TimeView {
+    super::TimeView {
+        iso: t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        utc: t.format("%Y-%m-%d %H:%M UTC").to_string(),
+        ago: server::trail::ago(t, chrono::Utc::now()),
+    }
 }
 
 /// A failure on our side for server functions that return `ServerFnError`: answered 503, so it

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use leptos::server_fn::ServerFn;
 
-use super::session_context::signed_in;
+use super::{session_context::signed_in, theme_toggle::ThemeToggle};
 use crate::{api::auth::SignOut, site::SiteInfo};
 
 /// Site name linking home, and the navigation: sign-in links, or the person and "Sign out".
@@ -31,6 +31,7 @@ pub fn Header() -> impl IntoView {
                     }.into_any(),
                     None => signed_out().into_any(),
                 }}
+                <ThemeToggle/>
             </nav>
         </header>
     }

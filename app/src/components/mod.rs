@@ -4,6 +4,7 @@ pub mod avatar_upload;
 pub mod form;
 pub mod google_button;
 pub mod layout;
+pub mod local_time;
 pub mod passkey;
 pub mod password_toggle;
 pub mod require_user;

@@ -2,10 +2,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use crate::{
-    components::{session_context::signed_in, theme_toggle::ThemeToggle},
-    site::SiteInfo,
-};
+use crate::{components::session_context::signed_in, site::SiteInfo};
 
 /// `/`: an invitation to sign up or in; signed in, a greeting and the way to one's account.
 #[component]
@@ -34,7 +31,6 @@ pub fn HomePage() -> impl IntoView {
                     </p>
                 }.into_any(),
             }}
-            <ThemeToggle/>
         </section>
     }
 }

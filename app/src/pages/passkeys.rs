@@ -9,6 +9,7 @@ use crate::{
     },
     components::{
         form::{FormMessage, form_error},
+        local_time::When,
         passkey::PasskeyAdd,
     },
 };
@@ -65,8 +66,11 @@ fn PasskeyRow(passkey: PasskeyView) -> impl IntoView {
         <li class="passkey-row">
             <strong class="passkey-name">{passkey.name.clone()}</strong>
             <dl class="device-facts">
-                <dt>"Added"</dt><dd>{passkey.created}</dd>
-                <dt>"Last used"</dt><dd>{passkey.last_used.unwrap_or_else(|| "never".to_owned())}</dd>
+                <dt>"Added"</dt><dd><When time=passkey.created/></dd>
+                <dt>"Last used"</dt><dd>{match passkey.last_used {
+                    Some(time) => view! { <When time/> }.into_any(),
+                    None => "never".into_any(),
+                }}</dd>
             </dl>
             <form method="post" action=RenamePasskey::PATH class="inline-form">
                 <input type="hidden" name="id" value=passkey.id.clone()/>

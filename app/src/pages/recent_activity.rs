@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::api::security::recent_activity;
+use crate::{api::security::recent_activity, components::local_time::When};
 
 #[component]
 pub fn RecentActivity() -> impl IntoView {
@@ -17,7 +17,7 @@ pub fn RecentActivity() -> impl IntoView {
                         Ok(list) if list.is_empty() => view! { <p>"Nothing yet."</p> }.into_any(),
                         Ok(list) => view! {
                             <ol class="activity">
-                                {list.into_iter().map(|e| view! { <li>{e.text}</li> }).collect_view()}
+                                {list.into_iter().map(|e| view! { <li>{e.text}" · "<When time=e.at/></li> }).collect_view()}
                             </ol>
                         }.into_any(),
                         Err(e) => view! { <p class="form-error" role="alert">{e.to_string()}</p> }.into_any(),

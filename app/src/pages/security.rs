@@ -17,6 +17,7 @@ use crate::{
     components::{
         form::{Field, FormMessage, SubmitButton, form_error},
         google_button::google_notice,
+        local_time::When,
         require_user::RequireUser,
     },
 };
@@ -84,9 +85,9 @@ fn DeviceRow(device: DeviceView) -> impl IntoView {
             </div>
             <dl class="device-facts">
                 <dt>"IP"</dt><dd class="device-ip">{device.ip}</dd>
-                <dt>"Signed in"</dt><dd>{device.signed_in_at}</dd>
+                <dt>"Signed in"</dt><dd><When time=device.signed_in_at/></dd>
                 <dt>"With"</dt><dd class="device-method">{device.method}</dd>
-                <dt>"Last active"</dt><dd>{device.last_active}</dd>
+                <dt>"Last active"</dt><dd class="device-last-active"><When time=device.last_active/></dd>
             </dl>
             {(!current).then(|| view! {
                 <form method="post" action=SignOutDevice::PATH class="inline-form">

@@ -10,7 +10,7 @@ use sqlx::{PgConnection, PgExecutor, Row, types::ipnetwork::IpNetwork};
 use uuid::Uuid;
 
 pub use kind::EventKind;
-pub use words::{ago, describe};
+pub use words::{ago, describe, words};
 
 use crate::session::{ClientInfo, device};
 

@@ -4,20 +4,26 @@ use chrono::{DateTime, Utc};
 
 use super::SecurityEvent;
 
-/// "just now", "5 minutes ago", "3 hours ago", "2 days ago".
+/// "just now", "5 minutes ago", "3 hours ago", "yesterday", "2 days ago".
 pub fn ago(at: DateTime<Utc>, now: DateTime<Utc>) -> String {
     let secs = (now - at).num_seconds().max(0);
     let (n, unit) = match secs {
         0..60 => return "just now".to_owned(),
         60..3600 => (secs / 60, "minute"),
         3600..86_400 => (secs / 3600, "hour"),
+        86_400..172_800 => return "yesterday".to_owned(),
         _ => (secs / 86_400, "day"),
     };
     format!("{n} {unit}{} ago", if n == 1 { "" } else { "s" })
 }
 
-/// The line the security page shows for one event.
+/// The line the admin command prints for one event.
 pub fn describe(event: &SecurityEvent, now: DateTime<Utc>) -> String {
+    format!("{} · {}", words(event), ago(event.at, now))
+}
+
+/// What happened, from where: "Signed in · Firefox on Linux · 203.0.113.7" (the page adds when).
+pub fn words(event: &SecurityEvent) -> String {
     let mut parts = vec![event.kind.words().to_owned()];
     if !event.detail.is_empty() {
         parts.push(event.detail.clone());
@@ -28,7 +34,6 @@ pub fn describe(event: &SecurityEvent, now: DateTime<Utc>) -> String {
     if let Some(ip) = event.ip {
         parts.push(ip.ip().to_string());
     }
-    parts.push(ago(event.at, now));
     parts.join(" · ")
 }
 
@@ -50,6 +55,7 @@ mod tests {
         assert_eq!(describe(&event, now), "Signed in · Firefox on Linux · 203.0.113.7 · 5 minutes ago");
         assert_eq!(ago(now - chrono::Duration::seconds(5), now), "just now");
         assert_eq!(ago(now - chrono::Duration::hours(1), now), "1 hour ago");
+        assert_eq!(ago(now - chrono::Duration::hours(30), now), "yesterday");
         assert_eq!(ago(now - chrono::Duration::days(3), now), "3 days ago");
     }
 }
