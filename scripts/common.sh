@@ -4,6 +4,9 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
 CARGO_LEPTOS_VERSION="0.3.10"
+SQLX_CLI_VERSION="0.8.6"
+# What `cargo sqlx prepare` compiles to find every query macro: the server side, as clippy sees it.
+SQLX_PREPARE_ARGS=(-p app -p server -p accounts-server -p bench-invalidation -p bench-hello -p bench-seed -p bench-passkey --all-targets --features app/ssr)
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }

@@ -47,4 +47,9 @@ if $tests; then
   npm_ci_if_needed "$ROOT/end2end"
   command -v rustfmt >/dev/null || rustup component add rustfmt
   cargo clippy --version >/dev/null 2>&1 || rustup component add clippy
+  # Checks that the query data in .sqlx/ matches the queries and migrations (test.sh).
+  if [ "$(cargo sqlx --version 2>/dev/null | awk '{print $2}')" != "$SQLX_CLI_VERSION" ]; then
+    say "installing sqlx-cli $SQLX_CLI_VERSION (about 4 minutes on 2 cores)"
+    cargo install sqlx-cli --version "$SQLX_CLI_VERSION" --locked --no-default-features --features postgres,rustls
+  fi
 fi

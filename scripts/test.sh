@@ -51,6 +51,14 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
+say "starting a private Postgres for tests"
+# A throwaway cluster for the tests only (never the developer's .data/); each integration
+# test creates its own database in it.
+start_postgres "$WORK"
+export TEST_DATABASE_URL="$PG_URL"
+
+# Every build reads the query data in .sqlx/ (SQLX_OFFLINE=true in .cargo/config.toml), never a
+# database; only the check below compiles against one.
 if want lint; then
   say "formatting"
   cargo fmt --all --check
@@ -60,13 +68,14 @@ if want lint; then
 
   say "clippy (browser side)"
   cargo clippy -p app -p frontend --features app/hydrate --target wasm32-unknown-unknown -- -D warnings
-fi
 
-say "starting a private Postgres for tests"
-# A throwaway cluster for the tests only (never the developer's .data/); each integration
-# test creates its own database in it.
-start_postgres "$WORK"
-export TEST_DATABASE_URL="$PG_URL"
+  say "query data in .sqlx/ (against a freshly migrated database)"
+  "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres sqlx_check
+  sqlx_url="postgres://postgres@127.0.0.1:$PG_PORT/sqlx_check"
+  cargo sqlx migrate run --source .migrations --database-url "$sqlx_url" >/dev/null
+  cargo sqlx prepare --workspace --check --database-url "$sqlx_url" -- "${SQLX_PREPARE_ARGS[@]}" ||
+    die "\`.sqlx/\` is stale (or a query does not fit the migrations): run cargo sqlx prepare --workspace -- ${SQLX_PREPARE_ARGS[*]} against a migrated database (README, SQL checked at compile time)"
+fi
 
 if want unit; then
   say "starting an S3-compatible server for tests"

@@ -59,39 +59,34 @@ fn yes_no(b: bool) -> &'static str {
 pub async fn show(state: &AppState, email: &str) -> Result<String, AdminError> {
     let user = find(state, email).await?;
     let pool = &state.pool;
-    let (locked, created, google, passkeys, two_step): (
-        bool,
-        chrono::DateTime<chrono::Utc>,
-        bool,
-        i64,
-        bool,
-    ) = sqlx::query_as(
-        "SELECT u.locked_at IS NOT NULL, u.created_at, \
-               EXISTS (SELECT 1 FROM user_identities i WHERE i.user_id = u.id), \
-               (SELECT count(*) FROM passkeys p WHERE p.user_id = u.id), \
-               EXISTS (SELECT 1 FROM two_step t WHERE t.user_id = u.id AND t.enabled_at IS NOT NULL) \
+    let ways = sqlx::query!(
+        "SELECT u.locked_at IS NOT NULL AS \"locked!\", u.created_at, \
+               EXISTS (SELECT 1 FROM user_identities i WHERE i.user_id = u.id) AS \"google!\", \
+               (SELECT count(*) FROM passkeys p WHERE p.user_id = u.id) AS \"passkeys!\", \
+               EXISTS (SELECT 1 FROM two_step t WHERE t.user_id = u.id AND t.enabled_at IS NOT NULL) AS \"two_step!\" \
              FROM users u WHERE u.id = $1",
+        user.id
     )
-    .bind(user.id)
     .fetch_one(pool)
     .await?;
     let time = |t: chrono::DateTime<chrono::Utc>| t.format("%Y-%m-%d %H:%M UTC").to_string();
     let mut out = String::new();
     let _ = writeln!(out, "Account   {}", user.email);
     let _ = writeln!(out, "Id        {}", user.id);
-    let _ = writeln!(out, "Created   {}", time(created));
+    let _ = writeln!(out, "Created   {}", time(ways.created_at));
     let verified = user.email_verified_at.map_or_else(|| "no".to_owned(), |t| format!("yes, {}", time(t)));
     let _ = writeln!(out, "Verified  {verified}");
     let _ = writeln!(out, "Name      {}", user.display_name.as_deref().unwrap_or("-"));
     let _ = writeln!(out, "Username  {}", user.username.as_deref().unwrap_or("-"));
     let _ = writeln!(
         out,
-        "Sign-in   password: {} · Google: {} · passkeys: {passkeys} · two-step: {}",
+        "Sign-in   password: {} · Google: {} · passkeys: {} · two-step: {}",
         yes_no(user.has_password),
-        yes_no(google),
-        if two_step { "on" } else { "off" },
+        yes_no(ways.google),
+        ways.passkeys,
+        if ways.two_step { "on" } else { "off" },
     );
-    let _ = writeln!(out, "Locked    {}", yes_no(locked));
+    let _ = writeln!(out, "Locked    {}", yes_no(ways.locked));
     let devices = state.sessions.devices(user.id).await?;
     let _ = writeln!(out, "\nDevices ({})", devices.len());
     for d in &devices {
@@ -128,10 +123,12 @@ pub async fn sign_out(state: &AppState, email: &str) -> Result<usize, AdminError
 pub async fn verify(state: &AppState, email: &str) -> Result<(), AdminError> {
     let user = find(state, email).await?;
     let mut tx = state.pool.begin().await?;
-    sqlx::query("UPDATE users SET email_verified_at = coalesce(email_verified_at, now()), updated_at = now() WHERE id = $1")
-        .bind(user.id)
-        .execute(&mut *tx)
-        .await?;
+    sqlx::query!(
+        "UPDATE users SET email_verified_at = coalesce(email_verified_at, now()), updated_at = now() WHERE id = $1",
+        user.id
+    )
+    .execute(&mut *tx)
+    .await?;
     publish_user_changed(&mut tx, user.id).await?;
     tx.commit().await?;
     Ok(())
@@ -141,10 +138,12 @@ pub async fn verify(state: &AppState, email: &str) -> Result<(), AdminError> {
 pub async fn lock(state: &AppState, email: &str) -> Result<(), AdminError> {
     let user = find(state, email).await?;
     let mut tx = state.pool.begin().await?;
-    sqlx::query("UPDATE users SET locked_at = coalesce(locked_at, now()), updated_at = now() WHERE id = $1")
-        .bind(user.id)
-        .execute(&mut *tx)
-        .await?;
+    sqlx::query!(
+        "UPDATE users SET locked_at = coalesce(locked_at, now()), updated_at = now() WHERE id = $1",
+        user.id
+    )
+    .execute(&mut *tx)
+    .await?;
     store::lock_user(&mut tx, user.id).await?;
     store::delete_all_except(&mut *tx, user.id, None).await?;
     trail::record(&mut tx, user.id, EventKind::AccountLocked, &operator(), "").await?;
@@ -156,8 +155,7 @@ pub async fn lock(state: &AppState, email: &str) -> Result<(), AdminError> {
 pub async fn unlock(state: &AppState, email: &str) -> Result<(), AdminError> {
     let user = find(state, email).await?;
     let mut tx = state.pool.begin().await?;
-    sqlx::query("UPDATE users SET locked_at = NULL, updated_at = now() WHERE id = $1")
-        .bind(user.id)
+    sqlx::query!("UPDATE users SET locked_at = NULL, updated_at = now() WHERE id = $1", user.id)
         .execute(&mut *tx)
         .await?;
     trail::record(&mut tx, user.id, EventKind::AccountUnlocked, &operator(), "").await?;

@@ -112,11 +112,11 @@ impl EmailFlows {
         let done = match (redeemed.purpose, redeemed.new_email) {
             (Purpose::Change, Some(new_email)) => {
                 let old = users::find(&mut *tx, redeemed.user_id).await?.ok_or(ServiceError::InvalidLink)?;
-                let moved = sqlx::query(
+                let moved = sqlx::query!(
                     "UPDATE users SET email = $2, email_verified_at = now(), updated_at = now() WHERE id = $1",
+                    redeemed.user_id,
+                    &new_email,
                 )
-                .bind(redeemed.user_id)
-                .bind(&new_email)
                 .execute(&mut *tx)
                 .await;
                 match moved {
@@ -135,10 +135,10 @@ impl EmailFlows {
                 EmailLink::Change { new_email }
             }
             _ => {
-                sqlx::query(
+                sqlx::query!(
                     "UPDATE users SET email_verified_at = coalesce(email_verified_at, now()), updated_at = now() WHERE id = $1",
+                    redeemed.user_id
                 )
-                .bind(redeemed.user_id)
                 .execute(&mut *tx)
                 .await?;
                 EmailLink::Verify
@@ -215,12 +215,12 @@ impl EmailFlows {
         let hash = self.hasher.hash(password.expose()).await?;
         email_tokens::redeem(&mut tx, token, &[Purpose::Reset]).await?.ok_or(ServiceError::InvalidLink)?;
         email_tokens::void_all(&mut tx, user_id).await?;
-        sqlx::query(
+        sqlx::query!(
             "UPDATE users SET password_hash = $2, email_verified_at = coalesce(email_verified_at, now()), \
              updated_at = now() WHERE id = $1",
+            user_id,
+            &hash,
         )
-        .bind(user_id)
-        .bind(&hash)
         .execute(&mut *tx)
         .await?;
         store::lock_user(&mut tx, user_id).await?;

@@ -7,7 +7,7 @@ use ring::{
     digest,
     rand::{SecureRandom, SystemRandom},
 };
-use sqlx::{PgConnection, Row};
+use sqlx::PgConnection;
 use uuid::Uuid;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -65,15 +65,15 @@ pub async fn create(
     let mut raw = [0u8; 32];
     SystemRandom::new().fill(&mut raw).expect("the system random source works");
     let id = digest::digest(&digest::SHA256, &raw).as_ref().to_vec();
-    sqlx::query(
+    sqlx::query!(
         "INSERT INTO email_tokens (id, user_id, purpose, new_email, expires_at) \
          VALUES ($1, $2, $3, $4, now() + make_interval(secs => $5))",
+        id,
+        user_id,
+        purpose.as_str(),
+        new_email,
+        purpose.ttl_secs(),
     )
-    .bind(id)
-    .bind(user_id)
-    .bind(purpose.as_str())
-    .bind(new_email)
-    .bind(purpose.ttl_secs())
     .execute(conn)
     .await?;
     Ok(LinkToken { secret: URL_SAFE_NO_PAD.encode(raw), ttl_secs: purpose.ttl_secs() })
@@ -81,11 +81,11 @@ pub async fn create(
 
 /// Marks every unused token of this purpose used: a newer link or a password change voids older ones.
 pub async fn void(conn: &mut PgConnection, user_id: Uuid, purpose: Purpose) -> Result<(), sqlx::Error> {
-    sqlx::query(
+    sqlx::query!(
         "UPDATE email_tokens SET used_at = now() WHERE user_id = $1 AND purpose = $2 AND used_at IS NULL",
+        user_id,
+        purpose.as_str(),
     )
-    .bind(user_id)
-    .bind(purpose.as_str())
     .execute(conn)
     .await?;
     Ok(())
@@ -95,8 +95,7 @@ pub async fn void(conn: &mut PgConnection, user_id: Uuid, purpose: Purpose) -> R
 /// reset ends every way in that a mailed link may still offer (an attacker's pending email
 /// change included).
 pub async fn void_all(conn: &mut PgConnection, user_id: Uuid) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE email_tokens SET used_at = now() WHERE user_id = $1 AND used_at IS NULL")
-        .bind(user_id)
+    sqlx::query!("UPDATE email_tokens SET used_at = now() WHERE user_id = $1 AND used_at IS NULL", user_id)
         .execute(conn)
         .await?;
     Ok(())
@@ -120,6 +119,13 @@ pub async fn redeem(
     find(conn, token, purposes, true).await
 }
 
+/// A live token's row, as [`find`] reads or spends it.
+struct TokenRow {
+    user_id: Uuid,
+    purpose: String,
+    new_email: Option<String>,
+}
+
 async fn find(
     conn: &mut PgConnection,
     token: &str,
@@ -127,28 +133,37 @@ async fn find(
     consume: bool,
 ) -> Result<Option<Redeemed>, sqlx::Error> {
     let Some(id) = hash(token) else { return Ok(None) };
-    let names: Vec<&str> = purposes.iter().map(|p| p.as_str()).collect();
-    let sql = if consume {
-        "UPDATE email_tokens SET used_at = now() WHERE id = $1 AND purpose = ANY($2) AND used_at IS NULL \
-         AND expires_at > now() RETURNING user_id, purpose, new_email"
+    let names: Vec<String> = purposes.iter().map(|p| p.as_str().to_owned()).collect();
+    let row = if consume {
+        sqlx::query_as!(
+            TokenRow,
+            "UPDATE email_tokens SET used_at = now() WHERE id = $1 AND purpose = ANY($2) AND used_at IS NULL \
+             AND expires_at > now() RETURNING user_id, purpose, new_email",
+            id,
+            &names,
+        )
+        .fetch_optional(conn)
+        .await?
     } else {
-        "SELECT user_id, purpose, new_email FROM email_tokens WHERE id = $1 AND purpose = ANY($2) \
-         AND used_at IS NULL AND expires_at > now()"
+        sqlx::query_as!(
+            TokenRow,
+            "SELECT user_id, purpose, new_email FROM email_tokens WHERE id = $1 AND purpose = ANY($2) \
+             AND used_at IS NULL AND expires_at > now()",
+            id,
+            &names,
+        )
+        .fetch_optional(conn)
+        .await?
     };
-    let row = sqlx::query(sql).bind(id).bind(&names).fetch_optional(conn).await?;
-    row.map(|r| {
-        let purpose: String = r.try_get("purpose")?;
-        Ok(Redeemed {
-            user_id: r.try_get("user_id")?,
-            purpose: match purpose.as_str() {
-                "reset" => Purpose::Reset,
-                "change" => Purpose::Change,
-                _ => Purpose::Verify,
-            },
-            new_email: r.try_get("new_email")?,
-        })
-    })
-    .transpose()
+    Ok(row.map(|r| Redeemed {
+        user_id: r.user_id,
+        purpose: match r.purpose.as_str() {
+            "reset" => Purpose::Reset,
+            "change" => Purpose::Change,
+            _ => Purpose::Verify,
+        },
+        new_email: r.new_email,
+    }))
 }
 
 /// Tokens of this purpose created for the user within the last `secs` seconds.
@@ -158,13 +173,13 @@ pub async fn recent(
     purpose: Purpose,
     secs: f64,
 ) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar(
-        "SELECT count(*) FROM email_tokens WHERE user_id = $1 AND purpose = $2 \
+    sqlx::query_scalar!(
+        "SELECT count(*) AS \"count!\" FROM email_tokens WHERE user_id = $1 AND purpose = $2 \
          AND created_at > now() - make_interval(secs => $3)",
+        user_id,
+        purpose.as_str(),
+        secs,
     )
-    .bind(user_id)
-    .bind(purpose.as_str())
-    .bind(secs)
     .fetch_one(conn)
     .await
 }

@@ -72,10 +72,10 @@ pub async fn start(
 
 /// An operator locked the account (`accounts-server users lock`): no way in, whatever the method.
 async fn refuse_locked(pool: &PgPool, user_id: Uuid) -> Result<(), ServiceError> {
-    let locked: Option<bool> = sqlx::query_scalar("SELECT locked_at IS NOT NULL FROM users WHERE id = $1")
-        .bind(user_id)
-        .fetch_optional(pool)
-        .await?;
+    let locked =
+        sqlx::query_scalar!("SELECT locked_at IS NOT NULL AS \"locked!\" FROM users WHERE id = $1", user_id)
+            .fetch_optional(pool)
+            .await?;
     if locked == Some(true) {
         metrics::counter!("sign_ins_total", "method" => "any", "outcome" => "locked").increment(1);
         return Err(ServiceError::Locked);

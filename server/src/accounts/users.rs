@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
-use sqlx::{PgExecutor, PgPool, Row};
+use sqlx::{PgExecutor, PgPool};
 use uuid::Uuid;
 
 use crate::{error::ServiceError, session::Caches};
@@ -23,28 +23,16 @@ pub struct User {
     pub created_at: DateTime<Utc>,
 }
 
-const COLUMNS: &str = "id, email, email_verified_at, username, display_name, password_hash IS NOT NULL AS has_password, bio, avatar_key, created_at";
-
-fn user(row: &sqlx::postgres::PgRow) -> Result<User, sqlx::Error> {
-    Ok(User {
-        id: row.try_get("id")?,
-        email: row.try_get("email")?,
-        email_verified_at: row.try_get("email_verified_at")?,
-        username: row.try_get("username")?,
-        display_name: row.try_get("display_name")?,
-        has_password: row.try_get("has_password")?,
-        bio: row.try_get("bio")?,
-        avatar_key: row.try_get("avatar_key")?,
-        created_at: row.try_get("created_at")?,
-    })
-}
-
 pub async fn find(db: impl PgExecutor<'_>, id: Uuid) -> Result<Option<User>, sqlx::Error> {
-    let row = sqlx::query(&format!("SELECT {COLUMNS} FROM users WHERE id = $1"))
-        .bind(id)
-        .fetch_optional(db)
-        .await?;
-    row.as_ref().map(user).transpose()
+    sqlx::query_as!(
+        User,
+        "SELECT id, email, email_verified_at, username, display_name, \
+         password_hash IS NOT NULL AS \"has_password!\", bio, avatar_key, created_at \
+         FROM users WHERE id = $1",
+        id
+    )
+    .fetch_optional(db)
+    .await
 }
 
 /// The user from the cache or, on a miss or when `fresh`, from Postgres (then cached).
@@ -76,23 +64,21 @@ pub async fn credentials(
     if ident.chars().any(char::is_control) {
         return Ok(None);
     }
-    let row = if ident.contains('@') {
-        sqlx::query("SELECT id, password_hash FROM users WHERE email = lower($1)")
-            .bind(ident)
+    Ok(if ident.contains('@') {
+        sqlx::query!("SELECT id, password_hash FROM users WHERE email = lower($1)", ident)
             .fetch_optional(db)
             .await?
+            .map(|r| (r.id, r.password_hash))
     } else {
-        sqlx::query("SELECT id, password_hash FROM users WHERE lower(username) = lower($1)")
-            .bind(ident)
+        sqlx::query!("SELECT id, password_hash FROM users WHERE lower(username) = lower($1)", ident)
             .fetch_optional(db)
             .await?
-    };
-    row.map(|r| Ok((r.try_get("id")?, r.try_get("password_hash")?))).transpose()
+            .map(|r| (r.id, r.password_hash))
+    })
 }
 
 pub async fn password_hash(db: impl PgExecutor<'_>, id: Uuid) -> Result<Option<String>, sqlx::Error> {
-    sqlx::query_scalar("SELECT password_hash FROM users WHERE id = $1")
-        .bind(id)
+    sqlx::query_scalar!("SELECT password_hash FROM users WHERE id = $1", id)
         .fetch_optional(db)
         .await
         .map(Option::flatten)
@@ -104,33 +90,36 @@ pub async fn insert(
     email: &str,
     password_hash: &str,
 ) -> Result<Option<User>, sqlx::Error> {
-    let row = sqlx::query(&format!(
+    sqlx::query_as!(
+        User,
         "INSERT INTO users (id, email, password_hash) VALUES ($1, $2, $3) \
-         ON CONFLICT (email) DO NOTHING RETURNING {COLUMNS}"
-    ))
-    .bind(Uuid::new_v4())
-    .bind(email)
-    .bind(password_hash)
+         ON CONFLICT (email) DO NOTHING RETURNING id, email, email_verified_at, username, display_name, \
+         password_hash IS NOT NULL AS \"has_password!\", bio, avatar_key, created_at",
+        Uuid::new_v4(),
+        email,
+        password_hash,
+    )
     .fetch_optional(db)
-    .await?;
-    row.as_ref().map(user).transpose()
+    .await
 }
 
 pub async fn set_password_hash(db: impl PgExecutor<'_>, id: Uuid, hash: &str) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1")
-        .bind(id)
-        .bind(hash)
+    sqlx::query!("UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1", id, hash)
         .execute(db)
         .await?;
     Ok(())
 }
 
 pub async fn find_by_email(db: impl PgExecutor<'_>, email: &str) -> Result<Option<User>, sqlx::Error> {
-    let row = sqlx::query(&format!("SELECT {COLUMNS} FROM users WHERE email = $1"))
-        .bind(email)
-        .fetch_optional(db)
-        .await?;
-    row.as_ref().map(user).transpose()
+    sqlx::query_as!(
+        User,
+        "SELECT id, email, email_verified_at, username, display_name, \
+         password_hash IS NOT NULL AS \"has_password!\", bio, avatar_key, created_at \
+         FROM users WHERE email = $1",
+        email
+    )
+    .fetch_optional(db)
+    .await
 }
 
 /// Inserts an account whose address a provider has verified and that has no password yet;
@@ -140,14 +129,15 @@ pub async fn insert_verified(
     email: &str,
     display_name: Option<&str>,
 ) -> Result<Option<User>, sqlx::Error> {
-    let row = sqlx::query(&format!(
+    sqlx::query_as!(
+        User,
         "INSERT INTO users (id, email, email_verified_at, display_name) VALUES ($1, $2, now(), $3) \
-         ON CONFLICT (email) DO NOTHING RETURNING {COLUMNS}"
-    ))
-    .bind(Uuid::new_v4())
-    .bind(email)
-    .bind(display_name)
+         ON CONFLICT (email) DO NOTHING RETURNING id, email, email_verified_at, username, display_name, \
+         password_hash IS NOT NULL AS \"has_password!\", bio, avatar_key, created_at",
+        Uuid::new_v4(),
+        email,
+        display_name,
+    )
     .fetch_optional(db)
-    .await?;
-    row.as_ref().map(user).transpose()
+    .await
 }

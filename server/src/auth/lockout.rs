@@ -61,29 +61,30 @@ impl Lockout {
         identifier: &str,
     ) -> Result<Reserved, ServiceError> {
         let key = self.key_of(identifier);
-        let row: Option<(i32, bool)> = sqlx::query_as(
+        let row = sqlx::query!(
             "INSERT INTO sign_in_throttle AS t (key, failures, last_failure_at, locked_until) \
              VALUES ($1, 1, now(), NULL) \
              ON CONFLICT (key) DO UPDATE SET \
-               failures = CASE WHEN t.last_failure_at < now() - make_interval(secs => 60 * $3) THEN 1 ELSE t.failures + 1 END, \
+               failures = CASE WHEN t.last_failure_at < now() - make_interval(secs => 60 * $3::float8) THEN 1 ELSE t.failures + 1 END, \
                last_failure_at = now(), \
-               locked_until = CASE WHEN t.last_failure_at >= now() - make_interval(secs => 60 * $3) AND t.failures + 1 >= $2 \
-                 THEN now() + make_interval(secs => 60 * LEAST($3, power(2, t.failures + 1 - $2))) ELSE NULL END \
+               locked_until = CASE WHEN t.last_failure_at >= now() - make_interval(secs => 60 * $3::float8) AND t.failures + 1 >= $2 \
+                 THEN now() + make_interval(secs => 60 * LEAST($3::float8, power(2, t.failures + 1 - $2))) ELSE NULL END \
              WHERE t.locked_until IS NULL OR t.locked_until <= now() \
-             RETURNING failures, locked_until IS NOT NULL",
+             RETURNING failures, locked_until IS NOT NULL AS \"locks!\"",
+            &key,
+            FREE_FAILURES,
+            MAX_LOCK_MINUTES,
         )
-        .bind(&key)
-        .bind(FREE_FAILURES)
-        .bind(MAX_LOCK_MINUTES)
         .fetch_optional(db)
         .await?;
-        if let Some((attempts, locks)) = row {
-            return Ok(Reserved { attempts, locks });
+        if let Some(row) = row {
+            return Ok(Reserved { attempts: row.failures, locks: row.locks });
         }
-        let secs: f64 = sqlx::query_scalar(
-            "SELECT coalesce(EXTRACT(EPOCH FROM locked_until - now())::float8, 0) FROM sign_in_throttle WHERE key = $1",
+        let secs: f64 = sqlx::query_scalar!(
+            "SELECT coalesce(EXTRACT(EPOCH FROM locked_until - now())::float8, 0) AS \"secs!\" \
+             FROM sign_in_throttle WHERE key = $1",
+            &key
         )
-        .bind(&key)
         .fetch_optional(db)
         .await?
         .unwrap_or(0.0);
@@ -93,17 +94,17 @@ impl Lockout {
     /// A correct password (or a completed reset) ends the count for these identifiers.
     pub async fn clear(&self, db: impl PgExecutor<'_>, identifiers: &[&str]) -> Result<(), ServiceError> {
         let keys: Vec<Vec<u8>> = identifiers.iter().map(|i| self.key_of(i)).collect();
-        sqlx::query("DELETE FROM sign_in_throttle WHERE key = ANY($1)").bind(&keys).execute(db).await?;
+        sqlx::query!("DELETE FROM sign_in_throttle WHERE key = ANY($1)", &keys).execute(db).await?;
         Ok(())
     }
 
     /// Drops counts that no longer matter (quiet for the window and not locked).
     pub async fn prune(&self, db: impl PgExecutor<'_>) -> Result<u64, sqlx::Error> {
-        let done = sqlx::query(
-            "DELETE FROM sign_in_throttle WHERE last_failure_at < now() - make_interval(secs => 60 * $1) \
+        let done = sqlx::query!(
+            "DELETE FROM sign_in_throttle WHERE last_failure_at < now() - make_interval(secs => 60 * $1::float8) \
              AND (locked_until IS NULL OR locked_until < now())",
+            MAX_LOCK_MINUTES
         )
-        .bind(MAX_LOCK_MINUTES)
         .execute(db)
         .await?;
         Ok(done.rows_affected())

@@ -81,11 +81,14 @@ impl EmbeddedPostgres {
     pub async fn connect_options(&self, database: &str) -> Result<PgConnectOptions, EmbeddedError> {
         let base = PgConnectOptions::new().socket(&self.socket_dir).port(PORT).username(SYSTEM_USER);
         let mut admin = PgConnection::connect_with(&base.clone().database("postgres")).await?;
-        let exists: bool = sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = $1)")
-            .bind(database)
-            .fetch_one(&mut admin)
-            .await?;
+        let exists = sqlx::query_scalar!(
+            "SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = $1) AS \"exists!\"",
+            database
+        )
+        .fetch_one(&mut admin)
+        .await?;
         if !exists {
+            // Runtime query: an identifier cannot be a bind parameter.
             sqlx::query(&format!("CREATE DATABASE \"{}\"", database.replace('"', "")))
                 .execute(&mut admin)
                 .await?;

@@ -32,8 +32,8 @@ struct Readiness {
 /// read Postgres, uncached), and a database blip that drops every instance's listener at once
 /// must not take the whole fleet out of the load balancer. It shows in the body and the logs.
 async fn readyz(State(state): State<AppState>) -> (StatusCode, Json<Readiness>) {
-    let query = sqlx::query_scalar::<_, i32>("SELECT 1").fetch_one(&state.pool);
-    let database_ok = matches!(tokio::time::timeout(Duration::from_secs(2), query).await, Ok(Ok(1)));
+    let query = sqlx::query_scalar!("SELECT 1").fetch_one(&state.pool);
+    let database_ok = matches!(tokio::time::timeout(Duration::from_secs(2), query).await, Ok(Ok(Some(1))));
     let listener = if state.sessions.listener.is_connected() { "connected" } else { "reconnecting" };
     let body =
         Readiness { ready: database_ok, database: if database_ok { "ok" } else { "unavailable" }, listener };

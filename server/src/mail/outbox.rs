@@ -14,7 +14,7 @@
 
 use std::{sync::Arc, time::Duration};
 
-use sqlx::{PgConnection, PgPool, Row};
+use sqlx::{PgConnection, PgPool};
 use tokio::sync::Notify;
 
 use super::{Mail, templates::Site, transport::Transport};
@@ -52,21 +52,20 @@ pub const PER_ADDRESS_PER_HOUR: i64 = 5;
 /// [`PER_ADDRESS_PER_HOUR`] to its address the mail is dropped (and logged without the
 /// address); the transaction-scoped advisory lock makes concurrent senders count in turn.
 pub async fn enqueue(conn: &mut PgConnection, mail: &Mail) -> Result<(), sqlx::Error> {
-    sqlx::query("SELECT pg_advisory_xact_lock(hashtext('outbox:' || $1))")
-        .bind(&mail.to)
+    sqlx::query!("SELECT pg_advisory_xact_lock(hashtext('outbox:' || $1))", &mail.to)
         .execute(&mut *conn)
         .await?;
-    let queued = sqlx::query(
+    let queued = sqlx::query!(
         "INSERT INTO outbox (to_address, subject, text_body, html_body, link_expires_at) \
          SELECT $1, $2, $3, $4, now() + make_interval(secs => $6) \
          WHERE (SELECT count(*) FROM outbox WHERE to_address = $1 AND created_at > now() - interval '1 hour') < $5",
+        &mail.to,
+        &mail.subject,
+        &mail.text,
+        &mail.html,
+        PER_ADDRESS_PER_HOUR,
+        mail.link_ttl_secs,
     )
-    .bind(&mail.to)
-    .bind(&mail.subject)
-    .bind(&mail.text)
-    .bind(&mail.html)
-    .bind(PER_ADDRESS_PER_HOUR)
-    .bind(mail.link_ttl_secs)
     .execute(conn)
     .await?;
     if queued.rows_affected() == 0 {
@@ -104,11 +103,11 @@ impl Outbox {
             };
             match outcome {
                 Ok(()) => {
-                    sqlx::query(
+                    sqlx::query!(
                         "UPDATE outbox SET sent_at = now(), attempts = attempts + 1, last_error = NULL, \
                          locked_until = NULL, text_body = '', html_body = '' WHERE id = $1",
+                        id
                     )
-                    .bind(id)
                     .execute(&self.pool)
                     .await?;
                     metrics::counter!("mails_sent_total").increment(1);
@@ -117,16 +116,16 @@ impl Outbox {
                 Err(error) => {
                     tracing::warn!(outbox_id = id, %error, "mail delivery failed; will retry");
                     metrics::counter!("mails_failed_total").increment(1);
-                    sqlx::query(
+                    sqlx::query!(
                         "UPDATE outbox SET attempts = attempts + 1, last_error = $2, locked_until = NULL, \
                          next_attempt_at = now() + make_interval(secs => LEAST(3600, power(2, attempts))), \
                          failed_at = CASE WHEN created_at < now() - interval '48 hours' THEN now() END, \
                          text_body = CASE WHEN created_at < now() - interval '48 hours' THEN '' ELSE text_body END, \
                          html_body = CASE WHEN created_at < now() - interval '48 hours' THEN '' ELSE html_body END \
                          WHERE id = $1",
+                        id,
+                        error.chars().take(500).collect::<String>(),
                     )
-                    .bind(id)
-                    .bind(error.chars().take(500).collect::<String>())
                     .execute(&self.pool)
                     .await?;
                 }
@@ -138,13 +137,13 @@ impl Outbox {
     /// Gives up on unsent rows whose link no longer works: the reason is recorded, the body
     /// blanked. Rows leased by a worker are left to it (it drops them on its next round).
     async fn drop_expired(&self) -> Result<(), sqlx::Error> {
-        let dropped: Vec<i64> = sqlx::query_scalar(
+        let dropped = sqlx::query_scalar!(
             "UPDATE outbox SET failed_at = now(), last_error = $1, text_body = '', html_body = '' \
              WHERE sent_at IS NULL AND failed_at IS NULL AND link_expires_at <= now() \
                AND (locked_until IS NULL OR locked_until < now()) \
              RETURNING id",
+            EXPIRED
         )
-        .bind(EXPIRED)
         .fetch_all(&self.pool)
         .await?;
         for id in dropped {
@@ -155,7 +154,7 @@ impl Outbox {
 
     /// Leases the oldest due row nobody else holds, in one short statement.
     async fn claim(&self) -> Result<Option<(i64, Mail)>, sqlx::Error> {
-        let row = sqlx::query(
+        let row = sqlx::query!(
             "UPDATE outbox SET locked_until = now() + make_interval(secs => $1) WHERE id = ( \
                SELECT id FROM outbox \
                WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= now() \
@@ -163,31 +162,28 @@ impl Outbox {
                  AND (link_expires_at IS NULL OR link_expires_at > now()) \
                ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED) \
              RETURNING id, to_address, subject, text_body, html_body",
+            LEASE.as_secs_f64()
         )
-        .bind(LEASE.as_secs_f64())
         .fetch_optional(&self.pool)
         .await?;
-        row.map(|row| {
-            Ok((
-                row.try_get("id")?,
-                Mail {
-                    to: row.try_get("to_address")?,
-                    subject: row.try_get("subject")?,
-                    text: row.try_get("text_body")?,
-                    html: row.try_get("html_body")?,
-                    link_ttl_secs: None,
-                },
-            ))
-        })
-        .transpose()
+        Ok(row.map(|row| {
+            let mail = Mail {
+                to: row.to_address,
+                subject: row.subject,
+                text: row.text_body,
+                html: row.html_body,
+                link_ttl_secs: None,
+            };
+            (row.id, mail)
+        }))
     }
 
     /// How long until a pending row falls due or its lease runs out, at most [`IDLE_WAKE`].
     async fn next_due_in(&self) -> Result<Duration, sqlx::Error> {
-        let secs: Option<f64> = sqlx::query_scalar(
+        let secs: Option<f64> = sqlx::query_scalar!(
             "SELECT EXTRACT(EPOCH FROM \
                min(GREATEST(next_attempt_at, COALESCE(locked_until, next_attempt_at))) - now())::float8 \
-             FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL",
+             FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL"
         )
         .fetch_one(&self.pool)
         .await?;

@@ -3,7 +3,7 @@
 use std::time::Duration;
 
 use ring::digest;
-use sqlx::{PgPool, Row};
+use sqlx::PgPool;
 use uuid::Uuid;
 
 /// What the callback needs to finish an attempt.
@@ -22,17 +22,17 @@ pub fn state_hash(state: &str) -> Vec<u8> {
 
 /// Records an attempt, and purges expired ones on the way.
 pub async fn insert(pool: &PgPool, state: &str, flow: &Flow, ttl: Duration) -> Result<(), sqlx::Error> {
-    sqlx::query(
+    sqlx::query!(
         "WITH purged AS (DELETE FROM oidc_flows WHERE expires_at < now()) \
          INSERT INTO oidc_flows (state_hash, pkce_verifier, nonce, next, link_user_id, expires_at) \
          VALUES ($1, $2, $3, $4, $5, now() + make_interval(secs => $6))",
+        state_hash(state),
+        &flow.pkce_verifier,
+        &flow.nonce,
+        &flow.next,
+        flow.link_user_id,
+        ttl.as_secs_f64(),
     )
-    .bind(state_hash(state))
-    .bind(&flow.pkce_verifier)
-    .bind(&flow.nonce)
-    .bind(&flow.next)
-    .bind(flow.link_user_id)
-    .bind(ttl.as_secs_f64())
     .execute(pool)
     .await?;
     Ok(())
@@ -40,21 +40,21 @@ pub async fn insert(pool: &PgPool, state: &str, flow: &Flow, ttl: Duration) -> R
 
 /// Removes and returns a live attempt: a second call with the same `state` finds nothing.
 pub async fn take(pool: &PgPool, state: &str) -> Result<Option<Flow>, sqlx::Error> {
-    let row = sqlx::query(
+    let row = sqlx::query!(
         "DELETE FROM oidc_flows WHERE state_hash = $1 \
-         RETURNING pkce_verifier, nonce, next, link_user_id, expires_at > now() AS live",
+         RETURNING pkce_verifier, nonce, next, link_user_id, expires_at > now() AS \"live!\"",
+        state_hash(state)
     )
-    .bind(state_hash(state))
     .fetch_optional(pool)
     .await?;
     let Some(row) = row else { return Ok(None) };
-    if !row.try_get::<bool, _>("live")? {
+    if !row.live {
         return Ok(None);
     }
     Ok(Some(Flow {
-        pkce_verifier: row.try_get("pkce_verifier")?,
-        nonce: row.try_get("nonce")?,
-        next: row.try_get("next")?,
-        link_user_id: row.try_get("link_user_id")?,
+        pkce_verifier: row.pkce_verifier,
+        nonce: row.nonce,
+        next: row.next,
+        link_user_id: row.link_user_id,
     }))
 }

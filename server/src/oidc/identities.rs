@@ -10,11 +10,13 @@ pub async fn user_for(
     issuer: &str,
     subject: &str,
 ) -> Result<Option<Uuid>, sqlx::Error> {
-    sqlx::query_scalar("SELECT user_id FROM user_identities WHERE issuer = $1 AND subject = $2")
-        .bind(issuer)
-        .bind(subject)
-        .fetch_optional(db)
-        .await
+    sqlx::query_scalar!(
+        "SELECT user_id FROM user_identities WHERE issuer = $1 AND subject = $2",
+        issuer,
+        subject
+    )
+    .fetch_optional(db)
+    .await
 }
 
 /// The email of the identity an account has at `issuer`, if it has one.
@@ -23,11 +25,13 @@ pub async fn email_of(
     user_id: Uuid,
     issuer: &str,
 ) -> Result<Option<String>, sqlx::Error> {
-    sqlx::query_scalar("SELECT email FROM user_identities WHERE user_id = $1 AND issuer = $2")
-        .bind(user_id)
-        .bind(issuer)
-        .fetch_optional(db)
-        .await
+    sqlx::query_scalar!(
+        "SELECT email FROM user_identities WHERE user_id = $1 AND issuer = $2",
+        user_id,
+        issuer
+    )
+    .fetch_optional(db)
+    .await
 }
 
 /// Links; `false` when the subject or the account is already linked at this issuer.
@@ -38,14 +42,14 @@ pub async fn link(
     user_id: Uuid,
     email: &str,
 ) -> Result<bool, sqlx::Error> {
-    let done = sqlx::query(
+    let done = sqlx::query!(
         "INSERT INTO user_identities (issuer, subject, user_id, email) VALUES ($1, $2, $3, $4) \
          ON CONFLICT DO NOTHING",
+        issuer,
+        subject,
+        user_id,
+        email,
     )
-    .bind(issuer)
-    .bind(subject)
-    .bind(user_id)
-    .bind(email)
     .execute(db)
     .await?;
     Ok(done.rows_affected() == 1)
@@ -66,7 +70,7 @@ pub async fn unlink(
     user_id: Uuid,
     issuer: &str,
 ) -> Result<Unlinked, sqlx::Error> {
-    let row: Option<(bool, bool)> = sqlx::query_as(
+    let row = sqlx::query!(
         "WITH target AS ( \
              SELECT i.user_id, (u.password_hash IS NOT NULL \
                  OR EXISTS (SELECT 1 FROM passkeys p WHERE p.user_id = u.id)) AS has_password \
@@ -75,24 +79,23 @@ pub async fn unlink(
          deleted AS ( \
              DELETE FROM user_identities i USING target t \
              WHERE i.user_id = t.user_id AND i.issuer = $2 AND t.has_password RETURNING 1) \
-         SELECT t.has_password, EXISTS (SELECT 1 FROM deleted) FROM target t",
+         SELECT t.has_password, EXISTS (SELECT 1 FROM deleted) AS \"unlinked!\" FROM target t",
+        user_id,
+        issuer,
     )
-    .bind(user_id)
-    .bind(issuer)
     .fetch_optional(db)
     .await?;
-    Ok(match row {
+    Ok(match row.map(|r| r.unlinked) {
         None => Unlinked::NotLinked,
-        Some((_, true)) => Unlinked::Done,
-        Some((_, false)) => Unlinked::LastWayIn,
+        Some(true) => Unlinked::Done,
+        Some(false) => Unlinked::LastWayIn,
     })
 }
 
 /// Gives rows made before identities were keyed by issuer (provider `'google'`) the issuer
 /// this deployment is configured with. Returns how many were adopted.
 pub async fn adopt_legacy(db: impl PgExecutor<'_>, issuer: &str) -> Result<u64, sqlx::Error> {
-    let done = sqlx::query("UPDATE user_identities SET issuer = $1 WHERE issuer = 'google'")
-        .bind(issuer)
+    let done = sqlx::query!("UPDATE user_identities SET issuer = $1 WHERE issuer = 'google'", issuer)
         .execute(db)
         .await?;
     Ok(done.rows_affected())

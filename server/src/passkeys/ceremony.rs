@@ -38,18 +38,18 @@ pub async fn begin(
     state: &str,
     next: Option<&str>,
 ) -> Result<SessionToken, sqlx::Error> {
-    sqlx::query("DELETE FROM webauthn_ceremonies WHERE expires_at < now()").execute(&mut *conn).await?;
+    sqlx::query!("DELETE FROM webauthn_ceremonies WHERE expires_at < now()").execute(&mut *conn).await?;
     let token = SessionToken::generate();
-    sqlx::query(
+    sqlx::query!(
         "INSERT INTO webauthn_ceremonies (id, kind, user_id, state, next, expires_at) \
-         VALUES ($1, $2, $3, $4::jsonb, $5, now() + make_interval(secs => $6))",
+         VALUES ($1, $2, $3, $4::text::jsonb, $5, now() + make_interval(secs => $6))",
+        &token.hash().0[..],
+        kind.as_str(),
+        user_id,
+        state,
+        next,
+        TTL.as_secs_f64(),
     )
-    .bind(&token.hash().0[..])
-    .bind(kind.as_str())
-    .bind(user_id)
-    .bind(state)
-    .bind(next)
-    .bind(TTL.as_secs_f64())
     .execute(conn)
     .await?;
     Ok(token)
@@ -61,13 +61,13 @@ pub async fn take(
     id: &TokenHash,
     kind: Kind,
 ) -> Result<Option<Started>, sqlx::Error> {
-    let row: Option<(Option<Uuid>, String, Option<String>)> = sqlx::query_as(
+    sqlx::query_as!(
+        Started,
         "DELETE FROM webauthn_ceremonies WHERE id = $1 AND kind = $2 AND expires_at > now() \
-         RETURNING user_id, state::text, next",
+         RETURNING user_id, state::text AS \"state!\", next",
+        &id.0[..],
+        kind.as_str(),
     )
-    .bind(&id.0[..])
-    .bind(kind.as_str())
     .fetch_optional(db)
-    .await?;
-    Ok(row.map(|(user_id, state, next)| Started { user_id, state, next }))
+    .await
 }

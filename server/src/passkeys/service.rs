@@ -68,16 +68,16 @@ struct WaysIn {
 }
 
 async fn ways_in(tx: &mut sqlx::PgConnection, user_id: Uuid) -> Result<WaysIn, sqlx::Error> {
-    let (password, google, passkeys): (bool, bool, i64) = sqlx::query_as(
-        "SELECT u.password_hash IS NOT NULL, \
-           EXISTS (SELECT 1 FROM user_identities i WHERE i.user_id = u.id), \
-           (SELECT count(*) FROM passkeys p WHERE p.user_id = u.id) \
+    sqlx::query_as!(
+        WaysIn,
+        "SELECT u.password_hash IS NOT NULL AS \"password!\", \
+           EXISTS (SELECT 1 FROM user_identities i WHERE i.user_id = u.id) AS \"google!\", \
+           (SELECT count(*) FROM passkeys p WHERE p.user_id = u.id) AS \"passkeys!\" \
          FROM users u WHERE u.id = $1 FOR UPDATE",
+        user_id
     )
-    .bind(user_id)
     .fetch_one(tx)
-    .await?;
-    Ok(WaysIn { password, google, passkeys })
+    .await
 }
 
 impl Passkeys {
@@ -257,8 +257,7 @@ impl Passkeys {
                 "Add a passkey or connect Google before removing your password.",
             ));
         }
-        sqlx::query("UPDATE users SET password_hash = NULL, updated_at = now() WHERE id = $1")
-            .bind(user_id)
+        sqlx::query!("UPDATE users SET password_hash = NULL, updated_at = now() WHERE id = $1", user_id)
             .execute(&mut *tx)
             .await?;
         crate::session::store::lock_user(&mut tx, user_id).await?;

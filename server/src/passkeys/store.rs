@@ -6,7 +6,7 @@ use uuid::Uuid;
 use webauthn_rs::prelude::Passkey;
 
 /// A passkey as the security page lists it.
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone)]
 pub struct Listed {
     pub id: Vec<u8>,
     pub name: String,
@@ -15,21 +15,24 @@ pub struct Listed {
 }
 
 pub async fn list(db: impl PgExecutor<'_>, user_id: Uuid) -> Result<Vec<Listed>, sqlx::Error> {
-    sqlx::query_as(
+    sqlx::query_as!(
+        Listed,
         "SELECT id, name, created_at, last_used_at FROM passkeys WHERE user_id = $1 ORDER BY created_at",
+        user_id
     )
-    .bind(user_id)
     .fetch_all(db)
     .await
 }
 
 pub async fn count(db: impl PgExecutor<'_>, user_id: Uuid) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar("SELECT count(*) FROM passkeys WHERE user_id = $1").bind(user_id).fetch_one(db).await
+    sqlx::query_scalar!("SELECT count(*) AS \"count!\" FROM passkeys WHERE user_id = $1", user_id)
+        .fetch_one(db)
+        .await
 }
 
 /// The credential ids of an account (so the same authenticator is not registered twice).
 pub async fn ids(db: impl PgExecutor<'_>, user_id: Uuid) -> Result<Vec<Vec<u8>>, sqlx::Error> {
-    sqlx::query_scalar("SELECT id FROM passkeys WHERE user_id = $1").bind(user_id).fetch_all(db).await
+    sqlx::query_scalar!("SELECT id FROM passkeys WHERE user_id = $1", user_id).fetch_all(db).await
 }
 
 pub async fn insert(
@@ -39,13 +42,13 @@ pub async fn insert(
     passkey: &Passkey,
 ) -> Result<bool, sqlx::Error> {
     let json = serde_json::to_string(passkey).expect("a passkey serialises");
-    let done = sqlx::query(
-        "INSERT INTO passkeys (id, user_id, name, passkey) VALUES ($1, $2, $3, $4::jsonb) ON CONFLICT (id) DO NOTHING",
+    let done = sqlx::query!(
+        "INSERT INTO passkeys (id, user_id, name, passkey) VALUES ($1, $2, $3, $4::text::jsonb) ON CONFLICT (id) DO NOTHING",
+        passkey.cred_id().as_slice(),
+        user_id,
+        name,
+        json,
     )
-    .bind(passkey.cred_id().as_slice())
-    .bind(user_id)
-    .bind(name)
-    .bind(json)
     .execute(db)
     .await?;
     Ok(done.rows_affected() == 1)
@@ -53,23 +56,26 @@ pub async fn insert(
 
 /// The stored passkey with this credential id, if it belongs to `user_id`.
 pub async fn find(db: impl PgExecutor<'_>, user_id: Uuid, id: &[u8]) -> Result<Option<Passkey>, sqlx::Error> {
-    let json: Option<String> =
-        sqlx::query_scalar("SELECT passkey::text FROM passkeys WHERE id = $1 AND user_id = $2")
-            .bind(id)
-            .bind(user_id)
-            .fetch_optional(db)
-            .await?;
+    let json = sqlx::query_scalar!(
+        "SELECT passkey::text AS \"passkey!\" FROM passkeys WHERE id = $1 AND user_id = $2",
+        id,
+        user_id
+    )
+    .fetch_optional(db)
+    .await?;
     Ok(json.and_then(|j| serde_json::from_str(&j).ok()))
 }
 
 /// After a sign-in: the new counter and backup state, and when it was used.
 pub async fn used(db: impl PgExecutor<'_>, passkey: &Passkey) -> Result<(), sqlx::Error> {
     let json = serde_json::to_string(passkey).expect("a passkey serialises");
-    sqlx::query("UPDATE passkeys SET passkey = $2::jsonb, last_used_at = now() WHERE id = $1")
-        .bind(passkey.cred_id().as_slice())
-        .bind(json)
-        .execute(db)
-        .await?;
+    sqlx::query!(
+        "UPDATE passkeys SET passkey = $2::text::jsonb, last_used_at = now() WHERE id = $1",
+        passkey.cred_id().as_slice(),
+        json,
+    )
+    .execute(db)
+    .await?;
     Ok(())
 }
 
@@ -79,20 +85,15 @@ pub async fn rename(
     id: &[u8],
     name: &str,
 ) -> Result<bool, sqlx::Error> {
-    let done = sqlx::query("UPDATE passkeys SET name = $3 WHERE id = $1 AND user_id = $2")
-        .bind(id)
-        .bind(user_id)
-        .bind(name)
-        .execute(db)
-        .await?;
+    let done =
+        sqlx::query!("UPDATE passkeys SET name = $3 WHERE id = $1 AND user_id = $2", id, user_id, name)
+            .execute(db)
+            .await?;
     Ok(done.rows_affected() == 1)
 }
 
 pub async fn remove(db: impl PgExecutor<'_>, user_id: Uuid, id: &[u8]) -> Result<bool, sqlx::Error> {
-    let done = sqlx::query("DELETE FROM passkeys WHERE id = $1 AND user_id = $2")
-        .bind(id)
-        .bind(user_id)
-        .execute(db)
-        .await?;
+    let done =
+        sqlx::query!("DELETE FROM passkeys WHERE id = $1 AND user_id = $2", id, user_id).execute(db).await?;
     Ok(done.rows_affected() == 1)
 }

@@ -3,7 +3,7 @@
 //! see the change on their next request.
 
 use ring::rand::{SecureRandom, SystemRandom};
-use sqlx::{PgPool, Row};
+use sqlx::PgPool;
 use uuid::Uuid;
 
 use super::avatar::{self, AvatarError};
@@ -80,13 +80,13 @@ impl Profiles {
         let username = if username.trim().is_empty() { None } else { Some(Username::parse(username)?) };
         let bio = Bio::parse(bio)?;
         let mut tx = self.pool.begin().await?;
-        let result = sqlx::query(
+        let result = sqlx::query!(
             "UPDATE users SET display_name = $2, username = $3, bio = NULLIF($4, ''), updated_at = now() WHERE id = $1",
+            user_id,
+            display_name.as_ref().map(DisplayName::as_str),
+            username.as_ref().map(Username::as_str),
+            bio.as_str(),
         )
-        .bind(user_id)
-        .bind(display_name.as_ref().map(DisplayName::as_str))
-        .bind(username.as_ref().map(Username::as_str))
-        .bind(bio.as_str())
         .execute(&mut *tx)
         .await;
         match result {
@@ -105,24 +105,15 @@ impl Profiles {
         if username.chars().any(char::is_control) || username.len() > 64 {
             return Ok(None);
         }
-        let row = sqlx::query(
-            // An address nobody has proved publishes nothing (it may be someone else's).
-            "SELECT username, display_name, bio, avatar_key FROM users \
+        // An address nobody has proved publishes nothing (it may be someone else's).
+        Ok(sqlx::query_as!(
+            PublicProfile,
+            "SELECT username AS \"username!\", display_name, bio, avatar_key FROM users \
              WHERE lower(username) = lower($1) AND email_verified_at IS NOT NULL",
+            username
         )
-        .bind(username)
         .fetch_optional(&self.pool)
-        .await?;
-        Ok(row
-            .map(|r| -> Result<_, sqlx::Error> {
-                Ok(PublicProfile {
-                    username: r.try_get("username")?,
-                    display_name: r.try_get("display_name")?,
-                    bio: r.try_get("bio")?,
-                    avatar_key: r.try_get("avatar_key")?,
-                })
-            })
-            .transpose()?)
+        .await?)
     }
 
     /// Processes and stores a new avatar under a fresh key, switches the user to it, then
@@ -161,13 +152,13 @@ impl Profiles {
         key: Option<&str>,
     ) -> Result<Option<Option<String>>, ServiceError> {
         let mut tx = self.pool.begin().await?;
-        let old: Option<Option<String>> = sqlx::query_scalar(
+        let old: Option<Option<String>> = sqlx::query_scalar!(
             "UPDATE users u SET avatar_key = $2, updated_at = now() \
              FROM (SELECT avatar_key AS old FROM users WHERE id = $1 FOR UPDATE) o \
              WHERE u.id = $1 RETURNING o.old",
+            user_id,
+            key,
         )
-        .bind(user_id)
-        .bind(key)
         .fetch_optional(&mut *tx)
         .await?;
         self.commit_user_change(tx, user_id).await?;
@@ -216,13 +207,14 @@ impl Profiles {
     pub async fn delete_user(&self, user: &crate::accounts::User) -> Result<(), ServiceError> {
         let mut tx = self.pool.begin().await?;
         outbox::enqueue(&mut tx, &self.outbox.site.goodbye(&user.email)).await?;
-        sqlx::query("INSERT INTO deleted_users (id, email) SELECT id, email FROM users WHERE id = $1")
-            .bind(user.id)
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query!(
+            "INSERT INTO deleted_users (id, email) SELECT id, email FROM users WHERE id = $1",
+            user.id
+        )
+        .execute(&mut *tx)
+        .await?;
         let avatar_key: Option<Option<String>> =
-            sqlx::query_scalar("DELETE FROM users WHERE id = $1 RETURNING avatar_key")
-                .bind(user.id)
+            sqlx::query_scalar!("DELETE FROM users WHERE id = $1 RETURNING avatar_key", user.id)
                 .fetch_optional(&mut *tx)
                 .await?;
         // Every session went with the user row (ON DELETE CASCADE).

@@ -98,7 +98,8 @@ impl Listener {
             // On loss, `try_recv` returns `Ok(None)` at once instead of reconnecting quietly.
             listener.eager_reconnect(false);
             listener.listen(notify::CHANNEL).await?;
-            let pid: i32 = sqlx::query_scalar("SELECT pg_backend_pid()").fetch_one(&mut listener).await?;
+            let pid =
+                sqlx::query_scalar!("SELECT pg_backend_pid() AS \"pid!\"").fetch_one(&mut listener).await?;
             Ok::<_, sqlx::Error>((listener, pid))
         };
         let (listener, pid) =
@@ -154,7 +155,7 @@ impl Listener {
                     Err(error) => return error.to_string(),
                 },
                 _ = tokio::time::sleep(PING_AFTER) => {
-                    let ping = sqlx::query("SELECT 1").execute(&mut *listener);
+                    let ping = sqlx::query_scalar!("SELECT 1").fetch_one(&mut *listener);
                     match tokio::time::timeout(DEADLINE, ping).await {
                         Ok(Ok(_)) => {}
                         Ok(Err(error)) => return error.to_string(),

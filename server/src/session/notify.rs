@@ -92,9 +92,7 @@ pub async fn publish(
     if payloads.is_empty() {
         return Ok(());
     }
-    sqlx::query("SELECT pg_notify($1, p) FROM unnest($2::text[]) AS p")
-        .bind(CHANNEL)
-        .bind(&payloads)
+    sqlx::query!("SELECT pg_notify($1, p) FROM unnest($2::text[]) AS p", CHANNEL, &payloads)
         .execute(conn)
         .await?;
     Ok(())

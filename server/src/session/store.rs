@@ -2,7 +2,7 @@
 //! transaction; callers publish and apply invalidations with what these return.
 
 use chrono::{DateTime, Utc};
-use sqlx::{PgConnection, PgExecutor, PgPool, Row, postgres::PgRow, types::ipnetwork::IpNetwork};
+use sqlx::{PgConnection, PgExecutor, PgPool, types::ipnetwork::IpNetwork};
 use uuid::Uuid;
 
 use super::token::TokenHash;
@@ -88,32 +88,45 @@ impl SignInMethod {
     }
 }
 
-const COLUMNS: &str = "id, user_id, device_id, created_at, authenticated_at, last_seen_at, expires_at, \
-     replaced_by, retired_until, sign_in_method";
+/// A `sessions` row as selected or returned below.
+struct SessionRow {
+    id: Vec<u8>,
+    user_id: Uuid,
+    device_id: Uuid,
+    created_at: DateTime<Utc>,
+    authenticated_at: DateTime<Utc>,
+    last_seen_at: DateTime<Utc>,
+    expires_at: DateTime<Utc>,
+    replaced_by: Option<Vec<u8>>,
+    retired_until: Option<DateTime<Utc>>,
+    sign_in_method: String,
+}
 
-fn record(row: &PgRow) -> Result<SessionRecord, sqlx::Error> {
-    let id: Vec<u8> = row.try_get("id")?;
-    let replaced_by: Option<Vec<u8>> = row.try_get("replaced_by")?;
+fn record(row: SessionRow) -> Result<SessionRecord, sqlx::Error> {
     Ok(SessionRecord {
-        id: TokenHash::from_slice(&id).ok_or_else(|| sqlx::Error::Decode("session id length".into()))?,
-        user_id: row.try_get("user_id")?,
-        device_id: row.try_get("device_id")?,
-        created_at: row.try_get("created_at")?,
-        authenticated_at: row.try_get("authenticated_at")?,
-        last_seen_at: row.try_get("last_seen_at")?,
-        expires_at: row.try_get("expires_at")?,
-        replaced_by: replaced_by.as_deref().and_then(TokenHash::from_slice),
-        retired_until: row.try_get("retired_until")?,
-        method: SignInMethod::parse(row.try_get("sign_in_method")?),
+        id: TokenHash::from_slice(&row.id).ok_or_else(|| sqlx::Error::Decode("session id length".into()))?,
+        user_id: row.user_id,
+        device_id: row.device_id,
+        created_at: row.created_at,
+        authenticated_at: row.authenticated_at,
+        last_seen_at: row.last_seen_at,
+        expires_at: row.expires_at,
+        replaced_by: row.replaced_by.as_deref().and_then(TokenHash::from_slice),
+        retired_until: row.retired_until,
+        method: SignInMethod::parse(&row.sign_in_method),
     })
 }
 
 pub async fn find(pool: &PgPool, id: &TokenHash) -> Result<Option<SessionRecord>, sqlx::Error> {
-    let row = sqlx::query(&format!("SELECT {COLUMNS} FROM sessions WHERE id = $1"))
-        .bind(&id.0[..])
-        .fetch_optional(pool)
-        .await?;
-    row.as_ref().map(record).transpose()
+    let row = sqlx::query_as!(
+        SessionRow,
+        "SELECT id, user_id, device_id, created_at, authenticated_at, last_seen_at, expires_at, \
+         replaced_by, retired_until, sign_in_method FROM sessions WHERE id = $1",
+        &id.0[..]
+    )
+    .fetch_optional(pool)
+    .await?;
+    row.map(record).transpose()
 }
 
 pub struct NewSession<'a> {
@@ -127,20 +140,23 @@ pub struct NewSession<'a> {
 }
 
 pub async fn insert(db: impl PgExecutor<'_>, s: NewSession<'_>) -> Result<SessionRecord, sqlx::Error> {
-    let row = sqlx::query(&format!(
+    let row = sqlx::query_as!(
+        SessionRow,
         "INSERT INTO sessions (id, user_id, device_id, user_agent, ip, expires_at, sign_in_method) \
-         VALUES ($1, $2, $3, $4, $5, now() + make_interval(secs => $6), $7) RETURNING {COLUMNS}"
-    ))
-    .bind(&s.id.0[..])
-    .bind(s.user_id)
-    .bind(s.device_id)
-    .bind(truncate(s.user_agent, 512))
-    .bind(s.ip)
-    .bind(s.ttl_secs)
-    .bind(s.method.as_str())
+         VALUES ($1, $2, $3, $4, $5, now() + make_interval(secs => $6), $7) \
+         RETURNING id, user_id, device_id, created_at, authenticated_at, last_seen_at, expires_at, \
+         replaced_by, retired_until, sign_in_method",
+        &s.id.0[..],
+        s.user_id,
+        s.device_id,
+        truncate(s.user_agent, 512),
+        s.ip,
+        s.ttl_secs,
+        s.method.as_str(),
+    )
     .fetch_one(db)
     .await?;
-    record(&row)
+    record(row)
 }
 
 fn truncate(s: &str, max: usize) -> &str {
@@ -164,11 +180,13 @@ pub async fn rotate(
     max_lifetime_secs: f64,
 ) -> Result<Option<SessionRecord>, sqlx::Error> {
     let mut tx = pool.begin().await?;
-    sqlx::query("SELECT 1 FROM users u JOIN sessions s ON s.user_id = u.id WHERE s.id = $1 FOR SHARE OF u")
-        .bind(&old.0[..])
-        .fetch_optional(&mut *tx)
-        .await?;
-    let rotated = sqlx::query(
+    sqlx::query_scalar!(
+        "SELECT 1 FROM users u JOIN sessions s ON s.user_id = u.id WHERE s.id = $1 FOR SHARE OF u",
+        &old.0[..]
+    )
+    .fetch_optional(&mut *tx)
+    .await?;
+    let rotated = sqlx::query!(
         "WITH old AS ( \
            UPDATE sessions SET replaced_by = $2, retired_until = now() + make_interval(secs => $4) \
            WHERE id = $1 AND replaced_by IS NULL \
@@ -177,12 +195,12 @@ pub async fn rotate(
          SELECT $2, user_id, device_id, user_agent, ip, created_at, authenticated_at, sign_in_method, \
            LEAST(now() + make_interval(secs => $3), created_at + make_interval(secs => $5)) FROM old \
          ON CONFLICT (id) DO NOTHING",
+        &old.0[..],
+        &new.0[..],
+        ttl_secs,
+        ROTATION_GRACE_SECS,
+        max_lifetime_secs,
     )
-    .bind(&old.0[..])
-    .bind(&new.0[..])
-    .bind(ttl_secs)
-    .bind(ROTATION_GRACE_SECS)
-    .bind(max_lifetime_secs)
     .execute(&mut *tx)
     .await?;
     if rotated.rows_affected() > 0 {
@@ -195,17 +213,14 @@ pub async fn rotate(
 
 /// Records that the session's device just proved who it is again.
 pub async fn mark_authenticated(db: impl PgExecutor<'_>, id: &TokenHash) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE sessions SET authenticated_at = now() WHERE id = $1")
-        .bind(&id.0[..])
-        .execute(db)
-        .await?;
+    sqlx::query!("UPDATE sessions SET authenticated_at = now() WHERE id = $1", &id.0[..]).execute(db).await?;
     Ok(())
 }
 
 /// Takes the user row lock that serialises bulk session deletes with rotations; call it first
 /// in the transaction that deletes sessions.
 pub async fn lock_user(conn: &mut PgConnection, user_id: Uuid) -> Result<(), sqlx::Error> {
-    sqlx::query("SELECT 1 FROM users WHERE id = $1 FOR UPDATE").bind(user_id).fetch_optional(conn).await?;
+    sqlx::query_scalar!("SELECT 1 FROM users WHERE id = $1 FOR UPDATE", user_id).fetch_optional(conn).await?;
     Ok(())
 }
 
@@ -219,12 +234,13 @@ pub async fn delete_device(
     user_id: Uuid,
     device_id: Uuid,
 ) -> Result<Vec<TokenHash>, sqlx::Error> {
-    let rows: Vec<Vec<u8>> =
-        sqlx::query_scalar("DELETE FROM sessions WHERE user_id = $1 AND device_id = $2 RETURNING id")
-            .bind(user_id)
-            .bind(device_id)
-            .fetch_all(db)
-            .await?;
+    let rows = sqlx::query_scalar!(
+        "DELETE FROM sessions WHERE user_id = $1 AND device_id = $2 RETURNING id",
+        user_id,
+        device_id
+    )
+    .fetch_all(db)
+    .await?;
     Ok(hashes(rows))
 }
 
@@ -234,11 +250,11 @@ pub async fn delete_all_except(
     user_id: Uuid,
     keep: Option<Uuid>,
 ) -> Result<Vec<TokenHash>, sqlx::Error> {
-    let rows: Vec<Vec<u8>> = sqlx::query_scalar(
+    let rows = sqlx::query_scalar!(
         "DELETE FROM sessions WHERE user_id = $1 AND ($2::uuid IS NULL OR device_id <> $2) RETURNING id",
+        user_id,
+        keep,
     )
-    .bind(user_id)
-    .bind(keep)
     .fetch_all(db)
     .await?;
     Ok(hashes(rows))
@@ -246,38 +262,37 @@ pub async fn delete_all_except(
 
 /// Live sessions of a user, most recently active first; retired predecessors are not devices.
 pub async fn devices(pool: &PgPool, user_id: Uuid, window_secs: f64) -> Result<Vec<DeviceRow>, sqlx::Error> {
-    let rows = sqlx::query(
+    let rows = sqlx::query!(
         "SELECT device_id, user_agent, ip, created_at, last_seen_at, sign_in_method FROM sessions \
          WHERE user_id = $1 AND replaced_by IS NULL AND expires_at > now() - make_interval(secs => $2) \
          ORDER BY last_seen_at DESC",
+        user_id,
+        window_secs,
     )
-    .bind(user_id)
-    .bind(window_secs)
     .fetch_all(pool)
     .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(DeviceRow {
-                device_id: r.try_get("device_id")?,
-                user_agent: r.try_get("user_agent")?,
-                ip: r.try_get("ip")?,
-                created_at: r.try_get("created_at")?,
-                last_seen_at: r.try_get("last_seen_at")?,
-                method: SignInMethod::parse(r.try_get("sign_in_method")?),
-            })
+    Ok(rows
+        .into_iter()
+        .map(|r| DeviceRow {
+            device_id: r.device_id,
+            user_agent: r.user_agent,
+            ip: r.ip,
+            created_at: r.created_at,
+            last_seen_at: r.last_seen_at,
+            method: SignInMethod::parse(&r.sign_in_method),
         })
-        .collect()
+        .collect())
 }
 
 /// Writes batched `last_seen_at` values, never moving one backwards.
 pub async fn touch_many(pool: &PgPool, ids: &[Vec<u8>], seen: &[DateTime<Utc>]) -> Result<u64, sqlx::Error> {
-    let done = sqlx::query(
+    let done = sqlx::query!(
         "UPDATE sessions s SET last_seen_at = v.seen \
          FROM unnest($1::bytea[], $2::timestamptz[]) AS v(id, seen) \
          WHERE s.id = v.id AND s.last_seen_at < v.seen",
+        ids,
+        seen,
     )
-    .bind(ids)
-    .bind(seen)
     .execute(pool)
     .await?;
     Ok(done.rows_affected())
@@ -287,9 +302,11 @@ pub async fn touch_many(pool: &PgPool, ids: &[Vec<u8>], seen: &[DateTime<Utc>]) 
 /// the one they had when renewed), so a stolen old token presented late is still recognised
 /// as reuse rather than as an unknown token.
 pub async fn delete_stale(pool: &PgPool, window_secs: f64) -> Result<u64, sqlx::Error> {
-    let done = sqlx::query("DELETE FROM sessions WHERE expires_at < now() - make_interval(secs => $1)")
-        .bind(window_secs)
-        .execute(pool)
-        .await?;
+    let done = sqlx::query!(
+        "DELETE FROM sessions WHERE expires_at < now() - make_interval(secs => $1)",
+        window_secs
+    )
+    .execute(pool)
+    .await?;
     Ok(done.rows_affected())
 }

@@ -6,7 +6,7 @@ mod kind;
 mod words;
 
 use chrono::{DateTime, Utc};
-use sqlx::{PgConnection, PgExecutor, Row, types::ipnetwork::IpNetwork};
+use sqlx::{PgConnection, PgExecutor, types::ipnetwork::IpNetwork};
 use uuid::Uuid;
 
 pub use kind::EventKind;
@@ -38,14 +38,14 @@ pub async fn record(
     detail: &str,
 ) -> Result<(), sqlx::Error> {
     let device = device::describe(&client.user_agent);
-    sqlx::query(
+    sqlx::query!(
         "INSERT INTO security_events (user_id, kind, ip, device, detail) VALUES ($1, $2, $3, $4, $5)",
+        user_id,
+        kind.as_str(),
+        client.ip.map(IpNetwork::from),
+        &device,
+        detail,
     )
-    .bind(user_id)
-    .bind(kind.as_str())
-    .bind(client.ip.map(IpNetwork::from))
-    .bind(&device)
-    .bind(detail)
     .execute(conn)
     .await?;
     tracing::info!(
@@ -66,26 +66,27 @@ pub async fn latest(
     user_id: Uuid,
     limit: i64,
 ) -> Result<Vec<SecurityEvent>, sqlx::Error> {
-    let rows = sqlx::query(
+    let rows = sqlx::query!(
         "SELECT kind, at, ip, device, detail FROM security_events WHERE user_id = $1 \
          ORDER BY at DESC, id DESC LIMIT $2",
+        user_id,
+        limit,
     )
-    .bind(user_id)
-    .bind(limit)
     .fetch_all(db)
     .await?;
-    rows.iter()
+    // Kinds this build does not know are skipped.
+    Ok(rows
+        .into_iter()
         .filter_map(|r| {
-            let kind: String = r.try_get("kind").ok()?;
-            Some(Ok(SecurityEvent {
-                kind: EventKind::parse(&kind)?,
-                at: r.try_get("at").ok()?,
-                ip: r.try_get("ip").ok()?,
-                device: r.try_get("device").ok()?,
-                detail: r.try_get("detail").ok()?,
-            }))
+            Some(SecurityEvent {
+                kind: EventKind::parse(&r.kind)?,
+                at: r.at,
+                ip: r.ip,
+                device: r.device,
+                detail: r.detail,
+            })
         })
-        .collect()
+        .collect())
 }
 
 /// True when the account has signed in (or signed up) before from a browser described the
@@ -95,21 +96,23 @@ pub async fn knows_device(
     user_id: Uuid,
     client: &ClientInfo,
 ) -> Result<bool, sqlx::Error> {
-    sqlx::query_scalar(
+    sqlx::query_scalar!(
         "SELECT EXISTS (SELECT 1 FROM security_events WHERE user_id = $1 AND device = $2 \
-         AND kind IN ('signed_up', 'signed_in'))",
+         AND kind IN ('signed_up', 'signed_in')) AS \"known!\"",
+        user_id,
+        device::describe(&client.user_agent),
     )
-    .bind(user_id)
-    .bind(device::describe(&client.user_agent))
     .fetch_one(db)
     .await
 }
 
 /// Deletes events older than [`KEEP_DAYS`].
 pub async fn prune(db: impl PgExecutor<'_>) -> Result<u64, sqlx::Error> {
-    let done = sqlx::query("DELETE FROM security_events WHERE at < now() - make_interval(days => $1::int)")
-        .bind(KEEP_DAYS as i32)
-        .execute(db)
-        .await?;
+    let done = sqlx::query!(
+        "DELETE FROM security_events WHERE at < now() - make_interval(days => $1::int)",
+        KEEP_DAYS as i32
+    )
+    .execute(db)
+    .await?;
     Ok(done.rows_affected())
 }

@@ -18,8 +18,15 @@ pub struct Pending {
     pub next: String,
 }
 
-fn pending(row: (Uuid, String, String)) -> Pending {
-    Pending { user_id: row.0, method: SignInMethod::parse(&row.1), next: row.2 }
+/// A `pending_sign_ins` row as read or taken below.
+struct Row {
+    user_id: Uuid,
+    method: String,
+    next: String,
+}
+
+fn pending(row: Row) -> Pending {
+    Pending { user_id: row.user_id, method: SignInMethod::parse(&row.method), next: row.next }
 }
 
 /// Records the first step; the token goes into the cookie.
@@ -29,17 +36,17 @@ pub async fn create(
     method: SignInMethod,
     next: &str,
 ) -> Result<SessionToken, sqlx::Error> {
-    sqlx::query("DELETE FROM pending_sign_ins WHERE expires_at < now()").execute(&mut *conn).await?;
+    sqlx::query!("DELETE FROM pending_sign_ins WHERE expires_at < now()").execute(&mut *conn).await?;
     let token = SessionToken::generate();
-    sqlx::query(
+    sqlx::query!(
         "INSERT INTO pending_sign_ins (id, user_id, method, next, expires_at) \
          VALUES ($1, $2, $3, $4, now() + make_interval(secs => $5))",
+        &token.hash().0[..],
+        user_id,
+        method.as_str(),
+        next,
+        TTL.as_secs_f64(),
     )
-    .bind(&token.hash().0[..])
-    .bind(user_id)
-    .bind(method.as_str())
-    .bind(next)
-    .bind(TTL.as_secs_f64())
     .execute(conn)
     .await?;
     Ok(token)
@@ -47,10 +54,11 @@ pub async fn create(
 
 /// The live record for this token, if any.
 pub async fn find(db: impl PgExecutor<'_>, id: &TokenHash) -> Result<Option<Pending>, sqlx::Error> {
-    let row: Option<(Uuid, String, String)> = sqlx::query_as(
+    let row = sqlx::query_as!(
+        Row,
         "SELECT user_id, method, next FROM pending_sign_ins WHERE id = $1 AND expires_at > now()",
+        &id.0[..]
     )
-    .bind(&id.0[..])
     .fetch_optional(db)
     .await?;
     Ok(row.map(pending))
@@ -58,10 +66,11 @@ pub async fn find(db: impl PgExecutor<'_>, id: &TokenHash) -> Result<Option<Pend
 
 /// Ends the record: exactly one request completes a sign-in with it.
 pub async fn take(conn: &mut PgConnection, id: &TokenHash) -> Result<Option<Pending>, sqlx::Error> {
-    let row: Option<(Uuid, String, String)> = sqlx::query_as(
+    let row = sqlx::query_as!(
+        Row,
         "DELETE FROM pending_sign_ins WHERE id = $1 AND expires_at > now() RETURNING user_id, method, next",
+        &id.0[..]
     )
-    .bind(&id.0[..])
     .fetch_optional(conn)
     .await?;
     Ok(row.map(pending))

@@ -3,7 +3,6 @@
 use sqlx::{PgConnection, PgExecutor};
 use uuid::Uuid;
 
-#[derive(sqlx::FromRow)]
 pub struct Row {
     pub secret_sealed: Vec<u8>,
     pub enabled: bool,
@@ -12,32 +11,34 @@ pub struct Row {
 }
 
 pub async fn find(db: impl PgExecutor<'_>, user_id: Uuid) -> Result<Option<Row>, sqlx::Error> {
-    sqlx::query_as(
-        "SELECT secret_sealed, enabled_at IS NOT NULL AS enabled, last_step, fresh_codes_sealed \
+    sqlx::query_as!(
+        Row,
+        "SELECT secret_sealed, enabled_at IS NOT NULL AS \"enabled!\", last_step, fresh_codes_sealed \
          FROM two_step WHERE user_id = $1",
+        user_id
     )
-    .bind(user_id)
     .fetch_optional(db)
     .await
 }
 
 pub async fn is_enabled(db: impl PgExecutor<'_>, user_id: Uuid) -> Result<bool, sqlx::Error> {
-    let on: Option<bool> =
-        sqlx::query_scalar("SELECT true FROM two_step WHERE user_id = $1 AND enabled_at IS NOT NULL")
-            .bind(user_id)
-            .fetch_optional(db)
-            .await?;
+    let on = sqlx::query_scalar!(
+        "SELECT true AS \"on!\" FROM two_step WHERE user_id = $1 AND enabled_at IS NOT NULL",
+        user_id
+    )
+    .fetch_optional(db)
+    .await?;
     Ok(on.unwrap_or(false))
 }
 
 /// Starts a set-up unless one exists: two requests at once (a page rendering, a reload) both
 /// end up with the first key, never with one each.
 pub async fn begin(db: impl PgExecutor<'_>, user_id: Uuid, sealed: &[u8]) -> Result<(), sqlx::Error> {
-    sqlx::query(
+    sqlx::query!(
         "INSERT INTO two_step (user_id, secret_sealed) VALUES ($1, $2) ON CONFLICT (user_id) DO NOTHING",
+        user_id,
+        sealed,
     )
-    .bind(user_id)
-    .bind(sealed)
     .execute(db)
     .await?;
     Ok(())
@@ -46,20 +47,22 @@ pub async fn begin(db: impl PgExecutor<'_>, user_id: Uuid, sealed: &[u8]) -> Res
 /// Spends the time step `step`: false when it (or a later one) was already used, so a code
 /// works once even when two requests carry it at the same moment.
 pub async fn spend_step(db: impl PgExecutor<'_>, user_id: Uuid, step: i64) -> Result<bool, sqlx::Error> {
-    let done = sqlx::query("UPDATE two_step SET last_step = $2 WHERE user_id = $1 AND last_step < $2")
-        .bind(user_id)
-        .bind(step)
-        .execute(db)
-        .await?;
+    let done = sqlx::query!(
+        "UPDATE two_step SET last_step = $2 WHERE user_id = $1 AND last_step < $2",
+        user_id,
+        step
+    )
+    .execute(db)
+    .await?;
     Ok(done.rows_affected() == 1)
 }
 
 pub async fn enable(conn: &mut PgConnection, user_id: Uuid, fresh_codes: &[u8]) -> Result<bool, sqlx::Error> {
-    let done = sqlx::query(
+    let done = sqlx::query!(
         "UPDATE two_step SET enabled_at = now(), fresh_codes_sealed = $2 WHERE user_id = $1 AND enabled_at IS NULL",
+        user_id,
+        fresh_codes,
     )
-    .bind(user_id)
-    .bind(fresh_codes)
     .execute(conn)
     .await?;
     Ok(done.rows_affected() == 1)
@@ -70,17 +73,15 @@ pub async fn set_fresh_codes(
     user_id: Uuid,
     fresh_codes: Option<&[u8]>,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE two_step SET fresh_codes_sealed = $2 WHERE user_id = $1")
-        .bind(user_id)
-        .bind(fresh_codes)
+    sqlx::query!("UPDATE two_step SET fresh_codes_sealed = $2 WHERE user_id = $1", user_id, fresh_codes)
         .execute(db)
         .await?;
     Ok(())
 }
 
 pub async fn remove(conn: &mut PgConnection, user_id: Uuid) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM recovery_codes WHERE user_id = $1").bind(user_id).execute(&mut *conn).await?;
-    sqlx::query("DELETE FROM two_step WHERE user_id = $1").bind(user_id).execute(conn).await?;
+    sqlx::query!("DELETE FROM recovery_codes WHERE user_id = $1", user_id).execute(&mut *conn).await?;
+    sqlx::query!("DELETE FROM two_step WHERE user_id = $1", user_id).execute(conn).await?;
     Ok(())
 }
 
@@ -89,30 +90,34 @@ pub async fn replace_codes(
     user_id: Uuid,
     hashes: &[Vec<u8>],
 ) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM recovery_codes WHERE user_id = $1").bind(user_id).execute(&mut *conn).await?;
-    sqlx::query("INSERT INTO recovery_codes (user_id, code_hash) SELECT $1, unnest($2::bytea[])")
-        .bind(user_id)
-        .bind(hashes)
-        .execute(conn)
-        .await?;
+    sqlx::query!("DELETE FROM recovery_codes WHERE user_id = $1", user_id).execute(&mut *conn).await?;
+    sqlx::query!(
+        "INSERT INTO recovery_codes (user_id, code_hash) SELECT $1, unnest($2::bytea[])",
+        user_id,
+        hashes
+    )
+    .execute(conn)
+    .await?;
     Ok(())
 }
 
 /// Marks one unused code used; false when it is unknown or spent.
 pub async fn spend_code(db: impl PgExecutor<'_>, user_id: Uuid, hash: &[u8]) -> Result<bool, sqlx::Error> {
-    let done = sqlx::query(
+    let done = sqlx::query!(
         "UPDATE recovery_codes SET used_at = now() WHERE user_id = $1 AND code_hash = $2 AND used_at IS NULL",
+        user_id,
+        hash,
     )
-    .bind(user_id)
-    .bind(hash)
     .execute(db)
     .await?;
     Ok(done.rows_affected() == 1)
 }
 
 pub async fn codes_left(db: impl PgExecutor<'_>, user_id: Uuid) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar("SELECT count(*) FROM recovery_codes WHERE user_id = $1 AND used_at IS NULL")
-        .bind(user_id)
-        .fetch_one(db)
-        .await
+    sqlx::query_scalar!(
+        "SELECT count(*) AS \"count!\" FROM recovery_codes WHERE user_id = $1 AND used_at IS NULL",
+        user_id
+    )
+    .fetch_one(db)
+    .await
 }
