@@ -5,7 +5,7 @@
 # two instances behind a round-robin proxy (no sticky sessions).
 # Everything it starts is stopped on exit, pass or fail.
 #
-# Usage: scripts/test.sh [lint] [unit] [e2e]   (no argument: all three, as CI runs it)
+# Usage: scripts/test.sh [lint] [unit] [e2e] [watch]   (no argument: all four, as CI runs it)
 #        E2E_ONLY=tests/links.spec.ts scripts/test.sh e2e   (some Playwright files only)
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
@@ -14,7 +14,7 @@ source "$(dirname "$0")/services/s3.sh"
 source "$(dirname "$0")/services/smtp.sh"
 source "$(dirname "$0")/services/oidc.sh"
 
-stages="${*:-lint unit e2e}"
+stages="${*:-lint unit e2e watch}"
 want() { [[ " $stages " == *" $1 "* ]]; }
 
 "$ROOT/scripts/setup.sh" --tests
@@ -41,6 +41,7 @@ stop_pids() {
 
 cleanup() {
   local status=$?
+  declare -F watch_cleanup >/dev/null && watch_cleanup
   stop_pids "${SERVER_PIDS[@]}"
   stop_s3 2>/dev/null || true
   stop_smtp 2>/dev/null || true
@@ -64,7 +65,7 @@ if want lint; then
   cargo fmt --all --check
 
   say "clippy (server side)"
-  cargo clippy -p app -p server -p accounts-server -p bench-invalidation -p bench-hello -p bench-seed -p bench-passkey --all-targets --features app/ssr -- -D warnings
+  cargo clippy "${SQLX_PREPARE_ARGS[@]}" -- -D warnings
 
   say "clippy (browser side)"
   cargo clippy -p app -p frontend --features app/hydrate --target wasm32-unknown-unknown -- -D warnings
@@ -97,56 +98,63 @@ if want unit; then
   cargo test -p app -p server -p accounts-server --features app/ssr -- --test-threads=1
 fi
 
-want e2e || exit 0
+if want e2e; then
+  say "building the site"
+  cargo leptos build --frontend-only
+  cargo build -p accounts-server
 
-say "building the site"
-cargo leptos build --frontend-only
-cargo build -p accounts-server
-
-say "browser tests"
-ensure_maildev
-start_smtp "$WORK"
-"$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres e2e
-# Two instances of one deployment (one database, SECRET_KEY and DATA_DIR) behind a proxy that
-# sends each request to the next instance: every browser test also checks that they behave as
-# one server.
-# `localhost`, not 127.0.0.1: an IP address cannot be a WebAuthn relying party (passkeys).
-BASE_URL="http://localhost:$(free_port)"
-# A real OpenID Connect provider plays Google; it sends the browser back through the proxy.
-ensure_oidc_provider
-export OIDC_REDIRECT_URIS="$BASE_URL/auth/google/callback"
-start_oidc "$WORK"
-SECRET_KEY="$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-UPSTREAMS=()
-start_instance() {
-  local name="$1" port
-  port="$(free_port)"
-  GOOGLE_CLIENT_ID="$TEST_OIDC_CLIENT_ID" GOOGLE_CLIENT_SECRET="$TEST_OIDC_CLIENT_SECRET" GOOGLE_ISSUER_URL="$TEST_OIDC_ISSUER" \
-    SOCKET="127.0.0.1:$port" SERVICE_DOMAIN="$BASE_URL" SERVICE_NAME="Accounts E2E" TRUSTED_PROXY_HOPS=1 \
-    SMTP_HOST="$TEST_SMTP_HOST" SMTP_TLS=plain NOREPLY_EMAIL=noreply@accounts.test \
-    DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/e2e" DATA_DIR="$WORK/data" SECRET_KEY="$SECRET_KEY" \
-    LEPTOS_SITE_ROOT="$ROOT/target/site" RUST_LOG="${RUST_LOG:-info}" \
-    "$TARGET/debug/accounts-server" >"$WORK/server-$name.log" 2>&1 &
+  say "browser tests"
+  ensure_maildev
+  start_smtp "$WORK"
+  "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres e2e
+  # Two instances of one deployment (one database, SECRET_KEY and DATA_DIR) behind a proxy that
+  # sends each request to the next instance: every browser test also checks that they behave as
+  # one server.
+  # `localhost`, not 127.0.0.1: an IP address cannot be a WebAuthn relying party (passkeys).
+  BASE_URL="http://localhost:$(free_port)"
+  # A real OpenID Connect provider plays Google; it sends the browser back through the proxy.
+  ensure_oidc_provider
+  export OIDC_REDIRECT_URIS="$BASE_URL/auth/google/callback"
+  start_oidc "$WORK"
+  SECRET_KEY="$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+  UPSTREAMS=()
+  start_instance() {
+    local name="$1" port
+    port="$(free_port)"
+    GOOGLE_CLIENT_ID="$TEST_OIDC_CLIENT_ID" GOOGLE_CLIENT_SECRET="$TEST_OIDC_CLIENT_SECRET" GOOGLE_ISSUER_URL="$TEST_OIDC_ISSUER" \
+      SOCKET="127.0.0.1:$port" SERVICE_DOMAIN="$BASE_URL" SERVICE_NAME="Accounts E2E" TRUSTED_PROXY_HOPS=1 \
+      SMTP_HOST="$TEST_SMTP_HOST" SMTP_TLS=plain NOREPLY_EMAIL=noreply@accounts.test \
+      DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/e2e" DATA_DIR="$WORK/data" SECRET_KEY="$SECRET_KEY" \
+      LEPTOS_SITE_ROOT="$ROOT/target/site" RUST_LOG="${RUST_LOG:-info}" \
+      "$TARGET/debug/accounts-server" >"$WORK/server-$name.log" 2>&1 &
+    SERVER_PIDS+=($!)
+    if ! wait_for_http "http://127.0.0.1:$port/healthz" 60; then
+      tail -n 50 "$WORK/server-$name.log" >&2
+      die "server $name did not become healthy"
+    fi
+    UPSTREAMS+=("http://127.0.0.1:$port")
+  }
+  start_instance a
+  start_instance b
+  node "$ROOT/scripts/services/round-robin.mjs" "${BASE_URL##*:}" "${UPSTREAMS[@]}" >"$WORK/proxy.log" 2>&1 &
   SERVER_PIDS+=($!)
-  if ! wait_for_http "http://127.0.0.1:$port/healthz" 60; then
-    tail -n 50 "$WORK/server-$name.log" >&2
-    die "server $name did not become healthy"
+  wait_for_http "$BASE_URL/healthz" 20 || die "the round-robin proxy did not start: $(cat "$WORK/proxy.log")"
+  if ! (cd end2end && BASE_URL="$BASE_URL" MAIL_API="$TEST_MAIL_API" OIDC_ISSUER="$TEST_OIDC_ISSUER" npx playwright test ${PLAYWRIGHT_CONFIG:+--config "$PLAYWRIGHT_CONFIG"} ${E2E_ONLY:-} 2>&1 | tee "$WORK/playwright.log"); then
+    for name in a b; do
+      say "server $name log (last 60 lines)"
+      tail -n 60 "$WORK/server-$name.log" >&2
+    done
+    # Last on stderr, so a CI log that keeps only the end still names the failing tests.
+    say "browser tests that failed"
+    grep -E '✘|[0-9]+ (failed|flaky)|Error:|expect\(' "$WORK/playwright.log" | tail -n 60 >&2 || true
+    exit 1
   fi
-  UPSTREAMS+=("http://127.0.0.1:$port")
-}
-start_instance a
-start_instance b
-node "$ROOT/scripts/services/round-robin.mjs" "${BASE_URL##*:}" "${UPSTREAMS[@]}" >"$WORK/proxy.log" 2>&1 &
-SERVER_PIDS+=($!)
-wait_for_http "$BASE_URL/healthz" 20 || die "the round-robin proxy did not start: $(cat "$WORK/proxy.log")"
-if ! (cd end2end && BASE_URL="$BASE_URL" MAIL_API="$TEST_MAIL_API" OIDC_ISSUER="$TEST_OIDC_ISSUER" npx playwright test ${PLAYWRIGHT_CONFIG:+--config "$PLAYWRIGHT_CONFIG"} ${E2E_ONLY:-} 2>&1 | tee "$WORK/playwright.log"); then
-  for name in a b; do
-    say "server $name log (last 60 lines)"
-    tail -n 60 "$WORK/server-$name.log" >&2
-  done
-  # Last on stderr, so a CI log that keeps only the end still names the failing tests.
-  say "browser tests that failed"
-  grep -E '✘|[0-9]+ (failed|flaky)|Error:|expect\(' "$WORK/playwright.log" | tail -n 60 >&2 || true
-  exit 1
+  stop_pids "${SERVER_PIDS[@]}"
+  SERVER_PIDS=()
+fi
+
+if want watch; then
+  source "$ROOT/scripts/watch-check.sh"
+  run_watch_check
 fi
 say "all checks and tests passed"

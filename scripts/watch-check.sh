@@ -1,25 +1,32 @@
 # Sourced by scripts/test.sh for its `watch` stage: the development loop of the README works.
 # Starts `cargo leptos watch` with nothing configured but free ports and a throwaway DATA_DIR,
-# waits for the page, then changes a style and a server file and sees each change served; the
-# embedded Postgres must be the same running cluster after the server restarts (data kept).
-# Uses WORK, ROOT and stop_pids from test.sh; everything it starts is stopped on the way out.
+# waits for the page, changes a style and then a component and sees each change served. The
+# account made before the component change must still be there after the server restarted on
+# the embedded Postgres (created once, never re-initialised).
+# Uses WORK, ROOT, TARGET and stop_pids from test.sh; everything it starts is stopped, and the
+# two changed files are restored, on the way out (also when the check fails).
 
 WATCH_PID=""
 WATCH_DATA="$WORK/watch-data"
 STYLE="$ROOT/style/main.scss"
+COMPONENT="$ROOT/app/src/components/layout.rs"
 
 watch_cleanup() {
   if [ -n "$WATCH_PID" ]; then
-    kill -- "-$WATCH_PID" 2>/dev/null || true
+    # cargo-leptos starts the server in a process group of its own, but in its session.
+    pkill -TERM -s "$WATCH_PID" 2>/dev/null || true
     stop_pids "$WATCH_PID"
-    # The server and cargo run in the watcher's process group; nothing may outlive the check.
-    pkill -9 -g "$WATCH_PID" 2>/dev/null || true
+    pkill -KILL -s "$WATCH_PID" 2>/dev/null || true
     WATCH_PID=""
   fi
-  [ -f "$WORK/main.scss.orig" ] && cp -p "$WORK/main.scss.orig" "$STYLE" && rm -f "$WORK/main.scss.orig"
+  local file
+  for file in "$STYLE" "$COMPONENT"; do
+    [ -f "$WORK/$(basename "$file").orig" ] && mv "$WORK/$(basename "$file").orig" "$file"
+  done
   if [ -f "$WATCH_DATA/postgres/postmaster.pid" ]; then
     as_pg_owner "$(pg_bin_dir)/pg_ctl" -D "$WATCH_DATA/postgres" -m fast -w stop >/dev/null 2>&1 || true
   fi
+  return 0
 }
 
 # Waits until `url` serves a body containing `text`, for at most `timeout` seconds.
@@ -31,54 +38,48 @@ wait_for_text() {
   done
 }
 
-server_pid() { pgrep -g "$WATCH_PID" -x accounts-server | head -n1; }
+watch_failed() {
+  tail -n 40 "$WORK/watch.log" >&2
+  die "$1"
+}
 
 run_watch_check() {
-  local port reload probe before_pg before_server after_server
+  local port reload url probe email action status
   port="$(free_port)"
   reload="$(free_port)"
+  url="http://127.0.0.1:$port"
   mkdir -p "$WATCH_DATA"
   say "cargo leptos watch on 127.0.0.1:$port"
-  # setsid: its own process group, so the watcher, cargo and the server stop together.
-  SOCKET="127.0.0.1:$port" LEPTOS_SITE_ADDR="127.0.0.1:$port" LEPTOS_RELOAD_PORT="$reload" DATA_DIR="$WATCH_DATA" \
+  # setsid: a session of its own, so the watcher, cargo and the server stop together.
+  LEPTOS_SITE_ADDR="127.0.0.1:$port" LEPTOS_RELOAD_PORT="$reload" DATA_DIR="$WATCH_DATA" \
     setsid cargo leptos watch >"$WORK/watch.log" 2>&1 &
   WATCH_PID=$!
-  local url="http://127.0.0.1:$port"
-  if ! wait_for_text "$url/" "</html>" 900; then
-    tail -n 40 "$WORK/watch.log" >&2
-    die "cargo leptos watch did not serve the home page"
-  fi
-  before_pg="$(head -n1 "$WATCH_DATA/postgres/postmaster.pid")"
-  before_server="$(server_pid)"
+  wait_for_text "$url/" "</html>" 900 || watch_failed "cargo leptos watch did not serve the home page"
 
-  say "a style change is served"
+  say "an account made through the running app"
+  email="watch-$RANDOM$RANDOM@example.com"
+  action="$(curl -fsS "$url/signup" | grep -o 'action="/api/sign_up[^"]*"' | head -n1 | cut -d'"' -f2 || true)"
+  [ -n "$action" ] || watch_failed "no sign-up form on /signup"
+  # The default SERVICE_DOMAIN is http://localhost:PORT: the origin the CSRF check expects.
+  status="$(curl -sS -o /dev/null -w '%{http_code}' -X POST "$url$action" -H "Origin: http://localhost:$port" -H 'Accept: text/html' \
+    --data-urlencode "email=$email" --data-urlencode "password=correct horse battery staple")"
+  [[ "$status" == 30* ]] || watch_failed "sign-up answered $status"
+
+  say "a style change is served without a restart"
   probe="watch-probe-$RANDOM$RANDOM"
   cp -p "$STYLE" "$WORK/main.scss.orig"
   printf '\n.%s {\n  color: red;\n}\n' "$probe" >>"$STYLE"
-  if ! wait_for_text "$url/pkg/accounts.css" "$probe" 120; then
-    tail -n 40 "$WORK/watch.log" >&2
-    die "the changed style was not served"
-  fi
-  cp -p "$WORK/main.scss.orig" "$STYLE" && rm -f "$WORK/main.scss.orig"
+  wait_for_text "$url/pkg/accounts.css" "$probe" 120 || watch_failed "the changed style was not served"
+  mv "$WORK/main.scss.orig" "$STYLE"
 
-  say "a server change rebuilds and restarts; the embedded Postgres keeps running"
-  touch "$ROOT/server/src/lib.rs"
-  local start=$SECONDS
-  while :; do
-    after_server="$(server_pid || true)"
-    if [ -n "$after_server" ] && [ "$after_server" != "$before_server" ] && curl -fsS -o /dev/null "$url/healthz" 2>/dev/null; then
-      break
-    fi
-    if (( SECONDS - start > 600 )); then
-      tail -n 40 "$WORK/watch.log" >&2
-      die "the server was not rebuilt and restarted after a change to server/"
-    fi
-    sleep 0.5
-  done
-  wait_for_text "$url/" "</html>" 60 || die "the restarted server did not serve the home page"
-  [ "$(head -n1 "$WATCH_DATA/postgres/postmaster.pid")" = "$before_pg" ] ||
-    die "the embedded Postgres was restarted with the server"
+  say "a component change rebuilds, restarts and is served; the account is still there"
+  cp -p "$COMPONENT" "$WORK/layout.rs.orig"
+  grep -qF '<span>{site.service_name}</span>' "$COMPONENT" || die "the footer of layout.rs changed: update watch-check.sh"
+  sed -i "s|<span>{site.service_name}</span>|<span>{site.service_name}</span><span>\"$probe\"</span>|" "$COMPONENT"
+  wait_for_text "$url/" "<span>$probe</span>" 900 || watch_failed "the changed component was not served"
+  DATA_DIR="$WATCH_DATA" "$TARGET/debug/accounts-server" users show "$email" >"$WORK/watch-user.txt" 2>&1 ||
+    { cat "$WORK/watch-user.txt" >&2; die "the account made before the restart is gone"; }
   [ "$(grep -c 'creating the embedded Postgres cluster' "$WORK/watch.log")" = 1 ] ||
-    die "the embedded Postgres cluster was created more than once"
+    watch_failed "the embedded Postgres cluster was created more than once"
   watch_cleanup
 }

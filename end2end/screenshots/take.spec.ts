@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { hydrated, PASSWORD } from "../tests/helpers";
+import { hydrated, PASSWORD, verifyEmail } from "../tests/helpers";
 
 // Home, sign-up, account and security at a desktop and a phone width, light theme. The
 // database is fresh for every run of scripts/screenshots.sh, so the account is always Ada's.
@@ -14,6 +14,7 @@ async function shoot(page: Page, name: string, width: number) {
 test.use({ colorScheme: "light", locale: "en-GB", timezoneId: "UTC" });
 
 test("home, sign-up, account and security", async ({ page }) => {
+  test.slow();
   for (const width of WIDTHS) {
     await page.setViewportSize({ width, height: 800 });
     await page.goto("/");
@@ -27,6 +28,7 @@ test("home, sign-up, account and security", async ({ page }) => {
   await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await verifyEmail(page, EMAIL);
   await page.goto("/account");
   await page.getByLabel("Display name").fill("Ada Lovelace");
   await page.getByLabel("Username").fill("ada");

@@ -16,7 +16,9 @@ async function checkPage(page: Page, what: string) {
   }
 }
 
+// Each page is analysed twice (both themes), about a second each in a debug build.
 test("signed-out pages and their error states", async ({ page }) => {
+  test.slow();
   for (const path of [
     "/",
     "/signup",

@@ -52,17 +52,19 @@ test("a page loads one small module and renders everything else as HTML", async 
   expect(wasm).toHaveLength(1);
   // Islands carry their own markers; the rest of the page is plain HTML.
   await expect(page.locator("form leptos-island button[type=submit]")).toHaveText(/Sign in/);
-  await expect(page.locator("header leptos-island")).toHaveCount(0);
+  // The header's one island is the theme toggle.
+  await expect(page.locator("header leptos-island")).toHaveCount(1);
+  await expect(page.locator("header leptos-island form.theme-choice")).toHaveCount(1);
 });
 
 /**
- * Records every change of the first form's submit button in sessionStorage, which survives the
+ * Records every change of the page's first form's submit button in sessionStorage, which survives the
  * navigation the post starts (Playwright cannot read a page while its navigation is pending).
  * With `clickAgain`, clicks the button once more as soon as it is disabled.
  */
 async function watchSubmit(page: Page, { clickAgain = false } = {}) {
   await page.evaluate((again) => {
-    const button = document.querySelector<HTMLButtonElement>("form button[type=submit]")!;
+    const button = document.querySelector<HTMLButtonElement>("main form button[type=submit]")!;
     const seen: unknown[] = [];
     sessionStorage.removeItem("submit-states");
     new MutationObserver(() => {

@@ -20,7 +20,14 @@ test.describe("with JavaScript, exact times are in the browser's time zone", () 
       expect(iso).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
       const expected = await page.evaluate(
         (iso) =>
-          new Date(iso).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZoneName: "short" }),
+          new Date(iso).toLocaleString("en-US", {
+            year: "numeric",
+            month: "short",
+            day: "numeric",
+            hour: "numeric",
+            minute: "2-digit",
+            timeZoneName: "short",
+          }),
         iso!,
       );
       await expect(time).toHaveAttribute("title", expected);

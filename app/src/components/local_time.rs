@@ -25,7 +25,7 @@ fn LocalTime(iso: String, utc: String, ago: String) -> impl IntoView {
     view! { <time datetime=iso title=move || title.get()>{ago}</time> }
 }
 
-/// "Nov 30, 2026, 7:50 AM" in the browser's locale and time zone (`Intl.DateTimeFormat`).
+/// "Nov 30, 2026, 3:50 PM GMT+9" in the browser's locale and time zone (`Intl.DateTimeFormat`).
 #[cfg(feature = "hydrate")]
 fn in_browser_zone(iso: &str) -> Option<String> {
     use wasm_bindgen::JsValue;
@@ -33,9 +33,22 @@ fn in_browser_zone(iso: &str) -> Option<String> {
     if date.get_time().is_nan() {
         return None;
     }
+    // `dateStyle` cannot be combined with `timeZoneName` (a RangeError), so name the parts.
     let options = js_sys::Object::new();
-    js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into()).ok()?;
-    js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into()).ok()?;
-    js_sys::Reflect::set(&options, &"timeZoneName".into(), &"short".into()).ok()?;
-    date.to_locale_string("default", &options).as_string()
+    for (key, value) in [
+        ("year", "numeric"),
+        ("month", "short"),
+        ("day", "numeric"),
+        ("hour", "numeric"),
+        ("minute", "2-digit"),
+        ("timeZoneName", "short"),
+    ] {
+        js_sys::Reflect::set(&options, &key.into(), &value.into()).ok()?;
+    }
+    // Called through `Reflect::apply`, which turns a thrown error into `Err`: a browser that
+    // refuses an option keeps the UTC title instead of breaking the page's other islands.
+    let to_locale_string = js_sys::Reflect::get(&date, &"toLocaleString".into()).ok()?;
+    let function: &js_sys::Function = wasm_bindgen::JsCast::dyn_ref(&to_locale_string)?;
+    let args = js_sys::Array::of2(&JsValue::UNDEFINED, &options);
+    js_sys::Reflect::apply(function, &date, &args).ok()?.as_string()
 }

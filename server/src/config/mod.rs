@@ -79,7 +79,11 @@ impl Config {
     pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
         let get = |name: &str| lookup(name).map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
 
-        let socket = parse::socket("SOCKET", get("SOCKET"), "127.0.0.1:3000")?;
+        // `cargo leptos watch`/`serve` pass the workspace's `site-addr` as LEPTOS_SITE_ADDR.
+        let socket = match get("SOCKET") {
+            Some(value) => parse::socket("SOCKET", Some(value), "")?,
+            None => parse::socket("LEPTOS_SITE_ADDR", get("LEPTOS_SITE_ADDR"), "127.0.0.1:3000")?,
+        };
         let service_name = get("SERVICE_NAME").unwrap_or_else(|| "Accounts".to_owned());
         let service_domain = parse::base_url(
             "SERVICE_DOMAIN",

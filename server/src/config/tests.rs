@@ -38,6 +38,15 @@ fn trusted_proxy_hops_is_a_whole_number() {
 }
 
 #[test]
+fn the_socket_defaults_to_the_site_addr_cargo_leptos_passes() {
+    let watch = parse(&[("SECRET_KEY", KEY), ("LEPTOS_SITE_ADDR", "127.0.0.1:4321")]).unwrap();
+    assert_eq!(watch.socket.port(), 4321, "cargo leptos passes site-addr");
+    let both =
+        parse(&[("SECRET_KEY", KEY), ("SOCKET", "127.0.0.1:5000"), ("LEPTOS_SITE_ADDR", "127.0.0.1:4321")]);
+    assert_eq!(both.unwrap().socket.port(), 5000, "SOCKET wins");
+}
+
+#[test]
 fn unparseable_socket_names_the_variable() {
     let e = err(&[("SECRET_KEY", KEY), ("SOCKET", "localhost:http")]);
     assert_eq!(e.variable, "SOCKET");
