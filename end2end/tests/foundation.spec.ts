@@ -37,6 +37,8 @@ test("an unknown path shows the 404 page with status 404", async ({ page }) => {
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
   await expect(page).toHaveTitle(/Page not found/);
+  await page.getByRole("main").getByRole("link", { name: "Go to the home page" }).click();
+  await expect(page).toHaveURL(/\/$/);
 });
 
 test("readiness and liveness endpoints answer", async ({ request }) => {
