@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { hydrated, PASSWORD, verifyEmail } from "../tests/helpers";
+import { signUp, verifyEmail } from "../tests/helpers";
 
 // Home, sign-up, account and security at a desktop and a phone width, light theme. The
 // database is fresh for every run of scripts/screenshots.sh, so the account is always Ada's.
@@ -16,17 +16,12 @@ test.use({ colorScheme: "light", locale: "en-GB", timezoneId: "UTC" });
 test("home, sign-up, account and security", async ({ page }) => {
   test.slow();
   for (const width of WIDTHS) {
-    await page.setViewportSize({ width, height: 800 });
     await page.goto("/");
     await shoot(page, "home", width);
     await page.goto("/signup");
     await shoot(page, "signup", width);
   }
-  await page.goto("/signup");
-  await hydrated(page);
-  await page.getByLabel("Email", { exact: true }).fill(EMAIL);
-  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
-  await page.getByRole("button", { name: "Create account" }).click();
+  await signUp(page, EMAIL);
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
   await verifyEmail(page, EMAIL);
   await page.goto("/account");

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { PASSWORD, header, hydrated, hydrated as waitForHydration, mailedLink, signIn, signUp, uniqueEmail, verifyEmail } from "./helpers";
+import { PASSWORD, header, hydrated, hydrated as waitForHydration, mailedLink, signIn, signUp, signUpWithoutJavaScript, uniqueEmail, verifyEmail } from "./helpers";
 
 
 test("two devices: the device list shows both and one signs the other out", async ({ browser }) => {
@@ -94,11 +94,7 @@ test.describe("with JavaScript disabled", () => {
 
   test("sign-up, sign-out, a failed and a good sign-in all work", async ({ page }) => {
     const email = uniqueEmail("nojs");
-    await page.goto("/signup");
-    await page.getByLabel("Email", { exact: true }).fill(email);
-    await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
-    await page.getByRole("button", { name: "Create account" }).click();
-    await expect(page).toHaveURL(/\/$/);
+    await signUpWithoutJavaScript(page, email);
     await expect(header(page).getByRole("link", { name: email })).toBeVisible();
 
     await header(page).getByRole("button", { name: "Sign out" }).click();

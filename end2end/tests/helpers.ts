@@ -64,6 +64,15 @@ export async function signUp(page: Page, email: string, password = PASSWORD) {
   await page.getByRole("button", { name: "Create account" }).click();
 }
 
+/** The same as a plain form post, for pages with JavaScript disabled; lands on the home page. */
+export async function signUpWithoutJavaScript(page: Page, email: string, password = PASSWORD) {
+  await page.goto("/signup");
+  await page.getByLabel("Email", { exact: true }).fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/$/);
+}
+
 export async function signIn(page: Page, identifier: string, password = PASSWORD) {
   await page.getByLabel("Email or username").fill(identifier);
   await page.getByLabel("Password", { exact: true }).fill(password);

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { PASSWORD, hydrated, mailedLink, signUp, uniqueEmail } from "./helpers";
+import { PASSWORD, hydrated, mailedLink, signUp, signUpWithoutJavaScript, uniqueEmail } from "./helpers";
 
 /** Opening a mailed link spends nothing (mail scanners open links); its one button does. */
 async function verifyWithTheButton(page: Page, email: string) {
@@ -55,11 +55,7 @@ test.describe("with JavaScript disabled", () => {
 
   test("the one-button pages are plain form posts", async ({ page }) => {
     const email = uniqueEmail("button-nojs");
-    await page.goto("/signup");
-    await page.getByLabel("Email", { exact: true }).fill(email);
-    await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
-    await page.getByRole("button", { name: "Create account" }).click();
-    await expect(page).toHaveURL(/\/$/);
+    await signUpWithoutJavaScript(page, email);
     await verifyWithTheButton(page, email);
     await changeEmailWithTheButton(page, email);
   });

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { PASSWORD, header, hydrated, signUp as baseSignUp, verifyEmail } from "./helpers";
+import { PASSWORD, header, hydrated, signUp as baseSignUp, signUpWithoutJavaScript, verifyEmail } from "./helpers";
 
 const fixture = (name: string) => path.join(__dirname, "..", "fixtures", name);
 
@@ -94,11 +94,7 @@ test.describe("with JavaScript disabled", () => {
 
   test("the avatar form still uploads and deleting the account signs out", async ({ page }) => {
     const email = `${unique("nojs")}@example.com`;
-    await page.goto("/signup");
-    await page.getByLabel("Email", { exact: true }).fill(email);
-    await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
-    await page.getByRole("button", { name: "Create account" }).click();
-    await expect(page).toHaveURL(/\/$/);
+    await signUpWithoutJavaScript(page, email);
     await verifyEmail(page, email);
     await page.goto("/account");
     await page.getByLabel("Avatar").setInputFiles(fixture("avatar.png"));

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { hydrated, signUp, uniqueEmail, verifyEmail } from "./helpers";
+import { hydrated, signUp, signUpWithoutJavaScript, uniqueEmail, verifyEmail } from "./helpers";
 
 // Device list and recent activity: "just now" in <time datetime>, the exact time in the title.
 test.describe("with JavaScript, exact times are in the browser's time zone", () => {
@@ -41,11 +41,7 @@ test.describe("without JavaScript, exact times are in UTC", () => {
 
   test("device list and activity", async ({ page }) => {
     const email = uniqueEmail("times-nojs");
-    await page.goto("/signup");
-    await page.getByLabel("Email", { exact: true }).fill(email);
-    await page.getByLabel("Password", { exact: true }).fill("correct horse battery staple");
-    await page.getByRole("button", { name: "Create account" }).click();
-    await expect(page).toHaveURL(/\/$/);
+    await signUpWithoutJavaScript(page, email);
     await verifyEmail(page, email);
     await page.goto("/account/security");
     const time = page.locator(".device-last-active time");

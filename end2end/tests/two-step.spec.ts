@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { PASSWORD, header, signIn, signUp, totp, uniqueEmail, verifyEmail } from "./helpers";
+import { PASSWORD, header, signIn, signUp, signUpWithoutJavaScript, totp, uniqueEmail, verifyEmail } from "./helpers";
 
 /** Turns two-step on from the security page; returns the key and the recovery codes. */
 async function turnOn(page: Page): Promise<{ key: string; codes: string[]; first: string }> {
@@ -85,11 +85,7 @@ test.describe("with JavaScript disabled", () => {
   test("two-step set-up and sign-in are plain form posts", async ({ page }) => {
     test.slow();
     const email = uniqueEmail("two-step-nojs");
-    await page.goto("/signup");
-    await page.getByLabel("Email", { exact: true }).fill(email);
-    await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
-    await page.getByRole("button", { name: "Create account" }).click();
-    await expect(page).toHaveURL(/\/$/);
+    await signUpWithoutJavaScript(page, email);
     await verifyEmail(page, email);
     await walkThrough(page, email);
   });

@@ -69,12 +69,12 @@ pub async fn show(state: &AppState, email: &str) -> Result<String, AdminError> {
     )
     .fetch_one(pool)
     .await?;
-    let time = |t: chrono::DateTime<chrono::Utc>| t.format("%Y-%m-%d %H:%M UTC").to_string();
     let mut out = String::new();
     let _ = writeln!(out, "Account   {}", user.email);
     let _ = writeln!(out, "Id        {}", user.id);
-    let _ = writeln!(out, "Created   {}", time(ways.created_at));
-    let verified = user.email_verified_at.map_or_else(|| "no".to_owned(), |t| format!("yes, {}", time(t)));
+    let _ = writeln!(out, "Created   {}", trail::exact(ways.created_at));
+    let verified =
+        user.email_verified_at.map_or_else(|| "no".to_owned(), |t| format!("yes, {}", trail::exact(t)));
     let _ = writeln!(out, "Verified  {verified}");
     let _ = writeln!(out, "Name      {}", user.display_name.as_deref().unwrap_or("-"));
     let _ = writeln!(out, "Username  {}", user.username.as_deref().unwrap_or("-"));
@@ -96,8 +96,8 @@ pub async fn show(state: &AppState, email: &str) -> Result<String, AdminError> {
             out,
             "  {name} · {ip} · {} · signed in {} · last active {}",
             d.method.describe(),
-            time(d.created_at),
-            time(d.last_seen_at)
+            trail::exact(d.created_at),
+            trail::exact(d.last_seen_at)
         );
     }
     let events = trail::latest(pool, user.id, trail::SHOWN).await?;

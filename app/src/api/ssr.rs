@@ -128,7 +128,7 @@ pub fn clear_session_cookie(state: &AppState) {
 pub fn time_view(t: chrono::DateTime<chrono::Utc>) -> super::TimeView {
     super::TimeView {
         iso: t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-        utc: t.format("%Y-%m-%d %H:%M UTC").to_string(),
+        utc: server::trail::exact(t),
         ago: server::trail::ago(t, chrono::Utc::now()),
     }
 }

@@ -1,6 +1,6 @@
 use leptos::{prelude::*, server_fn::ServerFn};
 
-use crate::api::theme::SetTheme;
+use crate::{api::theme::SetTheme, theme::Theme};
 
 /// "Dark theme" / "Light theme" in the header. Both buttons are rendered and CSS shows the one
 /// that switches away from the theme in effect (the chosen one, else the system's), so the
@@ -12,13 +12,13 @@ pub fn ThemeToggle() -> impl IntoView {
     let to_dark = NodeRef::<leptos::html::Button>::new();
     let to_light = NodeRef::<leptos::html::Button>::new();
     #[allow(unused_variables)]
-    let choose = move |ev: leptos::ev::MouseEvent, theme: &'static str| {
+    let choose = move |ev: leptos::ev::MouseEvent, theme: Theme| {
         #[cfg(feature = "hydrate")]
         {
             ev.prevent_default();
             apply(theme);
             // The clicked button is hidden now: keep the keyboard focus on the one shown.
-            let shown = if theme == "dark" { to_light } else { to_dark };
+            let shown = if theme == Theme::Dark { to_light } else { to_dark };
             if let Some(button) = shown.get_untracked() {
                 let _ = button.focus();
             }
@@ -26,18 +26,17 @@ pub fn ThemeToggle() -> impl IntoView {
     };
     view! {
         <form method="post" action=SetTheme::PATH class="theme-choice">
-            <button type="submit" name="theme" value="dark" class="link-button to-dark" node_ref=to_dark
-                on:click=move |ev| choose(ev, "dark")>"Dark theme"</button>
-            <button type="submit" name="theme" value="light" class="link-button to-light" node_ref=to_light
-                on:click=move |ev| choose(ev, "light")>"Light theme"</button>
+            <button type="submit" name="theme" value=Theme::Dark.as_str() class="link-button to-dark" node_ref=to_dark
+                on:click=move |ev| choose(ev, Theme::Dark)>"Dark theme"</button>
+            <button type="submit" name="theme" value=Theme::Light.as_str() class="link-button to-light" node_ref=to_light
+                on:click=move |ev| choose(ev, Theme::Light)>"Light theme"</button>
         </form>
     }
 }
 
 /// Switches the page and keeps the choice, as the server would.
 #[cfg(feature = "hydrate")]
-fn apply(name: &str) {
-    let Some(theme) = crate::theme::Theme::parse(name) else { return };
+fn apply(theme: Theme) {
     let document = document();
     if let Some(root) = document.document_element() {
         let _ = root.set_attribute("data-theme", theme.as_str());

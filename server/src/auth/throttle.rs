@@ -95,8 +95,9 @@ pub enum Action {
     VerificationResend,
     GoogleStart,
     AvatarUpload,
-    /// Passkey sign-in options: every `/login` view asks for them (autofill), so the budget is
-    /// wide; the answer counts as a sign-in attempt.
+    /// Passkey sign-in options: a wide budget, because conditional UI (passkeys in the login
+    /// form's autofill, not built yet) would ask on every `/login` view; the answer counts as a
+    /// sign-in attempt.
     PasskeyStart,
 }
 

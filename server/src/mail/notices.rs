@@ -14,7 +14,7 @@ pub struct Where<'a> {
 impl Where<'_> {
     fn line(&self) -> String {
         let ip = self.ip.map(|ip| format!(", from {ip}")).unwrap_or_default();
-        format!("{}{ip}, {}.", self.device, self.when.format("%Y-%m-%d %H:%M UTC"))
+        format!("{}{ip}, {}.", self.device, crate::trail::exact(self.when))
     }
 }
 

@@ -10,7 +10,7 @@ use sqlx::{PgConnection, PgExecutor, types::ipnetwork::IpNetwork};
 use uuid::Uuid;
 
 pub use kind::EventKind;
-pub use words::{ago, describe, words};
+pub use words::{ago, describe, exact, words};
 
 use crate::session::{ClientInfo, device};
 

@@ -4,6 +4,12 @@ use chrono::{DateTime, Utc};
 
 use super::SecurityEvent;
 
+/// "2026-11-30 06:50 UTC": the exact minute, as pages without JavaScript, mails and the admin
+/// command show it.
+pub fn exact(at: DateTime<Utc>) -> String {
+    at.format("%Y-%m-%d %H:%M UTC").to_string()
+}
+
 /// "just now", "5 minutes ago", "3 hours ago", "yesterday", "2 days ago".
 pub fn ago(at: DateTime<Utc>, now: DateTime<Utc>) -> String {
     let secs = (now - at).num_seconds().max(0);
@@ -57,5 +63,7 @@ mod tests {
         assert_eq!(ago(now - chrono::Duration::hours(1), now), "1 hour ago");
         assert_eq!(ago(now - chrono::Duration::hours(30), now), "yesterday");
         assert_eq!(ago(now - chrono::Duration::days(3), now), "3 days ago");
+        let at = DateTime::parse_from_rfc3339("2026-11-30T06:50:59Z").unwrap().with_timezone(&Utc);
+        assert_eq!(exact(at), "2026-11-30 06:50 UTC");
     }
 }
