@@ -40,8 +40,10 @@ fn set_content_security_policy() {
     let provider = use_context::<server::AppState>()
         .and_then(|state| state.google.as_ref().map(|g| g.origin()))
         .unwrap_or_default();
-    let page = use_context::<http::request::Parts>()
-        .and_then(|parts| parts.extensions.get::<server::http::security_headers::PagePolicy>().cloned());
+    let page = crate::api::ssr::with_request(|parts| {
+        parts.extensions.get::<server::http::security_headers::PagePolicy>().cloned()
+    })
+    .flatten();
     if let (Some(nonce), Some(page)) = (leptos::nonce::use_nonce(), page) {
         page.set(nonce.as_inner(), &provider);
     }

@@ -37,9 +37,10 @@ impl Theme {
 /// The theme the person chose, from this request's cookie; `None` follows the system.
 #[cfg(feature = "ssr")]
 pub fn chosen() -> Option<Theme> {
-    use leptos::prelude::use_context;
-    let parts = use_context::<http::request::Parts>()?;
-    server::session::cookie::read_cookie(&parts.headers, COOKIE).and_then(Theme::parse)
+    crate::api::ssr::with_request(|p| {
+        server::session::cookie::read_cookie(&p.headers, COOKIE).and_then(Theme::parse)
+    })
+    .flatten()
 }
 
 #[cfg(test)]

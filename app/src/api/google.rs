@@ -35,7 +35,7 @@ pub async fn finish_google_sign_in(
     let Some(google) = app.google.as_ref() else {
         return Err(fail(server::ServiceError::NotFound, &[]));
     };
-    let headers = use_context::<http::request::Parts>().map(|p| p.headers).unwrap_or_default();
+    let headers = super::ssr::with_request(|p| p.headers.clone()).unwrap_or_default();
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
         response.append_header(http::header::SET_COOKIE, google.cookie().clear());
     }

@@ -10,7 +10,7 @@ pub mod passkeys;
 pub mod profile;
 pub mod security;
 #[cfg(feature = "ssr")]
-mod ssr;
+pub(crate) mod ssr;
 pub mod theme;
 pub mod two_step;
 

@@ -14,10 +14,16 @@ pub fn state() -> Result<AppState, FormError> {
     use_context::<AppState>().ok_or_else(|| FormError::message("Server misconfigured."))
 }
 
+/// Reads the request being answered without cloning it (`use_context` would copy every
+/// header and extension: measurable on every page).
+pub fn with_request<T>(read: impl FnOnce(&http::request::Parts) -> T) -> Option<T> {
+    with_context::<http::request::Parts, T>(read)
+}
+
 /// The request's session, resolved once by the session middleware and left in the request's
 /// extensions: reading it is synchronous, for server functions and page rendering alike.
 pub fn auth() -> Option<Authenticated> {
-    use_context::<http::request::Parts>()?.extensions.get::<Auth>()?.0.clone()
+    with_request(|p| p.extensions.get::<Auth>().and_then(|a| a.0.clone())).flatten()
 }
 
 pub fn require_auth() -> Result<Authenticated, FormError> {
@@ -33,10 +39,11 @@ pub async fn client() -> ClientInfo {
 
 /// True for a plain HTML form post (JavaScript off): errors then travel in a redirect.
 pub fn is_html_form_post() -> bool {
-    use_context::<http::request::Parts>().is_some_and(|p| {
+    with_request(|p| {
         p.method == http::Method::POST
             && p.headers.get(ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains("text/html"))
     })
+    .unwrap_or(false)
 }
 
 /// Maps a service error to the form error and HTTP status the browser gets. Plain form posts
@@ -49,8 +56,8 @@ pub fn fail(error: ServiceError, values: &[(&str, &str)]) -> FormError {
     }
     let mut message = error.user_message();
     if matches!(error, ServiceError::Internal(_) | ServiceError::Unavailable(_))
-        && let Some(id) = use_context::<http::request::Parts>()
-            .and_then(|p| server::http::request_id::of(&p.headers).map(str::to_owned))
+        && let Some(id) =
+            with_request(|p| server::http::request_id::of(&p.headers).map(str::to_owned)).flatten()
     {
         // Support finds the log lines of what went wrong by this reference.
         message = format!("{message} Reference: {id}");
@@ -101,9 +108,11 @@ fn set_cookie_value(state: &AppState, name: &str, value: String, ttl: std::time:
 
 /// The hash of the token in the cookie `name`, if the cookie is genuine.
 pub fn token_cookie(state: &AppState, name: &str) -> Option<server::session::TokenHash> {
-    let parts = use_context::<http::request::Parts>()?;
-    let value = server::session::cookie::read_cookie(&parts.headers, name)?;
-    state.sessions.keys.verify(value).map(|token| token.hash())
+    with_request(|p| {
+        let value = server::session::cookie::read_cookie(&p.headers, name)?;
+        state.sessions.keys.verify(value).map(|token| token.hash())
+    })
+    .flatten()
 }
 
 /// A server function that needs a recent sign-in: a plain form post goes to confirm the
@@ -146,7 +155,7 @@ pub fn unavailable(message: impl std::fmt::Display) -> leptos::prelude::ServerFn
 /// alone answers 200 with a Location header to clients that do not ask for HTML.
 pub fn page_redirect(path: &str) {
     leptos_axum::redirect(path);
-    let is_get = use_context::<http::request::Parts>().is_some_and(|p| p.method == http::Method::GET);
+    let is_get = with_request(|p| p.method == http::Method::GET).unwrap_or(false);
     if is_get && let Some(response) = use_context::<ResponseOptions>() {
         response.set_status(http::StatusCode::SEE_OTHER);
     }

@@ -32,7 +32,48 @@ export async function addPasskey(start, finish, name) {
   await post(finish, { name, credential: JSON.stringify(credential.toJSON()) });
 }
 
+// The pending autofill request, if any: a browser holds one credential request at a time.
+let autofill = null;
+
+// Passkeys offered in the identifier field's autofill (conditional mediation), where the
+// browser can: resolves with where to go once one is chosen, with null where it cannot, and
+// rejects with an AbortError when the button takes over.
+export async function passkeyAutofill(start, finish, next) {
+  const available = window.PublicKeyCredential
+    && typeof PublicKeyCredential.isConditionalMediationAvailable === "function"
+    && await PublicKeyCredential.isConditionalMediationAvailable().catch(() => false);
+  if (!available || !passkeysSupported() || autofill) return null;
+  const controller = new AbortController();
+  const run = (async () => {
+    let publicKey;
+    try {
+      const options = JSON.parse(await post(start, { next }));
+      publicKey = PublicKeyCredential.parseRequestOptionsFromJSON(options.publicKey);
+    } catch {
+      return null; // no autofill this time (a limit, the network): the button remains
+    }
+    const credential = await navigator.credentials.get({ publicKey, mediation: "conditional", signal: controller.signal });
+    return await post(finish, { credential: JSON.stringify(credential.toJSON()) });
+  })();
+  autofill = { controller, run };
+  try {
+    return await run;
+  } finally {
+    if (autofill && autofill.run === run) autofill = null;
+  }
+}
+
+// Ends the autofill request and waits until the browser has let go of it.
+async function stopAutofill() {
+  if (!autofill) return;
+  const { controller, run } = autofill;
+  autofill = null;
+  controller.abort();
+  await run.catch(() => {});
+}
+
 export async function signInWithPasskey(start, finish, next) {
+  await stopAutofill();
   const options = JSON.parse(await post(start, { next }));
   const publicKey = PublicKeyCredential.parseRequestOptionsFromJSON(options.publicKey);
   const credential = await navigator.credentials.get({ publicKey });

@@ -27,7 +27,24 @@ pub fn PasskeySignIn(next: String) -> impl IntoView {
     let busy = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
     #[cfg(feature = "hydrate")]
-    Effect::new(move |_| shown.set(browser::supported()));
+    {
+        let next = next.clone();
+        Effect::new(move |_| {
+            shown.set(browser::supported());
+            let next = next.clone();
+            leptos::task::spawn_local(async move {
+                let (start, finish) = (PasskeySignInOptions::PATH, SignInWithPasskey::PATH);
+                match browser::autofill(start, finish, &next).await {
+                    Ok(Some(to)) => {
+                        let _ = window().location().set_href(&to);
+                    }
+                    Ok(None) => {}
+                    // The button took over, or the person looked away: the button still works.
+                    Err((code, message)) => error.set(failure(&code, message)),
+                }
+            });
+        });
+    }
     let on_click = move |_| {
         #[cfg(feature = "hydrate")]
         {
@@ -119,6 +136,8 @@ mod browser {
         async fn add_passkey(start: &str, finish: &str, name: &str) -> Result<JsValue, JsValue>;
         #[wasm_bindgen(catch, js_name = signInWithPasskey)]
         async fn sign_in_with_passkey(start: &str, finish: &str, next: &str) -> Result<JsValue, JsValue>;
+        #[wasm_bindgen(catch, js_name = passkeyAutofill)]
+        async fn passkey_autofill(start: &str, finish: &str, next: &str) -> Result<JsValue, JsValue>;
     }
 
     /// A JS error as (its name or our code, its message).
@@ -135,6 +154,13 @@ mod browser {
 
     pub async fn add(start: &str, finish: &str, name: &str) -> Result<(), (String, String)> {
         add_passkey(start, finish, name).await.map(|_| ()).map_err(error)
+    }
+
+    /// Where to go once a passkey was chosen from the autofill; `None` where the browser has
+    /// no passkey autofill.
+    pub async fn autofill(start: &str, finish: &str, next: &str) -> Result<Option<String>, (String, String)> {
+        let to = passkey_autofill(start, finish, next).await.map_err(error)?;
+        Ok(to.as_string())
     }
 
     pub async fn sign_in(start: &str, finish: &str, next: &str) -> Result<String, (String, String)> {

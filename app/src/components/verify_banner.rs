@@ -7,16 +7,21 @@ use crate::{
     api::email::ResendVerification,
     components::{
         form::{FormMessage, form_error},
-        session_context::signed_in,
+        session_context::{SessionContext, signed_in},
     },
 };
 
 #[component]
 pub fn VerifyBanner() -> impl IntoView {
-    let on_verify_page = use_location().pathname.get_untracked() == "/verify-email";
+    // On every page: most people are verified, so that is asked first and nothing else is read.
+    let unverified =
+        with_context::<SessionContext, _>(|s| s.user.as_ref().is_some_and(|u| !u.email_verified));
+    if unverified != Some(true) || use_location().pathname.get_untracked() == "/verify-email" {
+        return None;
+    }
     // A refused resend (the limits of the verification page apply) comes back here.
     let error = form_error::<ResendVerification>();
-    signed_in().filter(|user| !user.email_verified && !on_verify_page).map(|user| {
+    signed_in().map(|user| {
         view! {
             <div class="banner" role="status">
                 <span>"Check your inbox: we sent a link to "<strong>{user.email}</strong>"."</span>

@@ -33,7 +33,7 @@ pub fn LoginPage() -> impl IntoView {
             <form method="post" action=SignIn::PATH class="form" novalidate="">
                 <FormMessage error/>
                 <input type="hidden" name="next" value=next/>
-                <Field label="Email or username" name="identifier" autocomplete="username" error/>
+                <Field label="Email or username" name="identifier" autocomplete="username webauthn" error/>
                 <Field label="Password" name="password" kind="password" autocomplete="current-password" error/>
                 <SubmitButton label="Sign in"/>
             </form>

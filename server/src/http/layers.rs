@@ -11,9 +11,16 @@ use super::request_id;
 /// Largest request body accepted by every route but uploads (applied in `startup`).
 pub const MAX_BODY_BYTES: usize = 1024 * 1024;
 
+/// A request slower than this is logged at info whatever its status.
+const SLOW: Duration = Duration::from_secs(1);
+
 /// One span per request with its id, method and path only: query strings may carry tokens,
 /// and headers (cookies, Authorization) and bodies are never recorded. The id is assigned
 /// outside the span (see [`request_id`]), so every line logged for a request carries it.
+///
+/// The closing "response" line is a warning for 5xx, info for 4xx and slow requests, and debug
+/// for the rest: `/metrics` counts every request, and writing a line for each successful page
+/// took ~6 % of a signed-in page's CPU (bench/RESULTS.md, session 7).
 pub fn apply(router: Router) -> Router {
     let (set_id, propagate_id) = request_id::layers();
     router
@@ -25,11 +32,14 @@ pub fn apply(router: Router) -> Router {
                 })
                 .on_request(())
                 .on_response(|res: &Response, latency: Duration, _span: &Span| {
-                    tracing::info!(
-                        status = res.status().as_u16(),
-                        latency_ms = latency.as_secs_f64() * 1000.0,
-                        "response"
-                    );
+                    let (status, latency_ms) = (res.status(), latency.as_secs_f64() * 1000.0);
+                    if status.is_server_error() {
+                        tracing::warn!(status = status.as_u16(), latency_ms, "response");
+                    } else if status.is_client_error() || latency >= SLOW {
+                        tracing::info!(status = status.as_u16(), latency_ms, "response");
+                    } else {
+                        tracing::debug!(status = status.as_u16(), latency_ms, "response");
+                    }
                 })
                 .on_failure(()),
         )
