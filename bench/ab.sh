@@ -82,11 +82,14 @@ sql_calls() {
 }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 # CPU ticks of Postgres: the postmaster's children (pooled backends live through a turn).
+# A backend that exits between the listing and the read counts 0.
 pg_ticks() {
-  local main
+  local main pid t=0
   main="$(head -n 1 "$PG_DIR/postmaster.pid")"
-  # shellcheck disable=SC2046
-  cat $(pgrep -P "$main" | sed 's|.*|/proc/&/stat|') 2>/dev/null | awk '{t += $14 + $15} END {print t + 0}'
+  for pid in $(pgrep -P "$main" || true); do
+    t=$((t + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0)))
+  done
+  echo "$t"
 }
 # bench_line FILE: the numbers of wrk's BENCH line (lua/report.lua) as shell assignments.
 bench_line() { grep '^BENCH ' "$1" | sed 's/^BENCH //' || { cat "$1" >&2; die "no BENCH line in $1"; }; }
