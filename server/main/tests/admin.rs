@@ -170,13 +170,18 @@ async fn log_format_json_writes_one_object_per_line_with_the_request_id() {
         .expect("the server starts");
     let client = reqwest::Client::new();
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
-    let id = loop {
+    let page_id = loop {
         if let Ok(res) = client.get(format!("http://127.0.0.1:{port}/login")).send().await {
+            assert_eq!(res.status(), 200);
             break res.headers()["x-request-id"].to_str().unwrap().to_owned();
         }
         assert!(std::time::Instant::now() < deadline, "the server did not answer");
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     };
+    // A 4xx answer closes with an info line; a successful one logs at debug only.
+    let res = client.get(format!("http://127.0.0.1:{port}/no-such-page")).send().await.unwrap();
+    assert_eq!(res.status(), 404);
+    let id = res.headers()["x-request-id"].to_str().unwrap().to_owned();
     // SIGTERM: the server shuts down gracefully and flushes its log.
     terminate(server.id());
     let out = tokio::task::spawn_blocking(move || {
@@ -191,8 +196,14 @@ async fn log_format_json_writes_one_object_per_line_with_the_request_id() {
         out.lines().map(|l| serde_json::from_str(l).unwrap_or_else(|_| panic!("not JSON: {l}"))).collect();
     assert!(!lines.is_empty());
     assert!(
-        lines.iter().any(|l| l["span"]["id"].as_str() == Some(id.as_str()) && l["span"]["path"] == "/login"),
+        lines.iter().any(|l| l["span"]["id"].as_str() == Some(id.as_str())
+            && l["span"]["path"] == "/no-such-page"
+            && l["fields"]["status"] == 404),
         "no line of the request carries its id {id}: {out}"
+    );
+    assert!(
+        !lines.iter().any(|l| l["span"]["id"].as_str() == Some(page_id.as_str())),
+        "a successful page view wrote a line at info: {out}"
     );
 }
 
