@@ -3,6 +3,8 @@
 //! to types safe to send to the browser.
 
 pub mod auth;
+#[cfg(feature = "ssr")]
+mod ceremony_cookie;
 pub mod email;
 pub mod errors;
 pub mod google;

@@ -5,8 +5,6 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::FormError;
-#[cfg(feature = "ssr")]
-use server::passkeys::ceremony;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PasskeyView {
@@ -44,19 +42,23 @@ pub async fn passkey_registration_options() -> Result<String, FormError> {
     let passkeys = service()?;
     let auth = require_auth()?;
     let challenge = passkeys.start_registration(&auth).await.map_err(|e| fail(e, &[]))?;
-    set_token_cookie(&state()?, ceremony::COOKIE, &challenge.token, ceremony::TTL);
-    Ok(challenge.options)
+    Ok(super::ceremony_cookie::started(&state()?, &challenge.token, challenge.options))
 }
 
+/// `ceremony`: the name the options carried (none: the browser's newest ceremony).
 #[server]
-pub async fn add_passkey(name: String, credential: String) -> Result<(), FormError> {
+pub async fn add_passkey(
+    name: String,
+    credential: String,
+    ceremony: Option<String>,
+) -> Result<(), FormError> {
     use super::ssr::*;
     let state = state()?;
     let passkeys = service()?;
     let auth = require_auth()?;
     let expired = server::ServiceError::BadRequest(server::passkeys::service::EXPIRED);
-    let id = token_cookie(&state, ceremony::COOKIE).ok_or_else(|| fail(expired, &[]))?;
-    clear_token_cookie(&state, ceremony::COOKIE);
+    let id =
+        super::ceremony_cookie::finishing(&state, ceremony.as_deref()).ok_or_else(|| fail(expired, &[]))?;
     let client = client().await;
     passkeys.finish_registration(&auth, &id, &name, &credential, &client).await.map_err(|e| fail(e, &[]))
 }
@@ -69,19 +71,19 @@ pub async fn passkey_sign_in_options(next: Option<String>) -> Result<String, For
     let next = server::http::next::safe_next(next.as_deref());
     let client = client().await;
     let challenge = passkeys.start_sign_in(&next, &client).await.map_err(|e| fail(e, &[]))?;
-    set_token_cookie(&state()?, ceremony::COOKIE, &challenge.token, ceremony::TTL);
-    Ok(challenge.options)
+    Ok(super::ceremony_cookie::started(&state()?, &challenge.token, challenge.options))
 }
 
-/// Signs in with the passkey the browser returned; answers where to go next.
+/// Signs in with the passkey the browser returned; answers where to go next. `ceremony`: the
+/// name the options carried (none: the browser's newest ceremony).
 #[server]
-pub async fn sign_in_with_passkey(credential: String) -> Result<String, FormError> {
+pub async fn sign_in_with_passkey(credential: String, ceremony: Option<String>) -> Result<String, FormError> {
     use super::ssr::*;
     let state = state()?;
     let passkeys = service()?;
     let expired = server::ServiceError::BadRequest(server::passkeys::service::EXPIRED);
-    let id = token_cookie(&state, ceremony::COOKIE).ok_or_else(|| fail(expired, &[]))?;
-    clear_token_cookie(&state, ceremony::COOKIE);
+    let id =
+        super::ceremony_cookie::finishing(&state, ceremony.as_deref()).ok_or_else(|| fail(expired, &[]))?;
     let client = client().await;
     let (token, next) = passkeys.finish_sign_in(&id, &credential, &client).await.map_err(|e| fail(e, &[]))?;
     set_session_cookie(&state, &token);

@@ -99,7 +99,7 @@ pub fn clear_token_cookie(state: &AppState, name: &str) {
     set_cookie_value(state, name, String::new(), std::time::Duration::ZERO);
 }
 
-fn set_cookie_value(state: &AppState, name: &str, value: String, ttl: std::time::Duration) {
+pub fn set_cookie_value(state: &AppState, name: &str, value: String, ttl: std::time::Duration) {
     if let Some(response) = use_context::<ResponseOptions>() {
         let secure = state.sessions.cookie.secure();
         response.append_header(SET_COOKIE, server::session::cookie::header(name, value, "/", secure, ttl));

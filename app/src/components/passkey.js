@@ -29,7 +29,7 @@ export async function addPasskey(start, finish, name) {
   const options = JSON.parse(await post(start, {}));
   const publicKey = PublicKeyCredential.parseCreationOptionsFromJSON(options.publicKey);
   const credential = await navigator.credentials.create({ publicKey });
-  await post(finish, { name, credential: JSON.stringify(credential.toJSON()) });
+  await post(finish, { name, credential: JSON.stringify(credential.toJSON()), ceremony: options.ceremony || "" });
 }
 
 // The pending autofill request, if any: a browser holds one credential request at a time.
@@ -45,15 +45,16 @@ export async function passkeyAutofill(start, finish, next) {
   if (!available || !passkeysSupported() || autofill) return null;
   const controller = new AbortController();
   const run = (async () => {
-    let publicKey;
+    let publicKey, ceremony;
     try {
       const options = JSON.parse(await post(start, { next }));
       publicKey = PublicKeyCredential.parseRequestOptionsFromJSON(options.publicKey);
+      ceremony = options.ceremony || "";
     } catch {
       return null; // no autofill this time (a limit, the network): the button remains
     }
     const credential = await navigator.credentials.get({ publicKey, mediation: "conditional", signal: controller.signal });
-    return await post(finish, { credential: JSON.stringify(credential.toJSON()) });
+    return await post(finish, { credential: JSON.stringify(credential.toJSON()), ceremony });
   })();
   autofill = { controller, run };
   try {
@@ -77,5 +78,5 @@ export async function signInWithPasskey(start, finish, next) {
   const options = JSON.parse(await post(start, { next }));
   const publicKey = PublicKeyCredential.parseRequestOptionsFromJSON(options.publicKey);
   const credential = await navigator.credentials.get({ publicKey });
-  return await post(finish, { credential: JSON.stringify(credential.toJSON()) });
+  return await post(finish, { credential: JSON.stringify(credential.toJSON()), ceremony: options.ceremony || "" });
 }

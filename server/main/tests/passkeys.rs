@@ -151,6 +151,65 @@ async fn a_ceremony_answers_once_and_only_for_the_browser_that_started_it() {
 }
 
 #[tokio::test]
+async fn two_tabs_of_one_browser_each_finish_their_own_ceremony() {
+    let app = TestApp::spawn().await;
+    let session = app.sign_up(&address("tabs")).await;
+    let mut key = SoftPasskey::new(&app.state.config.service_domain);
+    assert!(add(&app, &session, &mut key, "Laptop").await.status().is_success());
+    let name =
+        |opts: &str| serde_json::from_str::<Value>(opts).unwrap()["ceremony"].as_str().unwrap().to_owned();
+
+    // A sign-in page is open (its autofill started a ceremony), then a second one in the same
+    // browser: the cookie now holds both.
+    let (older, cookie) = options(app.call(path::<PasskeySignInOptions>(), &[], None).await).await;
+    let (newer, both) = options(app.call(path::<PasskeySignInOptions>(), &[], Some(&cookie)).await).await;
+    assert_ne!(name(&older), name(&newer));
+    // The passkey picked in the older page finishes its own ceremony...
+    let answer = key.get(&older);
+    let res = app
+        .call(
+            path::<SignInWithPasskey>(),
+            &[("credential", &answer), ("ceremony", &name(&older))],
+            Some(&both),
+        )
+        .await;
+    assert!(session_cookie(&res).is_some(), "the older page signs in: {}", res.status());
+    let left = set_cookie(&res, "webauthn").expect("the newer page's ceremony stays in the cookie");
+    // ...once, and the newer page still can.
+    let again = app
+        .call(
+            path::<SignInWithPasskey>(),
+            &[("credential", &answer), ("ceremony", &name(&older))],
+            Some(&both),
+        )
+        .await;
+    assert_eq!(again.status(), StatusCode::BAD_REQUEST, "a ceremony answers once");
+    let answer = key.get(&newer);
+    let res = app
+        .call(
+            path::<SignInWithPasskey>(),
+            &[("credential", &answer), ("ceremony", &name(&newer))],
+            Some(&left),
+        )
+        .await;
+    assert!(session_cookie(&res).is_some(), "the newer page signs in: {}", res.status());
+
+    // Naming a ceremony this browser does not hold (another browser's) gets nothing.
+    let (theirs, _) = options(app.call(path::<PasskeySignInOptions>(), &[], None).await).await;
+    let (_, mine) = options(app.call(path::<PasskeySignInOptions>(), &[], None).await).await;
+    let answer = key.get(&theirs);
+    let res = app
+        .call(
+            path::<SignInWithPasskey>(),
+            &[("credential", &answer), ("ceremony", &name(&theirs))],
+            Some(&mine),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    assert!(session_cookie(&res).is_none());
+}
+
+#[tokio::test]
 async fn a_cloned_passkey_is_refused_by_its_counter() {
     let app = TestApp::spawn().await;
     let session = app.sign_up(&address("clone")).await;
