@@ -16,23 +16,10 @@
 #        BENCH_PERF=1 (after the turns, one profiled figure-2 turn per build, kept in $TARGET/ab;
 #        BENCH_PERF_FREQ, BENCH_PERF_CALLGRAPH: perf record -F, --call-graph: fp (default), dwarf).
 set -euo pipefail
-source "$(dirname "$0")/../scripts/common.sh"
-source "$ROOT/scripts/services/postgres.sh"
-
 BASE_REV="${1:?usage: bench/ab.sh BASE_REV [TURNS]}"
 TURNS="${2:-6}"
-DURATION="${BENCH_DURATION:-10}"
-CONNECTIONS="${BENCH_CONNECTIONS:-32}"
-HOT="${BENCH_HOT_SESSIONS:-1000}"
-STORM_ACCOUNTS=1000
-PASSWORD="storm of sign-ins 2026"
-LUA="$ROOT/bench/lua"
-TARGET="${CARGO_TARGET_DIR:-$ROOT/target}"
+source "$(dirname "$0")/lib.sh"
 BIN="$TARGET/ab"
-
-"$ROOT/scripts/setup.sh"
-command -v wrk >/dev/null || { say "installing wrk"; apt_install wrk; }
-cd "$ROOT"
 BASE_SHA="$(git rev-parse --verify "$BASE_REV^{commit}")" || die "no commit $BASE_REV"
 HEAD_DESC="$(git rev-parse --short HEAD)$(git diff --quiet HEAD || echo '+changes')"
 
@@ -75,19 +62,13 @@ cleanup() {
 trap cleanup EXIT INT TERM
 
 result() { printf '%s=%s\n' "$1" "$2" >>"$RESULTS"; }
-psql_q() { "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -Atqc "$1"; }
-sql_calls() {
-  psql_q "SELECT coalesce(sum(calls), 0) FROM pg_stat_statements
-          WHERE dbid = (SELECT oid FROM pg_database WHERE datname = 'bench_$1')"
-}
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 # CPU ticks of Postgres: the postmaster's children (pooled backends live through a turn).
 # A backend that exits between the listing and the read counts 0.
 pg_ticks() {
   local main pid t=0
   main="$(head -n 1 "$PG_DIR/postmaster.pid")"
   for pid in $(pgrep -P "$main" || true); do
-    t=$((t + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0)))
+    t=$((t + $(cpu_ticks "$pid" 2>/dev/null || echo 0)))
   done
   echo "$t"
 }
@@ -130,11 +111,11 @@ done
 page() {
   local name="$1" turn="$2" out="$WORK/page-$1-$2.out" ticks calls
   ticks="$(cpu_ticks "${PID[$name]}")"
-  calls="$(sql_calls "$name")"
+  calls="$(sql_calls "bench_$name")"
   wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" -s "$LUA/cookies.lua" "http://127.0.0.1:${PORT[$name]}/account" \
     -- "$WORK/cookies-$name.txt" 1 "$HOT" 1 >"$out" 2>&1 || { cat "$out" >&2; die "wrk failed"; }
   ticks=$(($(cpu_ticks "${PID[$name]}") - ticks))
-  calls=$(($(sql_calls "$name") - calls))
+  calls=$(($(sql_calls "bench_$name") - calls))
   local requests duration_us status_errors socket_errors p50_us bytes p90_us p99_us
   eval "$(bench_line "$out")"
   ((status_errors + socket_errors == 0)) || die "build $name: $status_errors status and $socket_errors socket errors"
@@ -145,9 +126,9 @@ page() {
 # storm NAME TURN: figure 2 of build NAME while 8 connections sign in with argon2.
 storm() {
   local name="$1" turn="$2" base="http://127.0.0.1:${PORT[$1]}" path
-  path="$(curl -sS "$base/login" | grep -o 'action="/api/sign_in[^"]*"' | head -n 1 | cut -d'"' -f2)"
+  path="$(form_action "$base/login" sign_in)"
   [ -n "$path" ] || die "build $name: no sign-in form action on /login"
-  wrk -t1 -c8 -d"$((DURATION + 4))s" -s "$LUA/signin.lua" "$base$path" \
+  wrk -t1 -c"$STORM_CONNECTIONS" -d"$((DURATION + 4))s" -s "$LUA/signin.lua" "$base$path" \
     -- "$HOT" "$STORM_ACCOUNTS" "$PASSWORD" "$base" >"$WORK/storm-$name-$turn.out" 2>&1 &
   STORM_PID=$!
   sleep 2 # let the storm fill the argon2 queue before measuring

@@ -22,26 +22,13 @@
 #        BENCH_PRELOAD (LD_PRELOAD for the server: C malloc only, Rust uses mimalloc), BENCH_NO_BUILD=1
 #        (measure what the last run built).
 set -euo pipefail
-source "$(dirname "$0")/../scripts/common.sh"
-source "$ROOT/scripts/services/postgres.sh"
+source "$(dirname "$0")/lib.sh"
 
 SAVE=false
 [ "${1:-}" = "--save" ] && SAVE=true
-DURATION="${BENCH_DURATION:-10}"
-CONNECTIONS="${BENCH_CONNECTIONS:-32}"
 THREADS="${BENCH_THREADS:-1}"
-HOT="${BENCH_HOT_SESSIONS:-1000}"
 MEM="${BENCH_MEM_SESSIONS:-100000}"
-STORM_ACCOUNTS=1000
-STORM_CONNECTIONS=8
 TIME_LIMIT="${BENCH_TIME_LIMIT:-600}"
-PASSWORD="storm of sign-ins 2026"
-LUA="$ROOT/bench/lua"
-
-"$ROOT/scripts/setup.sh"
-command -v wrk >/dev/null || { say "installing wrk"; apt_install wrk; }
-cd "$ROOT"
-TARGET="${CARGO_TARGET_DIR:-$ROOT/target}"
 
 if [ -z "${BENCH_NO_BUILD:-}" ]; then
   say "building the site and the server (release)"
@@ -89,14 +76,7 @@ wrk_run() {
 }
 get() { grep "^$1=" "$RESULTS" | tail -n 1 | cut -d= -f2-; }
 
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 rss_kib() { awk '/^VmRSS/ {print $2}' "/proc/$1/status"; }
-psql_q() { "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -Atqc "$1"; }
-# Statements the app ran in the bench database (this script's own queries run in `postgres`).
-sql_calls() {
-  psql_q "SELECT coalesce(sum(calls), 0) FROM pg_stat_statements
-          WHERE dbid = (SELECT oid FROM pg_database WHERE datname = 'bench')"
-}
 # Per-statement calls since the last snapshot_sql, most frequent first.
 snapshot_sql() {
   psql_q "DROP TABLE IF EXISTS snap; CREATE TABLE snap AS SELECT userid, queryid, calls FROM pg_stat_statements
@@ -213,15 +193,15 @@ fill warm /account "$COOKIES" 1 "$HOT"
 wrk_run account_warm -t"$THREADS" -c"$CONNECTIONS" -d3s -s "$LUA/cookies.lua" "$BASE/account" -- "$COOKIES" 1 "$HOT" "$THREADS"
 # Background work (the mail outbox wakes at least every 30 s, last_seen is written behind) runs SQL
 # whether or not requests come: count it over an idle window of the same length first.
-calls_before="$(sql_calls)"
+calls_before="$(sql_calls bench)"
 sleep "$DURATION"
-result idle.sql_calls "$(($(sql_calls) - calls_before))"
-calls_before="$(sql_calls)"
+result idle.sql_calls "$(($(sql_calls bench) - calls_before))"
+calls_before="$(sql_calls bench)"
 snapshot_sql
 ticks_before="$(cpu_ticks "$APP_PID")"
 wrk_run account -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" -s "$LUA/cookies.lua" "$BASE/account" -- "$COOKIES" 1 "$HOT" "$THREADS"
 ticks_after="$(cpu_ticks "$APP_PID")"
-calls_after="$(sql_calls)"
+calls_after="$(sql_calls bench)"
 result account.cpu_seconds "$(awk -v a="$ticks_before" -v b="$ticks_after" -v hz="$(getconf CLK_TCK)" 'BEGIN {print (b - a) / hz}')"
 result account.sql_calls "$((calls_after - calls_before))"
 say "statements the app ran during figure 2 (calls, query):"
@@ -235,7 +215,7 @@ result mem.start.rss_kib "$(rss_kib "$APP_PID")"
 fill mem.shared /pkg/accounts.css "$SHARED" 1 "$MEM"
 fill mem.distinct /pkg/accounts.css "$DISTINCT" 1 "$MEM"
 say "figure 4: figure 2 during a storm of sign-ins"
-SIGN_IN_PATH="$(curl -sS "$BASE/login" | grep -o 'action="/api/sign_in[^"]*"' | head -n 1 | cut -d'"' -f2)"
+SIGN_IN_PATH="$(form_action "$BASE/login" sign_in)"
 [ -n "$SIGN_IN_PATH" ] || die "no sign-in form action on /login"
 probe="$(curl -sS -o /dev/null -D - -X POST -H 'Accept: application/json' -H "Origin: $BASE" \
   --data-urlencode "identifier=bench-$HOT@bench.test" --data-urlencode "password=$PASSWORD" "$BASE$SIGN_IN_PATH")"

@@ -44,6 +44,12 @@ wait_for_http() {
   done
 }
 
+# The action of the first form on the page at `url` that posts to the server function whose
+# path starts with /api/`name` (server function paths end in a hash); empty when there is none.
+form_action() {
+  curl -fsS "$1" 2>/dev/null | grep -o "action=\"/api/$2[^\"]*\"" | head -n 1 | cut -d'"' -f2 || true
+}
+
 # Installs npm packages from the lockfile when node_modules is missing or older than it.
 npm_ci_if_needed() {
   local dir="$1"

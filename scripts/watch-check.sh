@@ -58,7 +58,7 @@ run_watch_check() {
 
   say "an account made through the running app"
   email="watch-$RANDOM$RANDOM@example.com"
-  action="$(curl -fsS "$url/signup" | grep -o 'action="/api/sign_up[^"]*"' | head -n1 | cut -d'"' -f2 || true)"
+  action="$(form_action "$url/signup" sign_up)"
   [ -n "$action" ] || watch_failed "no sign-up form on /signup"
   # The default SERVICE_DOMAIN is http://localhost:PORT: the origin the CSRF check expects.
   status="$(curl -sS -o /dev/null -w '%{http_code}' -X POST "$url$action" -H "Origin: http://localhost:$port" -H 'Accept: text/html' \

@@ -25,11 +25,23 @@ async function post(url, fields) {
   return body;
 }
 
+// Posts the browser's answer with the name of the ceremony its options carried (the server
+// takes only a ceremony this browser started: see app/src/api/ceremony_cookie.rs).
+function answer(finish, credential, ceremony, fields = {}) {
+  return post(finish, { ...fields, credential: JSON.stringify(credential.toJSON()), ceremony: ceremony || "" });
+}
+
+// A sign-in ceremony: what `navigator.credentials.get` takes, and the ceremony's name.
+async function signInOptions(start, next) {
+  const options = JSON.parse(await post(start, { next }));
+  return { publicKey: PublicKeyCredential.parseRequestOptionsFromJSON(options.publicKey), ceremony: options.ceremony };
+}
+
 export async function addPasskey(start, finish, name) {
   const options = JSON.parse(await post(start, {}));
   const publicKey = PublicKeyCredential.parseCreationOptionsFromJSON(options.publicKey);
   const credential = await navigator.credentials.create({ publicKey });
-  await post(finish, { name, credential: JSON.stringify(credential.toJSON()), ceremony: options.ceremony || "" });
+  await answer(finish, credential, options.ceremony, { name });
 }
 
 // The pending autofill request, if any: a browser holds one credential request at a time.
@@ -45,16 +57,15 @@ export async function passkeyAutofill(start, finish, next) {
   if (!available || !passkeysSupported() || autofill) return null;
   const controller = new AbortController();
   const run = (async () => {
-    let publicKey, ceremony;
+    let options;
     try {
-      const options = JSON.parse(await post(start, { next }));
-      publicKey = PublicKeyCredential.parseRequestOptionsFromJSON(options.publicKey);
-      ceremony = options.ceremony || "";
+      options = await signInOptions(start, next);
     } catch {
       return null; // no autofill this time (a limit, the network): the button remains
     }
+    const { publicKey, ceremony } = options;
     const credential = await navigator.credentials.get({ publicKey, mediation: "conditional", signal: controller.signal });
-    return await post(finish, { credential: JSON.stringify(credential.toJSON()), ceremony });
+    return await answer(finish, credential, ceremony);
   })();
   autofill = { controller, run };
   try {
@@ -75,8 +86,7 @@ async function stopAutofill() {
 
 export async function signInWithPasskey(start, finish, next) {
   await stopAutofill();
-  const options = JSON.parse(await post(start, { next }));
-  const publicKey = PublicKeyCredential.parseRequestOptionsFromJSON(options.publicKey);
+  const { publicKey, ceremony } = await signInOptions(start, next);
   const credential = await navigator.credentials.get({ publicKey });
-  return await post(finish, { credential: JSON.stringify(credential.toJSON()), ceremony: options.ceremony || "" });
+  return await answer(finish, credential, ceremony);
 }

@@ -50,6 +50,16 @@ async fn sign_in(app: &TestApp, key: &mut SoftPasskey) -> Response {
     app.call(path::<SignInWithPasskey>(), &[("credential", &credential)], Some(&ceremony)).await
 }
 
+/// Answers the ceremony that `opts` name, as a page does, with the browser's cookie.
+async fn answer_named(app: &TestApp, answer: &str, opts: &str, cookie: &str) -> Response {
+    let name = ceremony_name(opts);
+    app.call(path::<SignInWithPasskey>(), &[("credential", answer), ("ceremony", &name)], Some(cookie)).await
+}
+
+fn ceremony_name(opts: &str) -> String {
+    serde_json::from_str::<Value>(opts).unwrap()["ceremony"].as_str().unwrap().to_owned()
+}
+
 async fn listed(app: &TestApp, session: &str) -> Vec<Value> {
     json(app.call(path::<ListPasskeys>(), &[], Some(session)).await).await.as_array().unwrap().clone()
 }
@@ -156,55 +166,27 @@ async fn two_tabs_of_one_browser_each_finish_their_own_ceremony() {
     let session = app.sign_up(&address("tabs")).await;
     let mut key = SoftPasskey::new(&app.state.config.service_domain);
     assert!(add(&app, &session, &mut key, "Laptop").await.status().is_success());
-    let name =
-        |opts: &str| serde_json::from_str::<Value>(opts).unwrap()["ceremony"].as_str().unwrap().to_owned();
 
     // A sign-in page is open (its autofill started a ceremony), then a second one in the same
     // browser: the cookie now holds both.
     let (older, cookie) = options(app.call(path::<PasskeySignInOptions>(), &[], None).await).await;
     let (newer, both) = options(app.call(path::<PasskeySignInOptions>(), &[], Some(&cookie)).await).await;
-    assert_ne!(name(&older), name(&newer));
+    assert_ne!(ceremony_name(&older), ceremony_name(&newer));
     // The passkey picked in the older page finishes its own ceremony...
     let answer = key.get(&older);
-    let res = app
-        .call(
-            path::<SignInWithPasskey>(),
-            &[("credential", &answer), ("ceremony", &name(&older))],
-            Some(&both),
-        )
-        .await;
+    let res = answer_named(&app, &answer, &older, &both).await;
     assert!(session_cookie(&res).is_some(), "the older page signs in: {}", res.status());
     let left = set_cookie(&res, "webauthn").expect("the newer page's ceremony stays in the cookie");
     // ...once, and the newer page still can.
-    let again = app
-        .call(
-            path::<SignInWithPasskey>(),
-            &[("credential", &answer), ("ceremony", &name(&older))],
-            Some(&both),
-        )
-        .await;
+    let again = answer_named(&app, &answer, &older, &both).await;
     assert_eq!(again.status(), StatusCode::BAD_REQUEST, "a ceremony answers once");
-    let answer = key.get(&newer);
-    let res = app
-        .call(
-            path::<SignInWithPasskey>(),
-            &[("credential", &answer), ("ceremony", &name(&newer))],
-            Some(&left),
-        )
-        .await;
+    let res = answer_named(&app, &key.get(&newer), &newer, &left).await;
     assert!(session_cookie(&res).is_some(), "the newer page signs in: {}", res.status());
 
     // Naming a ceremony this browser does not hold (another browser's) gets nothing.
     let (theirs, _) = options(app.call(path::<PasskeySignInOptions>(), &[], None).await).await;
     let (_, mine) = options(app.call(path::<PasskeySignInOptions>(), &[], None).await).await;
-    let answer = key.get(&theirs);
-    let res = app
-        .call(
-            path::<SignInWithPasskey>(),
-            &[("credential", &answer), ("ceremony", &name(&theirs))],
-            Some(&mine),
-        )
-        .await;
+    let res = answer_named(&app, &key.get(&theirs), &theirs, &mine).await;
     assert_eq!(res.status(), StatusCode::BAD_REQUEST);
     assert!(session_cookie(&res).is_none());
 }
