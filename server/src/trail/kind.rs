@@ -23,9 +23,15 @@ pub enum EventKind {
     PasswordRemoved,
     AccountLocked,
     AccountUnlocked,
+    PasswordEnteredCodeAsked,
+    WrongCode,
+    CodesLockedOut,
+    UnprovenMethodsRemoved,
+    TwoStepReset,
+    NotMe,
 }
 
-const ALL: [EventKind; 21] = [
+const ALL: [EventKind; 27] = [
     EventKind::SignedUp,
     EventKind::SignedIn,
     EventKind::SignInFailed,
@@ -47,6 +53,12 @@ const ALL: [EventKind; 21] = [
     EventKind::PasswordRemoved,
     EventKind::AccountLocked,
     EventKind::AccountUnlocked,
+    EventKind::PasswordEnteredCodeAsked,
+    EventKind::WrongCode,
+    EventKind::CodesLockedOut,
+    EventKind::UnprovenMethodsRemoved,
+    EventKind::TwoStepReset,
+    EventKind::NotMe,
 ];
 
 impl EventKind {
@@ -73,6 +85,12 @@ impl EventKind {
             Self::PasswordRemoved => "password_removed",
             Self::AccountLocked => "account_locked",
             Self::AccountUnlocked => "account_unlocked",
+            Self::PasswordEnteredCodeAsked => "password_entered_code_asked",
+            Self::WrongCode => "wrong_code",
+            Self::CodesLockedOut => "codes_locked_out",
+            Self::UnprovenMethodsRemoved => "unproven_methods_removed",
+            Self::TwoStepReset => "two_step_reset",
+            Self::NotMe => "not_me",
         }
     }
 
@@ -104,6 +122,12 @@ impl EventKind {
             Self::PasswordRemoved => "Password removed",
             Self::AccountLocked => "Account locked by support",
             Self::AccountUnlocked => "Account unlocked by support",
+            Self::PasswordEnteredCodeAsked => "Password entered, code asked",
+            Self::WrongCode => "Wrong code entered",
+            Self::CodesLockedOut => "Code entry paused after repeated wrong codes",
+            Self::UnprovenMethodsRemoved => "Sign-in methods added before the address was confirmed were removed",
+            Self::TwoStepReset => "Two-step verification reset by support",
+            Self::NotMe => "Reported “This wasn't me”: every device signed out",
         }
     }
 }
