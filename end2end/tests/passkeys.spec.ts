@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { PASSWORD, header, signUp, uniqueEmail, verifyEmail } from "./helpers";
+import { PASSWORD, header, hydrated, mailedLink, signUp, uniqueEmail, verifyEmail } from "./helpers";
 
 /** Chromium's virtual authenticator: a platform passkey with user verification. */
 async function virtualAuthenticator(page: Page) {
@@ -109,4 +109,40 @@ test.describe("with JavaScript disabled", () => {
     await expect(page.getByLabel("Email or username")).toHaveAttribute("autocomplete", "username webauthn");
     await expect(page.getByRole("button", { name: "Sign in", exact: true })).toBeVisible();
   });
+});
+
+test("a passkey cannot be planted on an unproven address, and the owner's reset signs the squatter out", async ({ browser }) => {
+  const owner = uniqueEmail("squatted");
+  // Someone signs up with the owner's address and tries to plant a passkey before it is proven.
+  const squatter = await (await browser.newContext()).newPage();
+  const { cdp, authenticatorId } = await virtualAuthenticator(squatter);
+  await autofillNeverPicked(squatter);
+  await signUp(squatter, owner, PASSWORD);
+  await squatter.goto("/account/security");
+  await hydrated(squatter);
+  const section = squatter.locator("section", { has: squatter.getByRole("heading", { name: "Passkeys" }) });
+  await section.getByLabel("Passkey name").fill("Planted");
+  await section.getByRole("button", { name: "Add a passkey" }).click();
+  await expect(section.getByRole("alert")).toContainText("Verify your email address first.");
+  expect((await cdp.send("WebAuthn.getCredentials", { authenticatorId })).credentials).toHaveLength(0);
+  await expect(section.getByText("No passkeys yet.")).toBeVisible();
+
+  // The owner claims the address through "Forgot password?".
+  const page = await (await browser.newContext()).newPage();
+  await page.goto("/forgot-password");
+  await hydrated(page);
+  await page.getByLabel("Email", { exact: true }).fill(owner);
+  await page.getByRole("button", { name: "Send reset link" }).click();
+  await expect(page.getByText("If an account exists for that address, we've sent a link to reset the password.")).toBeVisible();
+  await page.goto(await mailedLink(owner, "Reset your password", "/reset-password"));
+  await hydrated(page);
+  await page.getByLabel("New password").fill("the real owner's passphrase");
+  await page.getByRole("button", { name: "Set new password" }).click();
+  await expect(page.getByText("Your password has been changed. Sign in with your new password.")).toBeVisible();
+
+  // The squatter is out, with nothing to come back in with.
+  await squatter.reload();
+  await expect(header(squatter).getByRole("link", { name: "Sign in" })).toBeVisible();
+  await squatter.goto("/account/security");
+  await expect(squatter).toHaveURL((url) => url.pathname === "/login");
 });

@@ -160,9 +160,7 @@ pub async fn unlock(state: &AppState, email: &str) -> Result<(), AdminError> {
         .await?;
     trail::record(&mut tx, user.id, EventKind::AccountUnlocked, &operator(), "").await?;
     // Guessing locks from before end too: the operator vouches for the owner.
-    let identifiers: Vec<&str> =
-        [Some(user.email.as_str()), user.username.as_deref()].into_iter().flatten().collect();
-    state.throttle.lockout.clear(&mut *tx, &identifiers).await?;
+    state.throttle.lockout.clear(&mut *tx, &[&crate::auth::lockout::account(user.id)]).await?;
     tx.commit().await?;
     Ok(())
 }

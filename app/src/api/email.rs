@@ -90,9 +90,11 @@ pub async fn reset_password(token: String, new_password: String) -> Result<(), F
     use super::ssr::*;
     let state = state()?;
     let client = client().await;
-    state.email.reset_password(&token, &new_password, &client).await.map_err(|e| fail(e, &[]))?;
+    let reset = state.email.reset_password(&token, &new_password, &client).await.map_err(|e| fail(e, &[]))?;
     clear_session_cookie(&state);
-    leptos_axum::redirect("/login?reset=1");
+    // `done` travels in the signed flash cookie (a link cannot put this notice on the page).
+    let done = if reset.removed_unproven { "&done=unproven_removed" } else { "" };
+    leptos_axum::redirect(&format!("/login?reset=1{done}"));
     Ok(())
 }
 

@@ -9,6 +9,9 @@ use crate::components::{
     passkey::PasskeySignIn,
 };
 
+/// The flash `done` value after a reset that was the address's first proof.
+const UNPROVEN_REMOVED: &str = "unproven_removed";
+
 #[component]
 pub fn LoginPage() -> impl IntoView {
     let error = form_error::<SignIn>();
@@ -26,6 +29,9 @@ pub fn LoginPage() -> impl IntoView {
             <h1>"Sign in"</h1>
             {query.get_untracked().get("reset").map(|_| view! {
                 <p class="form-success" role="status">"Your password has been changed. Sign in with your new password."</p>
+            })}
+            {(query.get_untracked().get("done").as_deref() == Some(UNPROVEN_REMOVED)).then(|| view! {
+                <p class="form-success" role="status">"We removed sign-in methods added before this address was confirmed."</p>
             })}
             {query.get_untracked().get("google").and_then(|c| google_notice(&c)).map(|m| view! {
                 <p class="form-error" role="alert">{m}</p>

@@ -4,12 +4,12 @@ use sqlx::PgPool;
 
 use super::{User, users};
 use crate::{
-    auth::{PasswordHasher, Throttle},
+    auth::{PasswordHasher, Throttle, lockout},
     error::ServiceError,
 };
 
 /// Succeeds when `password` is the user's current one. Guesses count toward the same lockout
-/// as signing in with the account's address, so a stolen cookie cannot guess without limit.
+/// as signing in to the account, so a stolen cookie cannot guess without limit.
 /// `field` is the form input the error message belongs to.
 pub async fn current_password(
     pool: &PgPool,
@@ -19,10 +19,11 @@ pub async fn current_password(
     password: &str,
     field: &'static str,
 ) -> Result<(), ServiceError> {
-    throttle.lockout.reserve(pool, &user.email).await?;
+    let key = lockout::account(user.id);
+    throttle.lockout.reserve(pool, &key).await?;
     let stored = users::password_hash(pool, user.id).await?;
     if !hasher.verify(password, stored.as_deref()).await?.ok {
         return Err(ServiceError::invalid(field, "Your current password is incorrect"));
     }
-    throttle.lockout.clear(pool, &[&user.email]).await
+    throttle.lockout.clear(pool, &[&key]).await
 }

@@ -8,10 +8,10 @@ use uuid::Uuid;
 
 use super::{
     email_tokens::{self, Purpose, Redeemed},
-    users,
+    first_proof, users,
 };
 use crate::{
-    auth::{PasswordHasher, Throttle, throttle::Action},
+    auth::{PasswordHasher, Throttle, lockout, throttle::Action},
     domain::{EmailAddress, NewPassword},
     error::ServiceError,
     mail::{Outbox, outbox},
@@ -23,6 +23,13 @@ use crate::{
 const RESETS_PER_ADDRESS_PER_HOUR: i64 = 5;
 /// Email change requests per account per hour.
 const CHANGES_PER_ACCOUNT_PER_HOUR: i64 = 5;
+
+/// What a completed password reset did besides setting the password.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reset {
+    /// It was the address's first proof and ways in added before it were removed.
+    pub removed_unproven: bool,
+}
 
 /// What a link mailed to prove an address does when its button is pressed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -175,7 +182,9 @@ impl EmailFlows {
         mut conn: sqlx::pool::PoolConnection<sqlx::Postgres>,
         email: &EmailAddress,
     ) -> Result<(), ServiceError> {
-        let Some((user_id, _)) = users::credentials(&mut *conn, email.as_str()).await? else { return Ok(()) };
+        let Some(user_id) = users::credentials(&mut *conn, email.as_str()).await?.map(|c| c.id) else {
+            return Ok(());
+        };
         let mut tx = sqlx::Connection::begin(&mut *conn).await?;
         if email_tokens::recent(&mut tx, user_id, Purpose::Reset, 3600.0).await?
             >= RESETS_PER_ADDRESS_PER_HOUR
@@ -197,24 +206,30 @@ impl EmailFlows {
     }
 
     /// Sets a new password from a reset link: the address counts as verified, every session
-    /// ends, and a notice is mailed.
+    /// ends, and a notice is mailed. When the reset is the address's first proof, the ways in
+    /// the account gained before it are removed too ([`first_proof`]); the answer says whether
+    /// any were.
     pub async fn reset_password(
         &self,
         token: &str,
         new_password: &str,
         client: &ClientInfo,
-    ) -> Result<(), ServiceError> {
+    ) -> Result<Reset, ServiceError> {
         let mut tx = self.pool.begin().await?;
         let user_id = email_tokens::peek(&mut tx, token, &[Purpose::Reset])
             .await?
             .ok_or(ServiceError::InvalidLink)?
             .user_id;
+        // Locked first, so the proof state read below cannot change before this commits.
+        store::lock_user(&mut tx, user_id).await?;
         let user = users::find(&mut *tx, user_id).await?.ok_or(ServiceError::InvalidLink)?;
         let inputs: Vec<&str> = user.email.split(['@', '.']).collect();
         let password = NewPassword::parse(new_password, "new_password", &inputs)?;
         let hash = self.hasher.hash(password.expose()).await?;
         email_tokens::redeem(&mut tx, token, &[Purpose::Reset]).await?.ok_or(ServiceError::InvalidLink)?;
         email_tokens::void_all(&mut tx, user_id).await?;
+        let removed_unproven = user.email_verified_at.is_none()
+            && first_proof::remove_unproven_ways_in(&mut tx, user_id).await?;
         sqlx::query!(
             "UPDATE users SET password_hash = $2, email_verified_at = coalesce(email_verified_at, now()), \
              updated_at = now() WHERE id = $1",
@@ -223,20 +238,20 @@ impl EmailFlows {
         )
         .execute(&mut *tx)
         .await?;
-        store::lock_user(&mut tx, user_id).await?;
         store::delete_all_except(&mut *tx, user_id, None).await?;
         // The owner proved the mailbox: whatever lock a guesser caused ends here.
-        let identifiers: Vec<&str> =
-            [Some(user.email.as_str()), user.username.as_deref()].into_iter().flatten().collect();
-        self.throttle.lockout.clear(&mut *tx, &identifiers).await?;
+        self.throttle.lockout.clear(&mut *tx, &[&lockout::account(user_id)]).await?;
         outbox::enqueue(&mut tx, &self.outbox.site.password_changed(&user.email)).await?;
         trail::record(&mut tx, user_id, EventKind::PasswordReset, client, "").await?;
+        if removed_unproven {
+            trail::record(&mut tx, user_id, EventKind::UnprovenMethodsRemoved, client, "").await?;
+        }
         let changes = [Invalidation::UserSessions(user_id)];
         publish(&mut tx, changes).await?;
         tx.commit().await?;
         self.sessions.caches.apply(&changes).await;
         self.outbox.wake();
-        Ok(())
+        Ok(Reset { removed_unproven })
     }
 
     /// Mails a confirmation link to the new address and a notice to the old one; the change

@@ -3,6 +3,7 @@
 pub mod confirm;
 pub mod email;
 pub mod email_tokens;
+pub mod first_proof;
 pub mod service;
 pub mod signed_in;
 pub mod users;

@@ -6,7 +6,7 @@ use uuid::Uuid;
 
 use super::{User, users};
 use crate::{
-    auth::{PasswordHasher, Throttle},
+    auth::{PasswordHasher, Throttle, lockout},
     domain::{EmailAddress, NewPassword, PASSWORD_MAX_LEN},
     error::ServiceError,
     mail::outbox,
@@ -83,19 +83,31 @@ impl Accounts {
             self.hasher.verify(password, None).await?;
             return Err(ServiceError::InvalidCredentials);
         }
-        // Counted before the check, the same way for known and unknown identifiers.
-        let reserved = self.throttle.lockout.reserve(&self.pool, identifier).await?;
         let found = users::credentials(&self.pool, identifier).await?;
-        let stored = found.as_ref().and_then(|(_, h)| h.as_deref());
+        // A locked account says so before any password is checked: a guesser must not learn
+        // from the answer that a password was right.
+        if found.as_ref().is_some_and(|c| c.locked) {
+            metrics::counter!("sign_ins_total", "method" => "password", "outcome" => "locked").increment(1);
+            return Err(ServiceError::Locked);
+        }
+        // Counted before the check, the same way for known and unknown identifiers; a known
+        // account's email and username share one count.
+        let key = match &found {
+            Some(account) => lockout::account(account.id),
+            None => identifier.to_owned(),
+        };
+        let reserved = self.throttle.lockout.reserve(&self.pool, &key).await?;
+        let stored = found.as_ref().and_then(|c| c.password_hash.as_deref());
         let verified = self.hasher.verify(password, stored).await?;
-        let Some((user_id, _)) = found.clone().filter(|_| verified.ok && !password.is_empty()) else {
-            if let Some((user_id, _)) = found {
-                self.record_failure(user_id, reserved.locks, client).await?;
+        let Some(user_id) = found.as_ref().map(|c| c.id).filter(|_| verified.ok && !password.is_empty())
+        else {
+            if let Some(account) = found {
+                self.record_failure(account.id, reserved.locks, client).await?;
             }
             metrics::counter!("sign_ins_total", "method" => "password", "outcome" => "failure").increment(1);
             return Err(ServiceError::InvalidCredentials);
         };
-        self.throttle.lockout.clear(&self.pool, &[identifier]).await?;
+        self.throttle.lockout.clear(&self.pool, &[&key]).await?;
         if verified.needs_rehash {
             let hash = self.hasher.hash(password).await?;
             users::set_password_hash(&self.pool, user_id, &hash).await?;

@@ -52,8 +52,10 @@ pub async fn start(
     client: &ClientInfo,
     method: SignInMethod,
 ) -> Result<SessionToken, ServiceError> {
-    refuse_locked(pool, user_id).await?;
     let mut tx = pool.begin().await?;
+    // Read under a share lock held until the session is in: an operator's lock (an UPDATE of
+    // the row) waits for this sign-in and then ends its session, or this one waits and sees it.
+    refuse_locked(&mut *tx, user_id).await?;
     let known = trail::knows_device(&mut *tx, user_id, client).await?;
     let token = sessions.create_for_device(&mut *tx, user_id, Uuid::new_v4(), client, method).await?;
     metrics::counter!("sign_ins_total", "method" => method.as_str(), "outcome" => "success").increment(1);
@@ -71,12 +73,8 @@ pub async fn start(
 }
 
 /// An operator locked the account (`accounts-server users lock`): no way in, whatever the method.
-async fn refuse_locked(pool: &PgPool, user_id: Uuid) -> Result<(), ServiceError> {
-    let locked =
-        sqlx::query_scalar!("SELECT locked_at IS NOT NULL AS \"locked!\" FROM users WHERE id = $1", user_id)
-            .fetch_optional(pool)
-            .await?;
-    if locked == Some(true) {
+async fn refuse_locked(db: impl sqlx::PgExecutor<'_>, user_id: Uuid) -> Result<(), ServiceError> {
+    if users::is_locked(db, user_id).await? == Some(true) {
         metrics::counter!("sign_ins_total", "method" => "any", "outcome" => "locked").increment(1);
         return Err(ServiceError::Locked);
     }

@@ -54,27 +54,50 @@ pub async fn cached(
     Ok(Some(found))
 }
 
-/// Id and password hash for sign-in, by email or (case-insensitively) username.
+/// What a password sign-in needs to know of the account an identifier names.
+#[derive(Clone, Debug)]
+pub struct Credentials {
+    pub id: Uuid,
+    pub password_hash: Option<String>,
+    /// An operator locked it: answered before any password is checked.
+    pub locked: bool,
+}
+
+/// The account's credentials for sign-in, by email or (case-insensitively) username.
 pub async fn credentials(
     db: impl PgExecutor<'_>,
     identifier: &str,
-) -> Result<Option<(Uuid, Option<String>)>, sqlx::Error> {
+) -> Result<Option<Credentials>, sqlx::Error> {
     let ident = identifier.trim();
     // Postgres rejects NUL in text; no real address or username has control characters.
     if ident.chars().any(char::is_control) {
         return Ok(None);
     }
-    Ok(if ident.contains('@') {
-        sqlx::query!("SELECT id, password_hash FROM users WHERE email = lower($1)", ident)
-            .fetch_optional(db)
-            .await?
-            .map(|r| (r.id, r.password_hash))
+    if ident.contains('@') {
+        sqlx::query_as!(
+            Credentials,
+            "SELECT id, password_hash, locked_at IS NOT NULL AS \"locked!\" FROM users WHERE email = lower($1)",
+            ident
+        )
+        .fetch_optional(db)
+        .await
     } else {
-        sqlx::query!("SELECT id, password_hash FROM users WHERE lower(username) = lower($1)", ident)
-            .fetch_optional(db)
-            .await?
-            .map(|r| (r.id, r.password_hash))
-    })
+        sqlx::query_as!(
+            Credentials,
+            "SELECT id, password_hash, locked_at IS NOT NULL AS \"locked!\" FROM users WHERE lower(username) = lower($1)",
+            ident
+        )
+        .fetch_optional(db)
+        .await
+    }
+}
+
+/// Whether an operator locked the account (`None`: no such account). The row is share-locked
+/// until the caller's transaction ends, so a lock cannot slip in before a session is written.
+pub async fn is_locked(db: impl PgExecutor<'_>, id: Uuid) -> Result<Option<bool>, sqlx::Error> {
+    sqlx::query_scalar!("SELECT locked_at IS NOT NULL AS \"locked!\" FROM users WHERE id = $1 FOR SHARE", id)
+        .fetch_optional(db)
+        .await
 }
 
 pub async fn password_hash(db: impl PgExecutor<'_>, id: Uuid) -> Result<Option<String>, sqlx::Error> {

@@ -1,6 +1,7 @@
-//! Lockout after failed password attempts, keyed by the normalised identifier typed (email or
-//! username), whether or not an account has it: a known and an unknown address go through the
-//! same statements and get the same answers, so the lock tells nobody who has an account.
+//! Lockout after failed password attempts. Guesses at a known account share one count,
+//! [`account`], whichever identifier (email or username) was typed; an identifier no account
+//! has is counted under its normalised self. Both go through the same statements and get the
+//! same answers, so the lock tells nobody who has an account.
 //!
 //! Each attempt is counted *before* the password is checked, in one statement that also
 //! refuses while locked, so parallel guesses cannot slip past the check; a correct password
@@ -11,6 +12,7 @@ use std::time::Duration;
 
 use ring::hmac;
 use sqlx::PgExecutor;
+use uuid::Uuid;
 
 use crate::error::ServiceError;
 
@@ -18,6 +20,9 @@ use crate::error::ServiceError;
 pub const FREE_FAILURES: i32 = 5;
 /// The longest lock, and the quiet time after which the count starts again.
 pub const MAX_LOCK_MINUTES: f64 = 15.0;
+/// Failed attempts one key may make in an hour, whatever the quiet times between them: a
+/// guesser who waits out every lock still stops here until the hour is over.
+pub const MAX_FAILURES_PER_HOUR: i32 = 100;
 
 /// What a reserved attempt found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,6 +43,11 @@ pub fn normalise(identifier: &str) -> String {
     identifier.trim().to_lowercase()
 }
 
+/// The key all guesses at one account share, by email or by username.
+pub fn account(user_id: Uuid) -> String {
+    format!("account:{user_id}")
+}
+
 pub fn minutes_until(wait: Duration) -> u64 {
     wait.as_secs().div_ceil(60).max(1)
 }
@@ -54,7 +64,8 @@ impl Lockout {
 
     /// Counts one attempt on `identifier`, or refuses with the time left while it is locked.
     /// From the fifth attempt in a window on, each one locks the identifier for 1, 2, 4, 8, then
-    /// at most 15 minutes; 15 quiet minutes start the count again.
+    /// at most 15 minutes; 15 quiet minutes start the count again. The hundredth attempt in an
+    /// hour locks until that hour is over, however quiet the guesser was.
     pub async fn reserve(
         &self,
         db: impl PgExecutor<'_> + Copy,
@@ -62,18 +73,25 @@ impl Lockout {
     ) -> Result<Reserved, ServiceError> {
         let key = self.key_of(identifier);
         let row = sqlx::query!(
-            "INSERT INTO sign_in_throttle AS t (key, failures, last_failure_at, locked_until) \
-             VALUES ($1, 1, now(), NULL) \
+            "INSERT INTO sign_in_throttle AS t (key, failures, last_failure_at, locked_until, window_started_at, window_failures) \
+             VALUES ($1, 1, now(), NULL, now(), 1) \
              ON CONFLICT (key) DO UPDATE SET \
                failures = CASE WHEN t.last_failure_at < now() - make_interval(secs => 60 * $3::float8) THEN 1 ELSE t.failures + 1 END, \
                last_failure_at = now(), \
-               locked_until = CASE WHEN t.last_failure_at >= now() - make_interval(secs => 60 * $3::float8) AND t.failures + 1 >= $2 \
-                 THEN now() + make_interval(secs => 60 * LEAST($3::float8, power(2, t.failures + 1 - $2))) ELSE NULL END \
+               window_started_at = CASE WHEN t.window_started_at < now() - interval '1 hour' THEN now() ELSE t.window_started_at END, \
+               window_failures = CASE WHEN t.window_started_at < now() - interval '1 hour' THEN 1 ELSE t.window_failures + 1 END, \
+               locked_until = CASE \
+                 WHEN t.window_started_at >= now() - interval '1 hour' AND t.window_failures + 1 >= $4 \
+                   THEN t.window_started_at + interval '1 hour' \
+                 WHEN t.last_failure_at >= now() - make_interval(secs => 60 * $3::float8) AND t.failures + 1 >= $2 \
+                   THEN now() + make_interval(secs => 60 * LEAST($3::float8, power(2, t.failures + 1 - $2))) \
+                 ELSE NULL END \
              WHERE t.locked_until IS NULL OR t.locked_until <= now() \
              RETURNING failures, locked_until IS NOT NULL AS \"locks!\"",
             &key,
             FREE_FAILURES,
             MAX_LOCK_MINUTES,
+            MAX_FAILURES_PER_HOUR,
         )
         .fetch_optional(db)
         .await?;
@@ -98,11 +116,12 @@ impl Lockout {
         Ok(())
     }
 
-    /// Drops counts that no longer matter (quiet for the window and not locked).
+    /// Drops counts that no longer matter (quiet for the window, not locked, hour over).
     pub async fn prune(&self, db: impl PgExecutor<'_>) -> Result<u64, sqlx::Error> {
         let done = sqlx::query!(
             "DELETE FROM sign_in_throttle WHERE last_failure_at < now() - make_interval(secs => 60 * $1::float8) \
-             AND (locked_until IS NULL OR locked_until < now())",
+             AND (locked_until IS NULL OR locked_until < now()) \
+             AND window_started_at < now() - interval '1 hour'",
             MAX_LOCK_MINUTES
         )
         .execute(db)

@@ -182,7 +182,9 @@ impl GoogleSignIn {
                     Err(ServiceError::Unavailable(messages::UNAVAILABLE))
                 }
                 other => {
-                    tracing::warn!(error = %other.chars().take(64).collect::<String>(), "the provider returned an error");
+                    // Debug-formatted: the value comes from the URL, and escaping keeps a crafted
+                    // `%0A` from forging a log line.
+                    tracing::warn!(error = ?other.chars().take(64).collect::<String>(), "the provider returned an error");
                     Err(ServiceError::BadRequest(messages::REJECTED))
                 }
             };

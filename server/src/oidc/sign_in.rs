@@ -41,6 +41,10 @@ impl GoogleSignIn {
                     if user.email_verified_at.is_some()
                         && authority::vouches_for(&identity.email, identity.hosted_domain.as_deref()) =>
                 {
+                    // A locked account gains no way in, not even one its next sign-in refuses.
+                    if users::is_locked(&mut *tx, user.id).await? == Some(true) {
+                        return Err(ServiceError::Locked);
+                    }
                     if !identities::link(&mut *tx, &self.inner.issuer, &identity.subject, user.id, email)
                         .await?
                     {

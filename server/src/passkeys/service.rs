@@ -100,8 +100,10 @@ impl Passkeys {
         Ok(store::list(&self.pool, user_id).await?)
     }
 
-    /// Starts adding a passkey to the signed-in account (needs a recent sign-in).
+    /// Starts adding a passkey to the signed-in account (needs a proven address and a recent
+    /// sign-in: a passkey added to an address nobody proved could be a stranger's, waiting).
     pub async fn start_registration(&self, auth: &Authenticated) -> Result<Challenge, ServiceError> {
+        auth.require_verified()?;
         auth.require_recent_sign_in()?;
         let user = &auth.user;
         let exclude = store::ids(&self.pool, user.id).await?;
@@ -133,6 +135,7 @@ impl Passkeys {
         client: &ClientInfo,
     ) -> Result<(), ServiceError> {
         let user = &auth.user;
+        auth.require_verified()?;
         let name = if name.trim().is_empty() { device::describe(&client.user_agent) } else { name_of(name)? };
         let started = ceremony::take(&self.pool, id, Kind::Register).await?;
         let started =
@@ -191,7 +194,11 @@ impl Passkeys {
         let result =
             self.webauthn.finish_discoverable_authentication_v2(&credential, state, &passkey).map_err(bad)?;
         passkey.update_credential(&result);
-        store::used(&self.pool, &passkey).await?;
+        // Two sign-ins with one passkey at once both pass the counter check above; only the
+        // one whose counter is still ahead of the stored one may write it.
+        if !store::used(&self.pool, &passkey, result.counter()).await? {
+            return Err(bad("a concurrent sign-in moved the counter past this one"));
+        }
         let token = signed_in::start(
             &self.pool,
             &self.sessions,

@@ -66,17 +66,21 @@ pub async fn find(db: impl PgExecutor<'_>, user_id: Uuid, id: &[u8]) -> Result<O
     Ok(json.and_then(|j| serde_json::from_str(&j).ok()))
 }
 
-/// After a sign-in: the new counter and backup state, and when it was used.
-pub async fn used(db: impl PgExecutor<'_>, passkey: &Passkey) -> Result<(), sqlx::Error> {
+/// After a sign-in: the new counter and backup state, and when it was used. The stored counter
+/// only moves forward: false (nothing written) when it already reached `counter`, which a
+/// concurrent sign-in did. Authenticators without a counter always report 0.
+pub async fn used(db: impl PgExecutor<'_>, passkey: &Passkey, counter: u32) -> Result<bool, sqlx::Error> {
     let json = serde_json::to_string(passkey).expect("a passkey serialises");
-    sqlx::query!(
-        "UPDATE passkeys SET passkey = $2::text::jsonb, last_used_at = now() WHERE id = $1",
+    let done = sqlx::query!(
+        "UPDATE passkeys SET passkey = $2::text::jsonb, last_used_at = now() WHERE id = $1 \
+         AND ($3::bigint = 0 OR (passkey -> 'cred' ->> 'counter')::bigint < $3::bigint)",
         passkey.cred_id().as_slice(),
         json,
+        i64::from(counter),
     )
     .execute(db)
     .await?;
-    Ok(())
+    Ok(done.rows_affected() == 1)
 }
 
 pub async fn rename(
@@ -96,4 +100,10 @@ pub async fn remove(db: impl PgExecutor<'_>, user_id: Uuid, id: &[u8]) -> Result
     let done =
         sqlx::query!("DELETE FROM passkeys WHERE id = $1 AND user_id = $2", id, user_id).execute(db).await?;
     Ok(done.rows_affected() == 1)
+}
+
+/// Removes every passkey of the account; returns how many there were.
+pub async fn remove_all(db: impl PgExecutor<'_>, user_id: Uuid) -> Result<u64, sqlx::Error> {
+    let done = sqlx::query!("DELETE FROM passkeys WHERE user_id = $1", user_id).execute(db).await?;
+    Ok(done.rows_affected())
 }

@@ -125,7 +125,9 @@ impl EventKind {
             Self::PasswordEnteredCodeAsked => "Password entered, code asked",
             Self::WrongCode => "Wrong code entered",
             Self::CodesLockedOut => "Code entry paused after repeated wrong codes",
-            Self::UnprovenMethodsRemoved => "Sign-in methods added before the address was confirmed were removed",
+            Self::UnprovenMethodsRemoved => {
+                "Sign-in methods added before the address was confirmed were removed"
+            }
             Self::TwoStepReset => "Two-step verification reset by support",
             Self::NotMe => "Reported “This wasn't me”: every device signed out",
         }

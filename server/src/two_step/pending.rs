@@ -75,3 +75,9 @@ pub async fn take(conn: &mut PgConnection, id: &TokenHash) -> Result<Option<Pend
     .await?;
     Ok(row.map(pending))
 }
+
+/// Ends every pending code step of the account (its first step no longer counts).
+pub async fn end_all(db: impl PgExecutor<'_>, user_id: Uuid) -> Result<(), sqlx::Error> {
+    sqlx::query!("DELETE FROM pending_sign_ins WHERE user_id = $1", user_id).execute(db).await?;
+    Ok(())
+}

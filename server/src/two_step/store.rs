@@ -121,3 +121,10 @@ pub async fn codes_left(db: impl PgExecutor<'_>, user_id: Uuid) -> Result<i64, s
     .fetch_one(db)
     .await
 }
+
+/// Removes two-step (set up or half set up) and the recovery codes; true when there was any.
+pub async fn remove_any(conn: &mut PgConnection, user_id: Uuid) -> Result<bool, sqlx::Error> {
+    sqlx::query!("DELETE FROM recovery_codes WHERE user_id = $1", user_id).execute(&mut *conn).await?;
+    let done = sqlx::query!("DELETE FROM two_step WHERE user_id = $1", user_id).execute(conn).await?;
+    Ok(done.rows_affected() > 0)
+}

@@ -138,3 +138,69 @@ async fn a_completed_password_reset_lifts_the_lock() {
         "the owner is back in at once"
     );
 }
+
+#[tokio::test]
+async fn the_email_and_the_username_of_an_account_share_one_count() {
+    let app = roomy_app().await;
+    let email = address("two-names");
+    app.sign_up(&email).await;
+    let username = crate::support::unique_name("name");
+    sqlx::query("UPDATE users SET username = $1").bind(&username).execute(&app.state.pool).await.unwrap();
+    // Three guesses by each name: six in all, one past the five a count allows.
+    for identifier in [&email, &username, &email, &username, &email] {
+        assert_eq!(answer(&app, identifier, WRONG).await.0, StatusCode::UNAUTHORIZED);
+    }
+    assert_eq!(
+        answer(&app, &username, WRONG).await.0,
+        StatusCode::TOO_MANY_REQUESTS,
+        "the username is a second budget of guesses"
+    );
+    assert_eq!(answer(&app, &email, PASSWORD).await.0, StatusCode::TOO_MANY_REQUESTS);
+}
+
+#[tokio::test]
+async fn at_most_a_hundred_failures_an_hour_whatever_the_quiet_times() {
+    let app = roomy_app().await;
+    let email = address("patient");
+    app.sign_up(&email).await;
+    assert_eq!(answer(&app, &email, WRONG).await.0, StatusCode::UNAUTHORIZED);
+    // A patient guesser: 98 more failures this hour, each after the count had decayed.
+    sqlx::query(
+        "UPDATE sign_in_throttle SET window_failures = 99, window_started_at = now() - interval '50 minutes', \
+         failures = 1, last_failure_at = now() - interval '16 minutes', locked_until = NULL",
+    )
+    .execute(&app.state.pool)
+    .await
+    .unwrap();
+    assert_eq!(answer(&app, &email, WRONG).await.0, StatusCode::UNAUTHORIZED, "the hundredth is checked");
+    let (status, message) = answer(&app, &email, PASSWORD).await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS, "a 101st attempt in the hour was checked");
+    assert_eq!(message, "Too many attempts. Try again in 10 minutes.", "locked until the hour is over");
+    // The hour over, the count starts again.
+    sqlx::query(
+        "UPDATE sign_in_throttle SET window_started_at = now() - interval '61 minutes', locked_until = now()",
+    )
+    .execute(&app.state.pool)
+    .await
+    .unwrap();
+    assert!(session_cookie(&app.sign_in(&email, PASSWORD).await).is_some());
+}
+
+#[tokio::test]
+async fn re_confirming_a_password_counts_toward_the_sign_in_lock() {
+    let app = roomy_app().await;
+    let email = address("reconfirm");
+    let session = app.sign_up(&email).await;
+    for _ in 0..5 {
+        let res = app
+            .call(
+                path::<app::api::security::ConfirmPassword>(),
+                &[("password", WRONG), ("next", "/account")],
+                Some(&session),
+            )
+            .await;
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    }
+    let (status, _) = answer(&app, &email, PASSWORD).await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS, "a stolen cookie guessed without touching the lock");
+}

@@ -171,3 +171,34 @@ async fn an_account_without_a_password_reconfirms_with_google_and_carries_on() {
         sqlx::query_scalar("SELECT count(*) FROM sessions").fetch_one(&app.state.pool).await.unwrap();
     assert_eq!(devices, 1, "no second session for the same device");
 }
+
+#[tokio::test]
+async fn without_a_password_an_email_change_or_deletion_needs_a_recent_sign_in() {
+    let app = TestApp::spawn().await;
+    let email = format!("{}@example.com", crate::support::unique_name("nopass"));
+    let session = app.sign_up(&email).await;
+    // An account that signs in with Google or a passkey only: no password to re-confirm with.
+    sqlx::query("UPDATE users SET password_hash = NULL").execute(&app.state.pool).await.unwrap();
+    age_sign_in(&app, 11).await;
+
+    let change = [("new_email", "elsewhere@example.com"), ("email_password", "")];
+    let res = app.call(path::<app::api::email::ChangeEmail>(), &change, Some(&session)).await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN, "a stale cookie asked for an email change");
+    let planted: i64 = sqlx::query_scalar("SELECT count(*) FROM email_tokens WHERE purpose = 'change'")
+        .fetch_one(&app.state.pool)
+        .await
+        .unwrap();
+    assert_eq!(planted, 0);
+
+    let res = app.call(path::<app::api::profile::DeleteAccount>(), &[("password", "")], Some(&session)).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "a stale cookie deleted the account");
+    assert!(field_error(&json(res).await, "password").unwrap().starts_with("Sign in again"));
+    assert!(app.is_signed_in(&session).await, "the account is still there");
+
+    age_sign_in(&app, 1).await;
+    let res = app.call(path::<app::api::profile::DeleteAccount>(), &[("password", "")], Some(&session)).await;
+    assert!(res.status().is_success() || res.status().is_redirection(), "{}", res.status());
+    let left: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM users").fetch_one(&app.state.pool).await.unwrap();
+    assert_eq!(left, 0, "a fresh sign-in deletes it");
+}

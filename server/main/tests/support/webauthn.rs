@@ -52,6 +52,12 @@ impl SoftPasskey {
         Self { origin: origin.to_owned(), rp_id, key, credential_id, user_handle: None, counter: 0 }
     }
 
+    /// Answers as if the page asking were at `origin` (a phishing page relaying our challenge);
+    /// the relying party the key belongs to stays the same.
+    pub fn set_origin(&mut self, origin: &str) {
+        origin.clone_into(&mut self.origin);
+    }
+
     fn client_data(&self, kind: &str, challenge: &str) -> Vec<u8> {
         json!({ "type": kind, "challenge": challenge, "origin": self.origin, "crossOrigin": false })
             .to_string()
