@@ -10,6 +10,7 @@ mod headers;
 mod limits;
 mod links;
 mod lockout;
+mod notices;
 mod recent;
 mod recovery;
 mod session_limits;
