@@ -10,6 +10,7 @@ mod headers;
 mod limits;
 mod links;
 mod lockout;
+mod not_me;
 mod notices;
 mod recent;
 mod recovery;
