@@ -14,8 +14,9 @@ use crate::{
     pages::{
         account::AccountPage, confirm::ConfirmPage, forgot_password::ForgotPasswordPage,
         google_callback::GoogleCallbackPage, home::HomePage, login::LoginPage, login_verify::LoginVerifyPage,
-        not_found::NotFound, public_profile::PublicProfilePage, reset_password::ResetPasswordPage,
-        security::SecurityPage, signup::SignUpPage, two_step::TwoStepPage, verify_email::VerifyEmailPage,
+        not_found::NotFound, not_me::NotMePage, public_profile::PublicProfilePage,
+        reset_password::ResetPasswordPage, security::SecurityPage, signup::SignUpPage, two_step::TwoStepPage,
+        verify_email::VerifyEmailPage,
     },
     site::SiteInfo,
 };
@@ -55,6 +56,7 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment("verify-email") view=VerifyEmailPage ssr=SsrMode::Async/>
                     <Route path=StaticSegment("forgot-password") view=ForgotPasswordPage ssr=SsrMode::Async/>
                     <Route path=StaticSegment("reset-password") view=ResetPasswordPage ssr=SsrMode::Async/>
+                    <Route path=StaticSegment("not-me") view=NotMePage ssr=SsrMode::Async/>
                     <Route
                         path=(StaticSegment("u"), ParamSegment("username"))
                         view=PublicProfilePage

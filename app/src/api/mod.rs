@@ -8,6 +8,7 @@ mod ceremony_cookie;
 pub mod email;
 pub mod errors;
 pub mod google;
+pub mod not_me;
 pub mod passkeys;
 pub mod profile;
 pub mod security;

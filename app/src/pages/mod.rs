@@ -8,6 +8,7 @@ pub mod home;
 pub mod login;
 pub mod login_verify;
 pub mod not_found;
+pub mod not_me;
 pub mod passkeys;
 pub mod public_profile;
 pub mod recent_activity;

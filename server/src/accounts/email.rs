@@ -1,6 +1,8 @@
 //! Proving ownership of an address, getting back in after a forgotten password, and moving
 //! to a new address. Every mail is queued in the outbox inside the transaction of the change.
 
+mod not_me;
+
 use std::net::IpAddr;
 
 use sqlx::{PgConnection, PgPool};
@@ -138,7 +140,8 @@ impl EmailFlows {
                 email_tokens::void(&mut tx, redeemed.user_id, Purpose::Reset).await?;
                 let detail = format!("from {} to {new_email}", old.email);
                 trail::record(&mut tx, redeemed.user_id, EventKind::EmailChanged, client, &detail).await?;
-                outbox::enqueue(&mut tx, &self.outbox.site.email_changed(&old.email, &new_email)).await?;
+                let notice = self.outbox.site.email_changed(&old.email, &new_email).about(redeemed.user_id);
+                outbox::enqueue(&mut tx, &notice).await?;
                 EmailLink::Change { new_email }
             }
             _ => {

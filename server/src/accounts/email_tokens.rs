@@ -1,6 +1,9 @@
 //! Single-use tokens sent by mail. 32 random bytes travel in the link (base64url); only their
 //! SHA-256 is stored, with a purpose and an expiry. Using one marks it used in the same
 //! transaction as the change it authorises.
+//!
+//! A "This wasn't me" token ([`Purpose::NotMe`]) rides in every security notice. It survives
+//! [`void_all`]: an intruder's password change must not disarm the owner's way to throw them out.
 
 use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
 use ring::{
@@ -15,6 +18,8 @@ pub enum Purpose {
     Verify,
     Reset,
     Change,
+    /// The "This wasn't me" link of a notice: signs out everywhere and mails a reset link.
+    NotMe,
 }
 
 impl Purpose {
@@ -23,6 +28,16 @@ impl Purpose {
             Self::Verify => "verify",
             Self::Reset => "reset",
             Self::Change => "change",
+            Self::NotMe => "not_me",
+        }
+    }
+
+    fn parse(s: &str) -> Self {
+        match s {
+            "reset" => Self::Reset,
+            "change" => Self::Change,
+            "not_me" => Self::NotMe,
+            _ => Self::Verify,
         }
     }
 
@@ -30,6 +45,9 @@ impl Purpose {
         match self {
             Self::Reset => 3600.0,
             Self::Verify | Self::Change => 24.0 * 3600.0,
+            // A notice may be read days later; the link still only ends sessions and mails the
+            // account's own address.
+            Self::NotMe => 7.0 * 24.0 * 3600.0,
         }
     }
 }
@@ -40,6 +58,9 @@ pub struct Redeemed {
     pub user_id: Uuid,
     pub purpose: Purpose,
     pub new_email: Option<String>,
+    /// For a "This wasn't me" link: the device its notice names, and the notice's subject.
+    pub device_id: Option<Uuid>,
+    pub notice: Option<String>,
 }
 
 fn hash(token: &str) -> Option<Vec<u8>> {
@@ -62,16 +83,39 @@ pub async fn create(
     purpose: Purpose,
     new_email: Option<&str>,
 ) -> Result<LinkToken, sqlx::Error> {
+    insert(conn, user_id, purpose, new_email, None, None).await
+}
+
+/// Creates the "This wasn't me" token of the notice `subject`, naming `device_id` if any.
+pub async fn create_not_me(
+    conn: &mut PgConnection,
+    user_id: Uuid,
+    device_id: Option<Uuid>,
+    subject: &str,
+) -> Result<LinkToken, sqlx::Error> {
+    insert(conn, user_id, Purpose::NotMe, None, device_id, Some(subject)).await
+}
+
+async fn insert(
+    conn: &mut PgConnection,
+    user_id: Uuid,
+    purpose: Purpose,
+    new_email: Option<&str>,
+    device_id: Option<Uuid>,
+    notice: Option<&str>,
+) -> Result<LinkToken, sqlx::Error> {
     let mut raw = [0u8; 32];
     SystemRandom::new().fill(&mut raw).expect("the system random source works");
     let id = digest::digest(&digest::SHA256, &raw).as_ref().to_vec();
     sqlx::query!(
-        "INSERT INTO email_tokens (id, user_id, purpose, new_email, expires_at) \
-         VALUES ($1, $2, $3, $4, now() + make_interval(secs => $5))",
+        "INSERT INTO email_tokens (id, user_id, purpose, new_email, device_id, notice, expires_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, now() + make_interval(secs => $7))",
         id,
         user_id,
         purpose.as_str(),
         new_email,
+        device_id,
+        notice,
         purpose.ttl_secs(),
     )
     .execute(conn)
@@ -91,13 +135,17 @@ pub async fn void(conn: &mut PgConnection, user_id: Uuid, purpose: Purpose) -> R
     Ok(())
 }
 
-/// Marks every unused token of the account used, whatever its purpose: a password change or
-/// reset ends every way in that a mailed link may still offer (an attacker's pending email
-/// change included).
+/// Marks every unused token of the account used but the "This wasn't me" ones: a password
+/// change or reset ends every way in that a mailed link may still offer (an attacker's pending
+/// email change included). "This wasn't me" links are no way in (they only end sessions and
+/// mail the account's address), and an intruder who changes the password must not void them.
 pub async fn void_all(conn: &mut PgConnection, user_id: Uuid) -> Result<(), sqlx::Error> {
-    sqlx::query!("UPDATE email_tokens SET used_at = now() WHERE user_id = $1 AND used_at IS NULL", user_id)
-        .execute(conn)
-        .await?;
+    sqlx::query!(
+        "UPDATE email_tokens SET used_at = now() WHERE user_id = $1 AND used_at IS NULL AND purpose <> 'not_me'",
+        user_id
+    )
+    .execute(conn)
+    .await?;
     Ok(())
 }
 
@@ -124,6 +172,8 @@ struct TokenRow {
     user_id: Uuid,
     purpose: String,
     new_email: Option<String>,
+    device_id: Option<Uuid>,
+    notice: Option<String>,
 }
 
 async fn find(
@@ -138,7 +188,7 @@ async fn find(
         sqlx::query_as!(
             TokenRow,
             "UPDATE email_tokens SET used_at = now() WHERE id = $1 AND purpose = ANY($2) AND used_at IS NULL \
-             AND expires_at > now() RETURNING user_id, purpose, new_email",
+             AND expires_at > now() RETURNING user_id, purpose, new_email, device_id, notice",
             id,
             &names,
         )
@@ -147,7 +197,7 @@ async fn find(
     } else {
         sqlx::query_as!(
             TokenRow,
-            "SELECT user_id, purpose, new_email FROM email_tokens WHERE id = $1 AND purpose = ANY($2) \
+            "SELECT user_id, purpose, new_email, device_id, notice FROM email_tokens WHERE id = $1 AND purpose = ANY($2) \
              AND used_at IS NULL AND expires_at > now()",
             id,
             &names,
@@ -157,12 +207,10 @@ async fn find(
     };
     Ok(row.map(|r| Redeemed {
         user_id: r.user_id,
-        purpose: match r.purpose.as_str() {
-            "reset" => Purpose::Reset,
-            "change" => Purpose::Change,
-            _ => Purpose::Verify,
-        },
+        purpose: Purpose::parse(&r.purpose),
         new_email: r.new_email,
+        device_id: r.device_id,
+        notice: r.notice,
     }))
 }
 

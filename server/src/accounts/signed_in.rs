@@ -57,13 +57,14 @@ pub async fn start(
     // the row) waits for this sign-in and then ends its session, or this one waits and sees it.
     refuse_locked(&mut *tx, user_id).await?;
     let known = trail::knows_device(&mut *tx, user_id, client).await?;
-    let token = sessions.create_for_device(&mut *tx, user_id, Uuid::new_v4(), client, method).await?;
+    let device_id = Uuid::new_v4();
+    let token = sessions.create_for_device(&mut *tx, user_id, device_id, client, method).await?;
     metrics::counter!("sign_ins_total", "method" => method.as_str(), "outcome" => "success").increment(1);
     trail::record(&mut tx, user_id, EventKind::SignedIn, client, "").await?;
     if !known && let Some(user) = users::find(&mut *tx, user_id).await? {
         let name = device::describe(&client.user_agent);
         let at = Where { device: &name, ip: client.ip, when: chrono::Utc::now() };
-        outbox::enqueue(&mut tx, &mail.site.new_sign_in(&user.email, &at)).await?;
+        outbox::enqueue(&mut tx, &mail.site.new_sign_in(&user.email, &at).naming_device(device_id)).await?;
     }
     tx.commit().await?;
     if !known {

@@ -1,6 +1,10 @@
 //! Notices of security changes, mailed so that a change someone else made is seen: a sign-in
-//! from a new device, a new address (to the old one), Google connected or disconnected. They
-//! carry no link that does anything by itself, only the way to the security page.
+//! from a new device, a new address (to the old one), Google connected or disconnected, a
+//! change to two-step verification or passkeys. They are never held back by the per-address
+//! cap (a flood of reset links aimed at the inbox cannot crowd them out), and they carry no link
+//! that does anything by itself: the way to the security page, and "This wasn't me", which the
+//! outbox adds to each (its own single-use token) and which acts only when the button on its
+//! page is pressed.
 
 use super::{Mail, templates::Site};
 
@@ -18,16 +22,16 @@ impl Where<'_> {
     }
 }
 
-const NOT_YOU: &str =
-    "If this was not you, reset your password now and sign out the devices you do not know.";
+const NOT_YOU: &str = "If this was not you, press “This wasn't me” below.";
 
 impl Site {
     fn security_page(&self) -> String {
         format!("{}/account/security", self.service_domain)
     }
 
+    /// Name the device with [`Mail::naming_device`], so "This wasn't me" records which it was.
     pub fn new_sign_in(&self, to: &str, at: &Where<'_>) -> Mail {
-        self.mail(
+        self.notice(
             to,
             &format!("New sign-in to {}", self.service_name),
             &[
@@ -39,9 +43,9 @@ impl Site {
         )
     }
 
-    /// To the old address, once the new one is in force.
+    /// To the old address, once the new one is in force: name the account with [`Mail::about`].
     pub fn email_changed(&self, to: &str, new_address: &str) -> Mail {
-        self.mail(
+        self.notice(
             to,
             "Your email address was changed",
             &[
@@ -53,7 +57,7 @@ impl Site {
     }
 
     pub fn google_connected(&self, to: &str, google_email: &str) -> Mail {
-        self.mail(
+        self.notice(
             to,
             "Google was connected",
             &[&format!("The Google account {google_email} can now sign in to your account."), NOT_YOU],
@@ -62,7 +66,7 @@ impl Site {
     }
 
     pub fn google_disconnected(&self, to: &str) -> Mail {
-        self.mail(
+        self.notice(
             to,
             "Google was disconnected",
             &["Google can no longer sign in to your account.", NOT_YOU],
@@ -72,7 +76,7 @@ impl Site {
 
     /// A change to two-step verification or its recovery codes.
     pub fn two_step_changed(&self, to: &str, subject: &str, what: &str) -> Mail {
-        self.mail(to, subject, &[what, NOT_YOU], Some(("Open your security page", &self.security_page())))
+        self.notice(to, subject, &[what, NOT_YOU], Some(("Open your security page", &self.security_page())))
     }
 }
 
@@ -81,7 +85,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn notices_name_the_device_and_link_only_to_the_security_page() {
+    fn notices_name_the_device_and_link_only_to_the_security_page_until_queued() {
         let site = Site { service_name: "Acme".into(), service_domain: "https://acme.example".into() };
         let when = chrono::DateTime::parse_from_rfc3339("2026-11-30T10:00:00Z").unwrap().to_utc();
         let at = Where { device: "Firefox on Linux", ip: Some("203.0.113.7".parse().unwrap()), when };
@@ -89,7 +93,19 @@ mod tests {
         assert_eq!(m.subject, "New sign-in to Acme");
         assert!(m.text.contains("Firefox on Linux, from 203.0.113.7, 2026-11-30 10:00 UTC."));
         assert!(m.text.contains("https://acme.example/account/security"));
-        assert!(!m.text.contains("token="));
+        assert!(!m.text.contains("token="), "the outbox adds \"This wasn't me\" with its token");
+        for notice in [
+            &m,
+            &site.email_changed("old@example.com", "new@example.com"),
+            &site.google_connected("a@example.com", "a@gmail.com"),
+            &site.google_disconnected("a@example.com"),
+            &site.two_step_changed("a@example.com", "A passkey was added", "Laptop"),
+            &site.password_changed("a@example.com"),
+            &site.email_change_notice("a@example.com", "b@example.com"),
+        ] {
+            assert!(notice.notice.is_some() && !notice.capped, "{}", notice.subject);
+        }
+        assert!(site.goodbye("a@example.com").notice.is_none(), "no account is left to act on");
         assert_eq!(
             site.email_changed("old@example.com", "new@example.com").subject,
             "Your email address was changed · Acme"

@@ -8,6 +8,9 @@
 //! exponential backoff (1 s, 2 s, 4 s … capped at 1 h) for 48 hours, then the row is marked
 //! failed. Rows survive restarts: delivery resumes where it stopped.
 //!
+//! Only mails a stranger can cause are capped per address ([`PER_ADDRESS_PER_HOUR`]); security
+//! notices always go out, each with its own "This wasn't me" link.
+//!
 //! No live link stays in the table: a sent or finally failed row has its body blanked, and a
 //! row whose link expired before it could be sent is dropped (marked failed with the reason)
 //! and blanked, unsent.
@@ -17,7 +20,10 @@ use std::{sync::Arc, time::Duration};
 use sqlx::{PgConnection, PgPool};
 use tokio::sync::Notify;
 
+use uuid::Uuid;
+
 use super::{Mail, templates::Site, transport::Transport};
+use crate::accounts::email_tokens;
 
 /// The longest an idle worker sleeps. A change that queues mail wakes its own instance's worker
 /// at once, and a worker sleeps until the next row falls due (a retry) or its lease runs out, so
@@ -44,27 +50,62 @@ pub struct Outbox {
 /// Why an unsent row was given up on when its link expired (`outbox.last_error`).
 pub const EXPIRED: &str = "not sent: its link expired first";
 
-/// Mails any one address may get per hour: more are dropped, so nobody can point the app's
-/// forms at an inbox to flood it.
+/// Capped mails (see [`Mail::capped`]: those a stranger can cause by typing an address into a
+/// form) any one address may get per hour: more are dropped, so nobody can point the app's
+/// forms at an inbox to flood it. Security notices neither count nor are ever dropped, so such
+/// a flood cannot silence the notice of a change made by someone holding the password.
 pub const PER_ADDRESS_PER_HOUR: i64 = 5;
 
-/// Queues `mail` inside the caller's transaction: it is sent only if that commits. Beyond
-/// [`PER_ADDRESS_PER_HOUR`] to its address the mail is dropped (and logged without the
-/// address); the transaction-scoped advisory lock makes concurrent senders count in turn.
+/// Queues `mail` inside the caller's transaction: it is sent only if that commits. A capped
+/// mail beyond [`PER_ADDRESS_PER_HOUR`] to its address is dropped (and logged without the
+/// address); the transaction-scoped advisory lock makes concurrent senders count in turn. A
+/// notice is always queued, with its own "This wasn't me" link, made here in the same
+/// transaction so that every call site gets one.
 pub async fn enqueue(conn: &mut PgConnection, mail: &Mail) -> Result<(), sqlx::Error> {
-    sqlx::query!("SELECT pg_advisory_xact_lock(hashtext('outbox:' || $1))", &mail.to)
-        .execute(&mut *conn)
-        .await?;
+    if let Some(notice) = &mail.notice {
+        let mut mail = mail.clone();
+        let user_id = match notice.user_id {
+            Some(id) => Some(id),
+            None => account_of(conn, &mail.to).await?,
+        };
+        match user_id {
+            Some(user_id) => {
+                let token =
+                    email_tokens::create_not_me(conn, user_id, notice.device_id, &mail.subject).await?;
+                mail.add_not_me(&token);
+            }
+            None => {
+                tracing::warn!(subject = %mail.subject, "notice queued without \"This wasn't me\": no account has its address")
+            }
+        }
+        return insert(conn, &mail).await;
+    }
+    if mail.capped {
+        sqlx::query!("SELECT pg_advisory_xact_lock(hashtext('outbox:' || $1))", &mail.to)
+            .execute(&mut *conn)
+            .await?;
+    }
+    insert(conn, mail).await
+}
+
+async fn account_of(conn: &mut PgConnection, address: &str) -> Result<Option<Uuid>, sqlx::Error> {
+    sqlx::query_scalar!("SELECT id FROM users WHERE email = $1", address).fetch_optional(conn).await
+}
+
+/// Inserts the row; a capped mail only while its address has capped mails to spare this hour.
+async fn insert(conn: &mut PgConnection, mail: &Mail) -> Result<(), sqlx::Error> {
     let queued = sqlx::query!(
-        "INSERT INTO outbox (to_address, subject, text_body, html_body, link_expires_at) \
-         SELECT $1, $2, $3, $4, now() + make_interval(secs => $6) \
-         WHERE (SELECT count(*) FROM outbox WHERE to_address = $1 AND created_at > now() - interval '1 hour') < $5",
+        "INSERT INTO outbox (to_address, subject, text_body, html_body, link_expires_at, capped) \
+         SELECT $1, $2, $3, $4, now() + make_interval(secs => $6), $7::boolean \
+         WHERE NOT $7 OR (SELECT count(*) FROM outbox \
+                          WHERE to_address = $1 AND capped AND created_at > now() - interval '1 hour') < $5",
         &mail.to,
         &mail.subject,
         &mail.text,
         &mail.html,
         PER_ADDRESS_PER_HOUR,
         mail.link_ttl_secs,
+        mail.capped,
     )
     .execute(conn)
     .await?;
@@ -173,6 +214,8 @@ impl Outbox {
                 text: row.text_body,
                 html: row.html_body,
                 link_ttl_secs: None,
+                capped: false,
+                notice: None,
             };
             (row.id, mail)
         }))

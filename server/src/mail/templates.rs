@@ -1,6 +1,8 @@
 //! The text of every mail: a plain-text and an HTML part, the service name in the subject,
 //! absolute links built from SERVICE_DOMAIN, no tracking.
 
+use uuid::Uuid;
+
 use crate::accounts::email_tokens::LinkToken;
 
 /// One message, ready for the outbox.
@@ -12,7 +14,28 @@ pub struct Mail {
     pub html: String,
     /// Seconds until the link in it stops working, for mails that carry one.
     pub link_ttl_secs: Option<f64>,
+    /// Counted against the address's hourly budget (`outbox::PER_ADDRESS_PER_HOUR`): mails a
+    /// stranger can cause by typing the address into a form (reset links, verification
+    /// mails, the confirmation sent to a new address). Notices never are.
+    pub capped: bool,
+    /// Set for security notices: the outbox gives each one its own "This wasn't me" link.
+    pub notice: Option<Notice>,
 }
+
+/// What a security notice's "This wasn't me" link acts on.
+#[derive(Clone, Debug)]
+pub struct Notice {
+    /// The account; `None` stands for the account whose address the notice goes to (the old
+    /// address after an email change is not, so that notice names its account).
+    pub user_id: Option<Uuid>,
+    /// The device the notice names (a new sign-in's), recorded with the link.
+    pub device_id: Option<Uuid>,
+    /// The absolute address of the "This wasn't me" page; the outbox adds the token.
+    page: String,
+}
+
+/// The path of the "This wasn't me" page.
+pub const NOT_ME_PATH: &str = "/not-me";
 
 /// What every template needs to know about the deployment.
 #[derive(Clone, Debug)]
@@ -45,7 +68,15 @@ impl Site {
         }
         text.push_str(&format!("\n\n— {}\n", self.service_name));
         html.push_str(&format!("<p>— {}</p></body></html>", escape(&self.service_name)));
-        Mail { to: to.to_owned(), subject, text, html, link_ttl_secs: None }
+        Mail { to: to.to_owned(), subject, text, html, link_ttl_secs: None, capped: false, notice: None }
+    }
+
+    /// A security notice: never capped, and the outbox adds its "This wasn't me" link.
+    pub(super) fn notice(&self, to: &str, subject: &str, lines: &[&str], link: Option<(&str, &str)>) -> Mail {
+        let mut mail = self.mail(to, subject, lines, link);
+        let page = format!("{}{NOT_ME_PATH}", self.service_domain);
+        mail.notice = Some(Notice { user_id: None, device_id: None, page });
+        mail
     }
 
     fn link(&self, path: &str, token: &LinkToken) -> String {
@@ -64,6 +95,8 @@ impl Site {
     ) -> Mail {
         let mut mail = self.mail(to, subject, lines, Some((label, &self.link(path, token))));
         mail.link_ttl_secs = Some(token.ttl_secs);
+        // Anyone can type an address into the forms that send these.
+        mail.capped = true;
         mail
     }
 
@@ -93,14 +126,14 @@ impl Site {
     }
 
     pub fn password_changed(&self, to: &str) -> Mail {
-        self.mail(
+        self.notice(
             to,
             "Your password was changed",
             &[
                 "The password of your account was just changed, and the devices signed in with the old one were signed out.",
-                "If this was not you, reset your password now and check your devices.",
+                "If this was not you, press “This wasn't me” below.",
             ],
-            Some(("Reset your password", &format!("{}/forgot-password", self.service_domain))),
+            None,
         )
     }
 
@@ -128,14 +161,49 @@ impl Site {
     }
 
     pub fn email_change_notice(&self, to: &str, new_address: &str) -> Mail {
-        self.mail(
+        self.notice(
             to,
             "Your email is being changed",
-            &[&format!("Someone asked to change the address of your account to {new_address}. It changes only when the link sent there is followed."), "If this was not you, change your password now."],
+            &[&format!("Someone asked to change the address of your account to {new_address}. It changes only when the link sent there is followed."), "If this was not you, press “This wasn't me” below: the link sent there stops working."],
             None,
         )
     }
 }
+
+impl Mail {
+    /// Names the account a notice is about, when its address is not the one mailed.
+    pub fn about(mut self, user_id: Uuid) -> Self {
+        if let Some(notice) = &mut self.notice {
+            notice.user_id = Some(user_id);
+        }
+        self
+    }
+
+    /// Names the device a notice is about (the one that signed in).
+    pub fn naming_device(mut self, device_id: Uuid) -> Self {
+        if let Some(notice) = &mut self.notice {
+            notice.device_id = Some(device_id);
+        }
+        self
+    }
+
+    /// Adds a notice's "This wasn't me" link just above the signature. The link does nothing
+    /// by itself: it opens a page whose one button acts.
+    pub(super) fn add_not_me(&mut self, token: &LinkToken) {
+        let Some(notice) = &self.notice else { return };
+        let url = format!("{}?token={}", notice.page, token.secret);
+        let text = format!("\n\nThis wasn't me: {url}\n{NOT_ME_WORDS}");
+        let html =
+            format!("<p><a href=\"{}\">This wasn't me</a><br>{}</p>", escape(&url), escape(NOT_ME_WORDS));
+        let at = self.text.rfind("\n\n— ").unwrap_or(self.text.len());
+        self.text.insert_str(at, &text);
+        let at = self.html.rfind("<p>— ").unwrap_or(self.html.len());
+        self.html.insert_str(at, &html);
+    }
+}
+
+/// What "This wasn't me" does, said under the link.
+const NOT_ME_WORDS: &str = "The link opens a page with one button, which signs out every device and mails a link to set a new password to your account's address. Opening the link alone changes nothing.";
 
 #[cfg(test)]
 mod tests {
@@ -152,5 +220,21 @@ mod tests {
         assert!(m.html.contains("href=\"https://acme.example/verify-email?token=TOKEN123\""));
         assert!(m.html.contains("Acme &lt;Test&gt;"));
         assert!(!m.html.contains("<img"), "no tracking pixels");
+        assert!(m.capped, "anyone can ask for a verification mail");
+        assert!(m.notice.is_none());
+    }
+
+    #[test]
+    fn a_notice_gets_its_link_above_the_signature_and_is_never_capped() {
+        let site = Site { service_name: "Acme".into(), service_domain: "https://acme.example".into() };
+        let mut m = site.password_changed("ada@example.com");
+        assert!(!m.capped);
+        assert!(!m.text.contains("/not-me"), "no link until the outbox makes its token");
+        m.add_not_me(&LinkToken { secret: "NOTME42".into(), ttl_secs: 1.0 });
+        assert!(m.text.contains("This wasn't me: https://acme.example/not-me?token=NOTME42\n"));
+        assert!(m.text.ends_with("changes nothing.\n\n— Acme\n"), "{}", m.text);
+        assert!(m.html.contains("<a href=\"https://acme.example/not-me?token=NOTME42\">This wasn't me</a>"));
+        assert!(m.html.ends_with("<p>— Acme</p></body></html>"));
+        assert_eq!(m.link_ttl_secs, None, "a notice is worth sending even if its link ran out");
     }
 }

@@ -2,8 +2,6 @@
 //! rule, then checks the rule holds.
 
 #[path = "../support/mod.rs"]
-mod support;
-
 mod flash;
 mod google_links;
 mod headers;
@@ -11,10 +9,13 @@ mod limits;
 mod links;
 mod locked;
 mod lockout;
+mod not_me;
+mod notices;
 mod passkey_rules;
 mod planted;
 mod recent;
 mod recovery;
 mod session_limits;
+mod support;
 mod trail;
 mod unverified;
