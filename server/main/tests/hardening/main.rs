@@ -2,6 +2,8 @@
 //! rule, then checks the rule holds.
 
 #[path = "../support/mod.rs"]
+mod support;
+
 mod flash;
 mod google_links;
 mod headers;
@@ -16,6 +18,5 @@ mod planted;
 mod recent;
 mod recovery;
 mod session_limits;
-mod support;
 mod trail;
 mod unverified;
