@@ -37,7 +37,7 @@ impl EmailFlows {
             None => false,
         };
         store::delete_all_except(&mut *tx, user_id, None).await?;
-        sqlx::query!("DELETE FROM pending_sign_ins WHERE user_id = $1", user_id).execute(&mut *tx).await?;
+        crate::two_step::pending::end_all(&mut *tx, user_id).await?;
         email_tokens::void_all(&mut tx, user_id).await?;
         let reset = email_tokens::create(&mut tx, user_id, Purpose::Reset, None).await?;
         let mut mail = self.outbox.site.reset_password(&user.email, &reset);
