@@ -10,6 +10,7 @@ mod headers;
 mod limits;
 mod links;
 mod lockout;
+mod metrics_labels;
 mod recent;
 mod recovery;
 mod session_limits;
