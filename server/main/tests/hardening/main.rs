@@ -11,6 +11,7 @@ mod limits;
 mod links;
 mod lockout;
 mod metrics_labels;
+mod panics;
 mod recent;
 mod recovery;
 mod session_limits;
