@@ -14,6 +14,7 @@ mod metrics_labels;
 mod panics;
 mod recent;
 mod recovery;
+mod security_log;
 mod session_limits;
 mod trail;
 mod unverified;
