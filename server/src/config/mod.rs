@@ -61,6 +61,9 @@ pub struct Config {
     pub trusted_proxy_hops: u32,
     /// Where Prometheus metrics are served (`METRICS_SOCKET`); `None`: no metrics at all.
     pub metrics_socket: Option<SocketAddr>,
+    /// Passkey sign-ins started and not finished (each lasts 5 minutes) across the deployment
+    /// before new ones answer 503 (`PASSKEY_SIGN_IN_CEREMONIES_MAX`).
+    pub passkey_sign_in_ceremonies_max: u32,
 }
 
 impl Config {
@@ -117,6 +120,12 @@ impl Config {
             Some(value) => Some(parse::socket("METRICS_SOCKET", Some(value), "")?),
             None => None,
         };
+        let passkey_sign_in_ceremonies_max = parse::number(
+            "PASSKEY_SIGN_IN_CEREMONIES_MAX",
+            get("PASSKEY_SIGN_IN_CEREMONIES_MAX"),
+            10_000u32,
+            1,
+        )?;
 
         Ok(Self {
             socket,
@@ -139,6 +148,7 @@ impl Config {
             sign_up_per_ip_per_hour,
             trusted_proxy_hops,
             metrics_socket,
+            passkey_sign_in_ceremonies_max,
         })
     }
 }

@@ -289,16 +289,25 @@ impl Sessions {
         Ok(store::devices(&self.pool, user_id, self.window_secs()).await?)
     }
 
-    /// Background work: write-behind of last_seen, removal of stale rows and of security
+    /// Background work: write-behind of last_seen; every 5 minutes, removal of expired passkey
+    /// ceremonies (they last 5 minutes); every hour, removal of stale sessions and of security
     /// events past their 90 days.
     pub fn spawn_maintenance(&self) {
         self.last_seen.spawn_flusher(self.pool.clone(), Duration::from_secs(30));
         let pool = self.pool.clone();
         let window_secs = self.window_secs();
         tokio::spawn(async move {
-            let mut tick = tokio::time::interval(Duration::from_secs(3600));
-            loop {
+            let mut tick = tokio::time::interval(Duration::from_secs(300));
+            for round in 0u64.. {
                 tick.tick().await;
+                match crate::passkeys::ceremony::prune(&pool).await {
+                    Ok(n) if n > 0 => tracing::debug!(removed = n, "removed expired passkey ceremonies"),
+                    Ok(_) => {}
+                    Err(e) => tracing::warn!(error = %e, "passkey ceremony cleanup failed"),
+                }
+                if round % 12 != 0 {
+                    continue;
+                }
                 match store::delete_stale(&pool, window_secs).await {
                     Ok(n) if n > 0 => tracing::info!(removed = n, "removed stale sessions"),
                     Ok(_) => {}

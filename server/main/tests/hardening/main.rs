@@ -4,6 +4,7 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod ceremonies;
 mod flash;
 mod google_links;
 mod headers;
