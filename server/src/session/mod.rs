@@ -65,6 +65,7 @@ pub struct Sessions {
     ttl: Duration,
     renewal_window: Duration,
     max_lifetime: Duration,
+    idle_timeout: Duration,
 }
 
 impl Sessions {
@@ -78,6 +79,7 @@ impl Sessions {
             ttl: config.session_ttl,
             renewal_window: config.session_renewal_window,
             max_lifetime: config.session_max_lifetime,
+            idle_timeout: config.session_idle_timeout,
             pool,
         }
     }
@@ -177,6 +179,15 @@ impl Sessions {
             if left <= -window || self.past_max_lifetime(&session, now) {
                 return Ok(Resolution::SignedOut);
             }
+            if self.idle(&session, now) {
+                // Unused for the idle timeout: never renewed, and ended now. A cached copy may
+                // predate uses another instance saw, so the row decides (a rare path).
+                let reread = if fresh { None } else { Box::pin(self.load(&token.hash(), true)).await? };
+                match reread {
+                    Some(s) if !self.idle(&s, now) => session = s,
+                    _ => return Ok(Resolution::SignedOut),
+                }
+            }
             if left < renew_before {
                 let next = self.keys.successor(token);
                 let old = session.record.id;
@@ -228,6 +239,13 @@ impl Sessions {
         tx.commit().await?;
         self.caches.apply(&changes).await;
         Ok(())
+    }
+
+    /// True when the session was last used `SESSION_IDLE_TIMEOUT` ago or longer (as far as this
+    /// copy knows: the row's `last_seen_at` when loaded, or this instance's later uses).
+    fn idle(&self, session: &CachedSession, now: chrono::DateTime<Utc>) -> bool {
+        let idle_secs = i64::try_from(self.idle_timeout.as_secs()).unwrap_or(i64::MAX);
+        now.timestamp().saturating_sub(session.last_used()) >= idle_secs
     }
 
     /// True once the device's first sign-in is older than `SESSION_MAX_LIFETIME`: renewals

@@ -8,6 +8,7 @@ mod ceremonies;
 mod flash;
 mod google_links;
 mod headers;
+mod idle;
 mod limits;
 mod links;
 mod lockout;
