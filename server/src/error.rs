@@ -115,6 +115,8 @@ impl ServiceError {
 /// Failed proofs and refused access, as log lines with the target `security`.
 impl ServiceError {
     /// What the security log says about this error, if it is a failed proof or a refusal.
+    /// Rate-limited requests are not logged one by one: a flood would become a flood of lines,
+    /// and the attempts that led to the limit were logged already.
     fn refusal(&self) -> Option<&'static str> {
         Some(match self {
             Self::InvalidCredentials => "incorrect credentials",
@@ -128,7 +130,6 @@ impl ServiceError {
             Self::Unverified => "refused: address not verified",
             Self::NeedsRecentSignIn => "refused: no recent sign-in",
             Self::Locked => "refused: account locked",
-            Self::RateLimited { .. } => "refused: too many attempts",
             _ => return None,
         })
     }
