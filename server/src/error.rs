@@ -112,6 +112,42 @@ impl ServiceError {
     }
 }
 
+/// Failed proofs and refused access, as log lines with the target `security`.
+impl ServiceError {
+    /// What the security log says about this error, if it is a failed proof or a refusal.
+    /// Rate-limited requests are not logged one by one: a flood would become a flood of lines,
+    /// and the attempts that led to the limit were logged already.
+    fn refusal(&self) -> Option<&'static str> {
+        Some(match self {
+            Self::InvalidCredentials => "incorrect credentials",
+            Self::Invalid { field: "code" | "recovery_code", .. } => "wrong code",
+            Self::Invalid { message, .. } if message == crate::accounts::confirm::WRONG_CURRENT_PASSWORD => {
+                "failed re-confirmation: wrong password"
+            }
+            Self::BadRequest(message) if *message == crate::passkeys::service::FAILED => {
+                "passkey did not work"
+            }
+            Self::Unverified => "refused: address not verified",
+            Self::NeedsRecentSignIn => "refused: no recent sign-in",
+            Self::Locked => "refused: account locked",
+            _ => return None,
+        })
+    }
+
+    /// Logs the error when it is a failed proof or refused access. Call it where the error
+    /// becomes a response: inside the request's span, so the line carries the request id (and
+    /// its path). `user`: the signed-in account, if any.
+    pub fn log_refusal(&self, user: Option<uuid::Uuid>) {
+        let Some(what) = self.refusal() else {
+            return;
+        };
+        match user {
+            Some(user) => tracing::warn!(target: "security", %user, "{what}"),
+            None => tracing::warn!(target: "security", "{what}"),
+        }
+    }
+}
+
 impl From<sqlx::Error> for ServiceError {
     fn from(e: sqlx::Error) -> Self {
         tracing::error!(error = %e, "database error");

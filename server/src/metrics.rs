@@ -9,9 +9,22 @@
 //! `mails_sent_total`, `mails_failed_total`, `outbox_depth`, `outbox_oldest_due_age_seconds`,
 //! `invalidation_listener_connected`, `db_pool_connections{state}`.
 
-use std::{net::SocketAddr, sync::OnceLock, time::Instant};
+use std::{
+    collections::HashMap,
+    net::SocketAddr,
+    sync::{Arc, LazyLock, OnceLock, PoisonError, RwLock},
+    time::Instant,
+};
 
-use axum::{Router, extract::Request, middleware::Next, response::Response, routing::get};
+use axum::{
+    Router,
+    extract::{MatchedPath, Request},
+    http::{Method, StatusCode},
+    middleware::Next,
+    response::Response,
+    routing::get,
+};
+use metrics::SharedString;
 use metrics_exporter_prometheus::{Matcher, PrometheusBuilder, PrometheusHandle};
 use tokio::net::TcpListener;
 
@@ -83,41 +96,92 @@ async fn read_gauges(state: &AppState) {
     }
 }
 
-/// A bounded route label: unmatched paths share one, and path parameters are not labels.
-fn route_of(path: &str, status: u16) -> String {
-    if status == 404 {
-        return "unmatched".to_owned();
+/// Label values seen so far, shared: a label is a clone of one of these (a reference count),
+/// not a new string per request. The set is bounded because the labels are.
+static LABELS: LazyLock<RwLock<HashMap<Box<str>, SharedString>>> = LazyLock::new(Default::default);
+
+fn shared(label: &str) -> SharedString {
+    if let Some(found) = LABELS.read().unwrap_or_else(PoisonError::into_inner).get(label) {
+        return found.clone();
     }
-    for (prefix, label) in [("/pkg/", "/pkg"), ("/media/", "/media"), ("/u/", "/u/:username")] {
-        if path.starts_with(prefix) {
-            return label.to_owned();
-        }
+    let mut labels = LABELS.write().unwrap_or_else(PoisonError::into_inner);
+    labels.entry(label.into()).or_insert_with(|| SharedString::from_shared(Arc::<str>::from(label))).clone()
+}
+
+/// A bounded route label: the route the router matched (its template, e.g. `/u/{username}` or
+/// a server function's path), never the path the client sent. Requests no route matched go to
+/// the fallback (static files and the 404 page): `/pkg` for the site's assets, `static` for
+/// any other file served, and `unmatched` for everything else, whatever the path.
+fn route_of(matched: Option<&MatchedPath>, asset: bool, get: bool, status: StatusCode) -> SharedString {
+    let served = status.is_success() || status == StatusCode::NOT_MODIFIED;
+    match matched {
+        Some(route) => shared(route.as_str()),
+        None if asset && served => SharedString::const_str("/pkg"),
+        None if get && served => SharedString::const_str("static"),
+        None => SharedString::const_str("unmatched"),
     }
-    path.to_owned()
+}
+
+/// The status as a label, without formatting a string for the common ones.
+fn status_label(status: StatusCode) -> SharedString {
+    let common = match status.as_u16() {
+        200 => "200",
+        204 => "204",
+        302 => "302",
+        303 => "303",
+        304 => "304",
+        400 => "400",
+        401 => "401",
+        403 => "403",
+        404 => "404",
+        405 => "405",
+        409 => "409",
+        413 => "413",
+        422 => "422",
+        429 => "429",
+        500 => "500",
+        503 => "503",
+        _ => return shared(status.as_str()),
+    };
+    SharedString::const_str(common)
 }
 
 /// Counts every request and times it, by route and status.
 pub async fn track(req: Request, next: Next) -> Response {
-    let path = req.uri().path().to_owned();
+    let matched = req.extensions().get::<MatchedPath>().cloned();
+    let get = matches!(*req.method(), Method::GET | Method::HEAD);
+    let asset = matched.is_none() && req.uri().path().starts_with("/pkg/");
     let started = Instant::now();
     let response = next.run(req).await;
-    let status = response.status().as_u16();
-    let route = route_of(&path, status);
+    let status = response.status();
+    let route = route_of(matched.as_ref(), asset, get, status);
     metrics::histogram!("http_request_duration_seconds", "route" => route.clone())
         .record(started.elapsed().as_secs_f64());
-    metrics::counter!("http_requests_total", "route" => route, "status" => status.to_string()).increment(1);
+    metrics::counter!("http_requests_total", "route" => route, "status" => status_label(status)).increment(1);
     response
 }
 
 #[cfg(test)]
 mod tests {
-    use super::route_of;
+    use axum::http::StatusCode;
+
+    use super::{route_of, shared, status_label};
 
     #[test]
-    fn routes_are_bounded_labels() {
-        assert_eq!(route_of("/account", 200), "/account");
-        assert_eq!(route_of("/u/ada", 200), "/u/:username");
-        assert_eq!(route_of("/pkg/accounts.wasm", 200), "/pkg");
-        assert_eq!(route_of("/anything/at/all", 404), "unmatched");
+    fn requests_no_route_matched_share_fixed_labels() {
+        let label = |asset, get, status| route_of(None, asset, get, status).to_string();
+        assert_eq!(label(true, true, StatusCode::OK), "/pkg");
+        assert_eq!(label(false, true, StatusCode::OK), "static");
+        assert_eq!(label(false, true, StatusCode::NOT_FOUND), "unmatched");
+        assert_eq!(label(true, true, StatusCode::NOT_FOUND), "unmatched");
+        assert_eq!(label(false, false, StatusCode::FORBIDDEN), "unmatched");
+        assert_eq!(label(false, true, StatusCode::SEE_OTHER), "unmatched");
+    }
+
+    #[test]
+    fn labels_are_shared_not_copied() {
+        assert_eq!(shared("/account").to_string(), "/account");
+        assert_eq!(status_label(StatusCode::OK).to_string(), "200");
+        assert_eq!(status_label(StatusCode::IM_A_TEAPOT).to_string(), "418");
     }
 }

@@ -59,7 +59,8 @@ pub async fn prepare(config: Config, leptos_options: LeptosOptions) -> Result<Pr
 }
 
 /// Adds the routes and layers owned by this crate to the app's router. Layers run outside-in:
-/// logging and body limit, security headers, CSRF, session resolution, then the sign-in guard.
+/// logging and body limit, security headers, a panic becoming the error page (so it still gets
+/// the headers), CSRF, session resolution, then the sign-in guard.
 pub fn finish_router(app_routes: Router<AppState>, state: AppState) -> Router {
     let limited = app_routes
         .merge(crate::storage::media_route::routes())
@@ -73,6 +74,7 @@ pub fn finish_router(app_routes: Router<AppState>, state: AppState) -> Router {
         .layer(middleware::from_fn(http::require_sign_in::guard))
         .layer(middleware::from_fn_with_state(state.clone(), session::middleware::resolve_session))
         .layer(middleware::from_fn_with_state(state.clone(), http::csrf::guard))
+        .layer(http::panic::CatchPanicLayer)
         .layer(middleware::from_fn_with_state(state.clone(), http::edge::apply))
         .merge(http::health::routes())
         .with_state(state.clone());

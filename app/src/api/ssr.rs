@@ -46,9 +46,12 @@ pub fn is_html_form_post() -> bool {
     .unwrap_or(false)
 }
 
-/// Maps a service error to the form error and HTTP status the browser gets. Plain form posts
-/// keep the redirect status so the browser returns to the form, which shows the error.
+/// Maps a service error to the form error and HTTP status the browser gets (and logs failed
+/// proofs and refusals, see `ServiceError::log_refusal`). Plain form posts keep the redirect
+/// status so the browser returns to the form, which shows the error.
 pub fn fail(error: ServiceError, values: &[(&str, &str)]) -> FormError {
+    let user = with_request(|p| p.extensions.get::<Auth>().and_then(|a| a.0.as_ref().map(|a| a.user.id)));
+    error.log_refusal(user.flatten());
     if !is_html_form_post()
         && let Some(response) = use_context::<ResponseOptions>()
     {

@@ -8,6 +8,9 @@ use crate::{
     error::ServiceError,
 };
 
+/// The answer to a wrong current password (a failed re-confirmation in the security log).
+pub const WRONG_CURRENT_PASSWORD: &str = "Your current password is incorrect";
+
 /// Succeeds when `password` is the user's current one. Guesses count toward the same lockout
 /// as signing in to the account, so a stolen cookie cannot guess without limit.
 /// `field` is the form input the error message belongs to.
@@ -23,7 +26,7 @@ pub async fn current_password(
     throttle.lockout.reserve(pool, &key).await?;
     let stored = users::password_hash(pool, user.id).await?;
     if !hasher.verify(password, stored.as_deref()).await?.ok {
-        return Err(ServiceError::invalid(field, "Your current password is incorrect"));
+        return Err(ServiceError::invalid(field, WRONG_CURRENT_PASSWORD));
     }
     throttle.lockout.clear(pool, &[&key]).await
 }

@@ -42,6 +42,8 @@ pub struct Config {
     /// Longest a device stays signed in after its sign-in, renewals or not
     /// (`SESSION_MAX_LIFETIME`).
     pub session_max_lifetime: Duration,
+    /// A session unused this long is not renewed and ends (`SESSION_IDLE_TIMEOUT`).
+    pub session_idle_timeout: Duration,
     /// Connections in the Postgres pool (`DATABASE_POOL_SIZE`).
     pub database_pool_size: u32,
     /// Object storage; `None` keeps files under `data_dir/media`.
@@ -61,6 +63,9 @@ pub struct Config {
     pub trusted_proxy_hops: u32,
     /// Where Prometheus metrics are served (`METRICS_SOCKET`); `None`: no metrics at all.
     pub metrics_socket: Option<SocketAddr>,
+    /// Passkey sign-ins started and not finished (each lasts 5 minutes) across the deployment
+    /// before new ones answer 503 (`PASSKEY_SIGN_IN_CEREMONIES_MAX`).
+    pub passkey_sign_in_ceremonies_max: u32,
 }
 
 impl Config {
@@ -102,6 +107,14 @@ impl Config {
             parse::duration("SESSION_RENEWAL_WINDOW", get("SESSION_RENEWAL_WINDOW"), "7days")?;
         let session_max_lifetime =
             parse::duration("SESSION_MAX_LIFETIME", get("SESSION_MAX_LIFETIME"), "90days")?;
+        // Uses are recorded at most once a minute per session, so a shorter timeout could end
+        // a session in use.
+        let session_idle_timeout = parse::duration_at_least(
+            "SESSION_IDLE_TIMEOUT",
+            get("SESSION_IDLE_TIMEOUT"),
+            "30days",
+            Duration::from_secs(300),
+        )?;
         let database_pool_size = parse::number("DATABASE_POOL_SIZE", get("DATABASE_POOL_SIZE"), 10u32, 1)?;
         let noreply_email =
             get("NOREPLY_EMAIL").unwrap_or_else(|| format!("noreply@{}", parse::host_of(&service_domain)));
@@ -117,6 +130,12 @@ impl Config {
             Some(value) => Some(parse::socket("METRICS_SOCKET", Some(value), "")?),
             None => None,
         };
+        let passkey_sign_in_ceremonies_max = parse::number(
+            "PASSKEY_SIGN_IN_CEREMONIES_MAX",
+            get("PASSKEY_SIGN_IN_CEREMONIES_MAX"),
+            10_000u32,
+            1,
+        )?;
 
         Ok(Self {
             socket,
@@ -130,6 +149,7 @@ impl Config {
             session_ttl,
             session_renewal_window,
             session_max_lifetime,
+            session_idle_timeout,
             database_pool_size,
             bucket,
             smtp,
@@ -139,6 +159,7 @@ impl Config {
             sign_up_per_ip_per_hour,
             trusted_proxy_hops,
             metrics_socket,
+            passkey_sign_in_ceremonies_max,
         })
     }
 }

@@ -23,6 +23,24 @@ pub fn duration(name: &'static str, value: Option<String>, default: &str) -> Res
     }
 }
 
+/// A duration of at least `min`.
+pub fn duration_at_least(
+    name: &'static str,
+    value: Option<String>,
+    default: &str,
+    min: Duration,
+) -> Result<Duration, ConfigError> {
+    let shown = value.clone().unwrap_or_else(|| default.to_owned());
+    match duration(name, value, default)? {
+        d if d >= min => Ok(d),
+        _ => Err(ConfigError::new(
+            name,
+            quoted(&shown),
+            format!("a duration of at least {}", humantime::format_duration(min)),
+        )),
+    }
+}
+
 pub fn number<T: FromStr + PartialOrd + std::fmt::Display + Copy>(
     name: &'static str,
     value: Option<String>,

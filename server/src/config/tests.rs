@@ -24,6 +24,8 @@ fn defaults_apply_when_nothing_is_set() {
     assert_eq!(c.session_ttl, std::time::Duration::from_secs(30 * 86400));
     assert_eq!(c.session_renewal_window, std::time::Duration::from_secs(7 * 86400));
     assert_eq!(c.session_max_lifetime, std::time::Duration::from_secs(90 * 86400));
+    assert_eq!(c.session_idle_timeout, std::time::Duration::from_secs(30 * 86400));
+    assert_eq!(c.passkey_sign_in_ceremonies_max, 10_000);
     assert!(c.database_url.is_none() && c.bucket.is_none() && c.smtp.is_none() && c.google.is_none());
     assert!(!c.is_production());
     assert_eq!(c.trusted_proxy_hops, 0, "X-Forwarded-For is ignored unless configured");
@@ -62,6 +64,25 @@ fn unparseable_or_zero_duration_is_refused() {
     }
     let e = err(&[("SECRET_KEY", KEY), ("SESSION_TTL", "forever")]);
     assert_eq!(e.variable, "SESSION_TTL");
+}
+
+#[test]
+fn the_idle_timeout_is_at_least_five_minutes() {
+    let c = parse(&[("SECRET_KEY", KEY), ("SESSION_IDLE_TIMEOUT", "12h")]).unwrap();
+    assert_eq!(c.session_idle_timeout, std::time::Duration::from_secs(12 * 3600));
+    for bad in ["1m", "0s", "soon"] {
+        let e = err(&[("SECRET_KEY", KEY), ("SESSION_IDLE_TIMEOUT", bad)]);
+        assert_eq!(e.variable, "SESSION_IDLE_TIMEOUT", "{bad}");
+    }
+    assert!(err(&[("SECRET_KEY", KEY), ("SESSION_IDLE_TIMEOUT", "1m")]).to_string().contains("5m"));
+}
+
+#[test]
+fn the_passkey_ceremony_cap_is_a_positive_number() {
+    let c = parse(&[("SECRET_KEY", KEY), ("PASSKEY_SIGN_IN_CEREMONIES_MAX", "50")]).unwrap();
+    assert_eq!(c.passkey_sign_in_ceremonies_max, 50);
+    let e = err(&[("SECRET_KEY", KEY), ("PASSKEY_SIGN_IN_CEREMONIES_MAX", "0")]);
+    assert_eq!(e.variable, "PASSKEY_SIGN_IN_CEREMONIES_MAX");
 }
 
 #[test]

@@ -28,7 +28,10 @@ pub async fn guard(State(state): State<AppState>, req: Request, next: Next) -> R
     if safe || is_same_site(req.headers(), &state.config.service_domain) {
         return next.run(req).await;
     }
-    tracing::warn!(method = %req.method(), path = %req.uri().path(), "refused a cross-site request");
+    // The request span names the path and carries the request id.
+    let origin = req.headers().get("origin").and_then(|v| v.to_str().ok()).unwrap_or("");
+    let origin = origin.get(..origin.len().min(200)).unwrap_or("");
+    tracing::warn!(target: "security", method = %req.method(), origin, "refused a cross-site request");
     (StatusCode::FORBIDDEN, "This request did not come from this site.").into_response()
 }
 

@@ -42,6 +42,7 @@ fn to_provider(started: super::service::Started) -> Response {
 
 /// Where a failed start sends the person: back to the page they came from, which shows why.
 fn back(page: &str, error: ServiceError, next: Option<&str>) -> Response {
+    error.log_refusal(None);
     let code = match error {
         ServiceError::Unavailable(_) => "unavailable",
         _ => "failed",
@@ -85,7 +86,8 @@ async fn connect(
     let Some(auth) = auth.0 else {
         return Redirect::to("/login?next=/account/security").into_response();
     };
-    if auth.require_verified().is_err() {
+    if let Err(e) = auth.require_verified() {
+        e.log_refusal(Some(auth.user.id));
         // Where the person can resend the verification mail.
         return Redirect::to("/verify-email").into_response();
     }
@@ -97,6 +99,7 @@ async fn connect(
         Err(e) => return back("/account/security", e, None),
     };
     if !reconfirming && !auth.signed_in_recently(chrono::Utc::now()) {
+        ServiceError::NeedsRecentSignIn.log_refusal(Some(auth.user.id));
         return Redirect::to(&confirm_path("/account/security")).into_response();
     }
     let next = if reconfirming {

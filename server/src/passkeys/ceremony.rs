@@ -1,7 +1,8 @@
 //! A started ceremony: the challenge state in Postgres (5 minutes, single use), found through a
 //! signed `webauthn` cookie, so a ceremony may start on one instance and finish on another.
+//! Expired rows are removed by the sessions' background work ([`prune`]), not by each start.
 
-use sqlx::{PgConnection, PgExecutor};
+use sqlx::{PgExecutor, PgPool};
 use uuid::Uuid;
 
 use crate::session::{SessionToken, TokenHash};
@@ -32,13 +33,12 @@ pub struct Started {
 
 /// Stores `state` (JSON) and returns the token for the cookie.
 pub async fn begin(
-    conn: &mut PgConnection,
+    db: impl PgExecutor<'_>,
     kind: Kind,
     user_id: Option<Uuid>,
     state: &str,
     next: Option<&str>,
 ) -> Result<SessionToken, sqlx::Error> {
-    sqlx::query!("DELETE FROM webauthn_ceremonies WHERE expires_at < now()").execute(&mut *conn).await?;
     let token = SessionToken::generate();
     sqlx::query!(
         "INSERT INTO webauthn_ceremonies (id, kind, user_id, state, next, expires_at) \
@@ -50,7 +50,7 @@ pub async fn begin(
         next,
         TTL.as_secs_f64(),
     )
-    .execute(conn)
+    .execute(db)
     .await?;
     Ok(token)
 }
@@ -70,4 +70,39 @@ pub async fn take(
     )
     .fetch_optional(db)
     .await
+}
+
+/// Unexpired sign-in ceremonies (nobody signed in yet), counted up to `limit`: the work is
+/// bounded by the limit however many rows there are.
+pub async fn count_anonymous(db: impl PgExecutor<'_>, limit: i64) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar!(
+        "SELECT count(*) AS \"rows!\" FROM (SELECT 1 FROM webauthn_ceremonies \
+           WHERE expires_at > now() AND user_id IS NULL LIMIT $1) AS unexpired",
+        limit
+    )
+    .fetch_one(db)
+    .await
+}
+
+/// Rows deleted per statement by [`prune`]: short statements, few locks held at once.
+const PRUNE_BATCH: i64 = 1000;
+
+/// Removes expired ceremonies, a batch at a time (found through the `expires_at` index);
+/// returns how many.
+pub async fn prune(pool: &PgPool) -> Result<u64, sqlx::Error> {
+    let mut removed = 0;
+    loop {
+        let done = sqlx::query!(
+            "DELETE FROM webauthn_ceremonies WHERE id IN \
+               (SELECT id FROM webauthn_ceremonies WHERE expires_at <= now() LIMIT $1)",
+            PRUNE_BATCH
+        )
+        .execute(pool)
+        .await?
+        .rows_affected();
+        removed += done;
+        if done < PRUNE_BATCH as u64 {
+            return Ok(removed);
+        }
+    }
 }

@@ -10,6 +10,7 @@ use webauthn_rs::prelude::{
 };
 
 use super::{
+    budget::Budget,
     ceremony::{self, Kind},
     store,
 };
@@ -28,6 +29,8 @@ use crate::{
 pub const FAILED: &str = "That passkey did not work. Try again, or sign in another way.";
 pub const EXPIRED: &str = "This passkey request has expired. Try again.";
 pub const LAST_WAY_IN: &str = "Set a password or connect Google before removing your last passkey.";
+/// The answer to a sign-in start past `PASSKEY_SIGN_IN_CEREMONIES_MAX`.
+pub const BUSY: &str = "Passkey sign-in is busy right now. Try again in a minute, or sign in another way.";
 const NAME_MAX: usize = 60;
 
 /// A started ceremony: the options for `navigator.credentials` (JSON) and the cookie's token.
@@ -43,6 +46,8 @@ pub struct Passkeys {
     sessions: Sessions,
     outbox: Outbox,
     throttle: Throttle,
+    /// Sign-ins started and not finished, across the deployment.
+    budget: Arc<Budget>,
 }
 
 fn bad(_: impl std::fmt::Display) -> ServiceError {
@@ -93,7 +98,8 @@ impl Passkeys {
         let rp_id = origin.domain()?.to_owned();
         let webauthn =
             WebauthnBuilder::new(&rp_id, &origin).ok()?.rp_name(&config.service_name).build().ok()?;
-        Some(Self { pool, webauthn: Arc::new(webauthn), sessions, outbox, throttle })
+        let budget = Arc::new(Budget::new(config.passkey_sign_in_ceremonies_max));
+        Some(Self { pool, webauthn: Arc::new(webauthn), sessions, outbox, throttle, budget })
     }
 
     pub async fn list(&self, user_id: Uuid) -> Result<Vec<store::Listed>, ServiceError> {
@@ -113,8 +119,7 @@ impl Passkeys {
             .start_passkey_registration(user.id, &user.email, shown, Some(exclude))
             .map_err(|e| ServiceError::Internal(format!("passkey registration: {e}")))?;
         let state = serde_json::to_string(&state).expect("registration state serialises");
-        let mut conn = self.pool.acquire().await?;
-        let token = ceremony::begin(&mut conn, Kind::Register, Some(user.id), &state, None).await?;
+        let token = ceremony::begin(&self.pool, Kind::Register, Some(user.id), &state, None).await?;
         // Sign-in offers no list of credentials (the authenticator offers its own), so the key
         // must be discoverable: webauthn-rs asks for "discouraged" by default.
         let mut options = serde_json::to_value(&options).expect("options serialise");
@@ -159,16 +164,21 @@ impl Passkeys {
         Ok(())
     }
 
-    /// Starts a sign-in with any passkey of this site (the authenticator offers its own).
+    /// Starts a sign-in with any passkey of this site (the authenticator offers its own). Past
+    /// the cap on unfinished sign-ins, a 503: the table of ceremonies stays bounded.
     pub async fn start_sign_in(&self, next: &str, client: &ClientInfo) -> Result<Challenge, ServiceError> {
         self.throttle.action(crate::auth::throttle::Action::PasskeyStart, client.ip)?;
+        // Before taking a connection: a start waiting for the count must not hold one.
+        let Some(admitted) = self.budget.admit(&self.pool).await? else {
+            return Err(ServiceError::Unavailable(BUSY));
+        };
         let (options, state) = self
             .webauthn
             .start_discoverable_authentication()
             .map_err(|e| ServiceError::Internal(format!("passkey sign-in: {e}")))?;
         let state = serde_json::to_string(&state).expect("authentication state serialises");
-        let mut conn = self.pool.acquire().await?;
-        let token = ceremony::begin(&mut conn, Kind::SignIn, None, &state, Some(next)).await?;
+        let token = ceremony::begin(&self.pool, Kind::SignIn, None, &state, Some(next)).await?;
+        drop(admitted);
         Ok(Challenge { options: serde_json::to_string(&options).expect("options serialise"), token })
     }
 

@@ -102,7 +102,8 @@ async fn upload(
     let Some(auth) = auth.0 else {
         return answer(false, Err(AvatarError::SignedOut));
     };
-    if auth.require_verified().is_err() {
+    if let Err(e) = auth.require_verified() {
+        e.log_refusal(Some(auth.user.id));
         return answer(html, Err(AvatarError::Unverified));
     }
     if state.throttle.avatar_upload(auth.user.id, client.ip).is_err() {

@@ -35,6 +35,11 @@ impl CachedSession {
         Self { record, last_seen_queued: AtomicI64::new(seen) }
     }
 
+    /// When the session was last used, in Unix seconds, as far as this copy knows.
+    pub fn last_used(&self) -> i64 {
+        self.last_seen_queued.load(Ordering::Relaxed).max(self.record.last_seen_at.timestamp())
+    }
+
     /// True at most once per `interval_secs`: the caller then queues a write-behind.
     pub fn should_touch(&self, now: i64, interval_secs: i64) -> bool {
         let last = self.last_seen_queued.load(Ordering::Relaxed);

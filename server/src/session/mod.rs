@@ -65,6 +65,7 @@ pub struct Sessions {
     ttl: Duration,
     renewal_window: Duration,
     max_lifetime: Duration,
+    idle_timeout: Duration,
 }
 
 impl Sessions {
@@ -78,6 +79,7 @@ impl Sessions {
             ttl: config.session_ttl,
             renewal_window: config.session_renewal_window,
             max_lifetime: config.session_max_lifetime,
+            idle_timeout: config.session_idle_timeout,
             pool,
         }
     }
@@ -177,6 +179,15 @@ impl Sessions {
             if left <= -window || self.past_max_lifetime(&session, now) {
                 return Ok(Resolution::SignedOut);
             }
+            if self.idle(&session, now) {
+                // Unused for the idle timeout: never renewed, and ended now. A cached copy may
+                // predate uses another instance saw, so the row decides (a rare path).
+                let reread = if fresh { None } else { Box::pin(self.load(&token.hash(), true)).await? };
+                match reread {
+                    Some(s) if !self.idle(&s, now) => session = s,
+                    _ => return Ok(Resolution::SignedOut),
+                }
+            }
             if left < renew_before {
                 let next = self.keys.successor(token);
                 let old = session.record.id;
@@ -228,6 +239,13 @@ impl Sessions {
         tx.commit().await?;
         self.caches.apply(&changes).await;
         Ok(())
+    }
+
+    /// True when the session was last used `SESSION_IDLE_TIMEOUT` ago or longer (as far as this
+    /// copy knows: the row's `last_seen_at` when loaded, or this instance's later uses).
+    fn idle(&self, session: &CachedSession, now: chrono::DateTime<Utc>) -> bool {
+        let idle_secs = i64::try_from(self.idle_timeout.as_secs()).unwrap_or(i64::MAX);
+        now.timestamp().saturating_sub(session.last_used()) >= idle_secs
     }
 
     /// True once the device's first sign-in is older than `SESSION_MAX_LIFETIME`: renewals
@@ -289,16 +307,25 @@ impl Sessions {
         Ok(store::devices(&self.pool, user_id, self.window_secs()).await?)
     }
 
-    /// Background work: write-behind of last_seen, removal of stale rows and of security
+    /// Background work: write-behind of last_seen; every 5 minutes, removal of expired passkey
+    /// ceremonies (they last 5 minutes); every hour, removal of stale sessions and of security
     /// events past their 90 days.
     pub fn spawn_maintenance(&self) {
         self.last_seen.spawn_flusher(self.pool.clone(), Duration::from_secs(30));
         let pool = self.pool.clone();
         let window_secs = self.window_secs();
         tokio::spawn(async move {
-            let mut tick = tokio::time::interval(Duration::from_secs(3600));
-            loop {
+            let mut tick = tokio::time::interval(Duration::from_secs(300));
+            for round in 0u64.. {
                 tick.tick().await;
+                match crate::passkeys::ceremony::prune(&pool).await {
+                    Ok(n) if n > 0 => tracing::debug!(removed = n, "removed expired passkey ceremonies"),
+                    Ok(_) => {}
+                    Err(e) => tracing::warn!(error = %e, "passkey ceremony cleanup failed"),
+                }
+                if round % 12 != 0 {
+                    continue;
+                }
                 match store::delete_stale(&pool, window_secs).await {
                     Ok(n) if n > 0 => tracing::info!(removed = n, "removed stale sessions"),
                     Ok(_) => {}

@@ -4,19 +4,24 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod ceremonies;
 mod flash;
 mod google_links;
 mod headers;
+mod idle;
 mod limits;
 mod links;
 mod locked;
 mod lockout;
+mod metrics_labels;
 mod not_me;
 mod notices;
+mod panics;
 mod passkey_rules;
 mod planted;
 mod recent;
 mod recovery;
+mod security_log;
 mod session_limits;
 mod trail;
 mod unverified;
