@@ -61,6 +61,8 @@ pub struct Config {
     pub trusted_proxy_hops: u32,
     /// Where Prometheus metrics are served (`METRICS_SOCKET`); `None`: no metrics at all.
     pub metrics_socket: Option<SocketAddr>,
+    /// Range API that new passwords are checked against (`PWNED_PASSWORDS_URL`); `None`: off.
+    pub pwned_passwords_url: Option<String>,
 }
 
 impl Config {
@@ -117,6 +119,7 @@ impl Config {
             Some(value) => Some(parse::socket("METRICS_SOCKET", Some(value), "")?),
             None => None,
         };
+        let pwned_passwords_url = parse::pwned_passwords_url(lookup("PWNED_PASSWORDS_URL"), production)?;
 
         Ok(Self {
             socket,
@@ -139,6 +142,7 @@ impl Config {
             sign_up_per_ip_per_hour,
             trusted_proxy_hops,
             metrics_socket,
+            pwned_passwords_url,
         })
     }
 }

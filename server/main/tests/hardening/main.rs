@@ -4,6 +4,7 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod breached;
 mod flash;
 mod google_links;
 mod headers;
