@@ -9,6 +9,7 @@ pub mod email;
 pub mod errors;
 pub mod google;
 pub mod passkeys;
+pub mod password;
 pub mod profile;
 pub mod security;
 #[cfg(feature = "ssr")]

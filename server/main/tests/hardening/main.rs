@@ -14,5 +14,6 @@ mod lockout;
 mod recent;
 mod recovery;
 mod session_limits;
+mod strength_meter;
 mod trail;
 mod unverified;
