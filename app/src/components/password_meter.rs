@@ -20,16 +20,17 @@ pub fn PasswordMeter(
     /// server uses the account's own address when signed in or on a reset link.
     #[prop(optional)]
     email_field: Option<String>,
-    /// The reset link's token, on the reset form.
+    /// The `id` of the input holding the reset link's token, on the reset form (read from the
+    /// page, so the token is not copied into the island's props).
     #[prop(optional)]
-    token: Option<String>,
+    token_field: Option<String>,
 ) -> impl IntoView {
     let ready = RwSignal::new(false);
     let judged = RwSignal::new(None::<crate::api::password::StrengthView>);
     #[cfg(feature = "hydrate")]
-    browser::follow(browser::Inputs { field, email_field, token }, ready, judged);
+    browser::follow(browser::Inputs { field, email_field, token_field }, ready, judged);
     #[cfg(not(feature = "hydrate"))]
-    let _ = (field, email_field, token);
+    let _ = (field, email_field, token_field);
     let level = move || judged.get().map_or(0, |j| j.level).to_string();
     view! {
         <div class="strength" hidden=move || !ready.get()>
@@ -54,7 +55,7 @@ mod browser {
     pub struct Inputs {
         pub field: String,
         pub email_field: Option<String>,
-        pub token: Option<String>,
+        pub token_field: Option<String>,
     }
 
     /// The current value of the input with `id`, if there is one.
@@ -87,7 +88,7 @@ mod browser {
                         return;
                     }
                     let email = inputs.email_field.as_deref().and_then(value_of).unwrap_or_default();
-                    let token = inputs.token.clone().unwrap_or_default();
+                    let token = inputs.token_field.as_deref().and_then(value_of).unwrap_or_default();
                     leptos::task::spawn_local(async move {
                         let answer = password_strength(password, email, token).await;
                         if typed.get_value() == turn {

@@ -28,9 +28,9 @@ pub fn ResetPasswordPage() -> impl IntoView {
                                 <h1>"Set a new password"</h1>
                                 <form method="post" action=ResetPassword::PATH class="form" novalidate="">
                                     <FormMessage error/>
-                                    <input type="hidden" name="token" value=token.clone()/>
+                                    <input type="hidden" id="reset-token" name="token" value=token/>
                                     <Field label="New password" name="new_password" kind="password" autocomplete="new-password" error>
-                                        <PasswordMeter field="field-new_password".to_owned() token/>
+                                        <PasswordMeter field="field-new_password".to_owned() token_field="reset-token".to_owned()/>
                                     </Field>
                                     <p class="hint">"At least 12 characters. A few unrelated words work well."</p>
                                     <SubmitButton label="Set new password"/>
