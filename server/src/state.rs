@@ -9,7 +9,7 @@ use sqlx::PgPool;
 use crate::{
     accounts::Accounts,
     accounts::email::EmailFlows,
-    auth::{PasswordHasher, Throttle},
+    auth::{BreachedPasswords, PasswordHasher, Throttle},
     config::Config,
     http::{flash::Flash, security_headers::HeaderRules},
     mail::{Outbox, templates::Site, transport::Transport},
@@ -77,9 +77,23 @@ impl AppState {
             }
         };
         let outbox = Outbox::new(pool.clone(), transport, config.noreply_email.clone(), site);
-        let email = EmailFlows::new(pool.clone(), outbox, sessions.clone(), hasher.clone(), throttle.clone());
-        let accounts =
-            Accounts::new(pool.clone(), sessions.clone(), hasher.clone(), throttle.clone(), email.clone());
+        let breached = BreachedPasswords::new(config.pwned_passwords_url.as_deref());
+        let email = EmailFlows::new(
+            pool.clone(),
+            outbox,
+            sessions.clone(),
+            hasher.clone(),
+            throttle.clone(),
+            breached.clone(),
+        );
+        let accounts = Accounts::new(
+            pool.clone(),
+            sessions.clone(),
+            hasher.clone(),
+            throttle.clone(),
+            email.clone(),
+            breached,
+        );
         let storage = Storage::new(config.bucket.as_ref(), &config.data_dir)?;
         let profiles = Profiles::new(
             pool.clone(),

@@ -10,6 +10,7 @@ pub mod errors;
 pub mod google;
 pub mod not_me;
 pub mod passkeys;
+pub mod password;
 pub mod profile;
 pub mod security;
 #[cfg(feature = "ssr")]

@@ -6,6 +6,7 @@ pub mod google_button;
 pub mod layout;
 pub mod local_time;
 pub mod passkey;
+pub mod password_meter;
 pub mod password_toggle;
 pub mod require_user;
 pub mod session_context;

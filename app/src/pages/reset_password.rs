@@ -5,7 +5,10 @@ use leptos_router::hooks::use_query_map;
 use super::verify_email::INVALID_LINK;
 use crate::{
     api::email::{ResetPassword, check_reset_link},
-    components::form::{Field, FormMessage, SubmitButton, form_error},
+    components::{
+        form::{Field, FormMessage, SubmitButton, form_error},
+        password_meter::PasswordMeter,
+    },
 };
 
 #[component]
@@ -25,8 +28,10 @@ pub fn ResetPasswordPage() -> impl IntoView {
                                 <h1>"Set a new password"</h1>
                                 <form method="post" action=ResetPassword::PATH class="form" novalidate="">
                                     <FormMessage error/>
-                                    <input type="hidden" name="token" value=token/>
-                                    <Field label="New password" name="new_password" kind="password" autocomplete="new-password" error/>
+                                    <input type="hidden" id="reset-token" name="token" value=token/>
+                                    <Field label="New password" name="new_password" kind="password" autocomplete="new-password" error>
+                                        <PasswordMeter field="field-new_password".to_owned() token_field="reset-token".to_owned()/>
+                                    </Field>
                                     <p class="hint">"At least 12 characters. A few unrelated words work well."</p>
                                     <SubmitButton label="Set new password"/>
                                 </form>

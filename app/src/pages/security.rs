@@ -18,6 +18,7 @@ use crate::{
         form::{Field, FormMessage, SubmitButton, form_error},
         google_button::google_notice,
         local_time::When,
+        password_meter::PasswordMeter,
         require_user::RequireUser,
     },
 };
@@ -165,7 +166,9 @@ fn ChangePassword(has_password: bool) -> impl IntoView {
                 {done.then(|| view! { <p class="form-success" role="status">{PASSWORD_CHANGED}</p> })}
                 <FormMessage error/>
                 <Field label="Current password" name="current_password" kind="password" autocomplete="current-password" error/>
-                <Field label="New password" name="new_password" kind="password" autocomplete="new-password" error/>
+                <Field label="New password" name="new_password" kind="password" autocomplete="new-password" error>
+                    <PasswordMeter field="field-new_password".to_owned()/>
+                </Field>
                 <SubmitButton label="Change password"/>
             </form>
         </section>

@@ -6,6 +6,7 @@ use crate::{
     components::{
         form::{Field, FormMessage, SubmitButton, form_error},
         google_button::GoogleButton,
+        password_meter::PasswordMeter,
     },
 };
 
@@ -26,7 +27,9 @@ pub fn SignUpPage() -> impl IntoView {
                         </p>
                     </Show>
                 </Field>
-                <Field label="Password" name="password" kind="password" autocomplete="new-password" error/>
+                <Field label="Password" name="password" kind="password" autocomplete="new-password" error>
+                    <PasswordMeter field="field-password".to_owned() email_field="field-email".to_owned()/>
+                </Field>
                 <p class="hint">"At least 12 characters. A few unrelated words work well."</p>
                 <SubmitButton label="Create account"/>
             </form>

@@ -13,8 +13,8 @@ use super::{
     first_proof, users,
 };
 use crate::{
-    auth::{PasswordHasher, Throttle, lockout, throttle::Action},
-    domain::{EmailAddress, NewPassword},
+    auth::{BreachedPasswords, PasswordHasher, Throttle, lockout, throttle::Action},
+    domain::{EmailAddress, NewPassword, user_inputs},
     error::ServiceError,
     mail::{Outbox, outbox},
     session::{Authenticated, ClientInfo, Invalidation, Sessions, publish, store},
@@ -49,6 +49,7 @@ pub struct EmailFlows {
     sessions: Sessions,
     hasher: PasswordHasher,
     throttle: Throttle,
+    breached: BreachedPasswords,
 }
 
 impl EmailFlows {
@@ -58,8 +59,9 @@ impl EmailFlows {
         sessions: Sessions,
         hasher: PasswordHasher,
         throttle: Throttle,
+        breached: BreachedPasswords,
     ) -> Self {
-        Self { pool, outbox, sessions, hasher, throttle }
+        Self { pool, outbox, sessions, hasher, throttle, breached }
     }
 
     /// Queues a verification mail for `email` (inside the caller's transaction).
@@ -208,6 +210,15 @@ impl EmailFlows {
         Ok(email_tokens::peek(&mut conn, token, &[Purpose::Reset]).await?.is_some())
     }
 
+    /// The address of the account a usable reset link belongs to.
+    pub async fn reset_link_email(&self, token: &str) -> Result<Option<String>, ServiceError> {
+        let mut conn = self.pool.acquire().await?;
+        let Some(found) = email_tokens::peek(&mut conn, token, &[Purpose::Reset]).await? else {
+            return Ok(None);
+        };
+        Ok(users::find(&mut *conn, found.user_id).await?.map(|user| user.email))
+    }
+
     /// Sets a new password from a reset link: the address counts as verified, every session
     /// ends, and a notice is mailed. When the reset is the address's first proof, the ways in
     /// the account gained before it are removed too ([`first_proof`]); the answer says whether
@@ -223,12 +234,14 @@ impl EmailFlows {
             .await?
             .ok_or(ServiceError::InvalidLink)?
             .user_id;
-        // Locked first, so the proof state read below cannot change before this commits.
+        let user = users::find(&mut *tx, user_id).await?.ok_or(ServiceError::InvalidLink)?;
+        let password = NewPassword::parse(new_password, "new_password", &user_inputs(&user.email))?;
+        self.breached.refuse_if_breached(&password, "new_password").await?;
+        let hash = self.hasher.hash(password.expose()).await?;
+        // The row locked from here on, so whether this is the address's first proof (read
+        // again under the lock) cannot change before this commits.
         store::lock_user(&mut tx, user_id).await?;
         let user = users::find(&mut *tx, user_id).await?.ok_or(ServiceError::InvalidLink)?;
-        let inputs: Vec<&str> = user.email.split(['@', '.']).collect();
-        let password = NewPassword::parse(new_password, "new_password", &inputs)?;
-        let hash = self.hasher.hash(password.expose()).await?;
         email_tokens::redeem(&mut tx, token, &[Purpose::Reset]).await?.ok_or(ServiceError::InvalidLink)?;
         email_tokens::void_all(&mut tx, user_id).await?;
         let removed_unproven = user.email_verified_at.is_none()

@@ -6,8 +6,8 @@ use uuid::Uuid;
 
 use super::{User, users};
 use crate::{
-    auth::{PasswordHasher, Throttle, lockout},
-    domain::{EmailAddress, NewPassword, PASSWORD_MAX_LEN},
+    auth::{BreachedPasswords, PasswordHasher, Throttle, lockout, throttle::Action},
+    domain::{EmailAddress, NewPassword, PASSWORD_MAX_LEN, Strength, user_inputs},
     error::ServiceError,
     mail::outbox,
     session::{
@@ -24,6 +24,7 @@ pub struct Accounts {
     hasher: PasswordHasher,
     throttle: Throttle,
     email: super::email::EmailFlows,
+    breached: BreachedPasswords,
 }
 
 impl Accounts {
@@ -33,8 +34,9 @@ impl Accounts {
         hasher: PasswordHasher,
         throttle: Throttle,
         email: super::email::EmailFlows,
+        breached: BreachedPasswords,
     ) -> Self {
-        Self { pool, sessions, hasher, throttle, email }
+        Self { pool, sessions, hasher, throttle, email, breached }
     }
 
     /// Creates the account and signs it in on this device.
@@ -45,13 +47,14 @@ impl Accounts {
         client: &ClientInfo,
     ) -> Result<(User, SessionToken), ServiceError> {
         let email_result = EmailAddress::parse(email);
-        let user_inputs: Vec<&str> = email.split(['@', '.']).collect();
-        let password_result = NewPassword::parse(password, "password", &user_inputs);
+        let password_result = NewPassword::parse(password, "password", &user_inputs(email));
         let email = email_result?;
         let password = password_result?;
         if let Some(ip) = client.ip {
             self.throttle.sign_up_attempt(ip)?;
         }
+        // After the per-IP limit, so a flood of sign-ups cannot turn into a flood of lookups.
+        self.breached.refuse_if_breached(&password, "password").await?;
         let hash = self.hasher.hash(password.expose()).await?;
         let mut tx = self.pool.begin().await?;
         let user = users::insert(&mut *tx, email.as_str(), &hash).await?.ok_or(ServiceError::EmailTaken)?;
@@ -158,8 +161,8 @@ impl Accounts {
             "current_password",
         )
         .await?;
-        let user_inputs: Vec<&str> = user.email.split(['@', '.']).collect();
-        let new = NewPassword::parse(new, "new_password", &user_inputs)?;
+        let new = NewPassword::parse(new, "new_password", &user_inputs(&user.email))?;
+        self.breached.refuse_if_breached(&new, "new_password").await?;
         let hash = self.hasher.hash(new.expose()).await?;
         let device = auth.session.record.device_id;
 
@@ -182,6 +185,31 @@ impl Accounts {
         self.email.outbox.wake();
         tracing::info!(user = %user.id, "password changed; other sessions ended");
         Ok(token)
+    }
+
+    /// Judges a password being typed with the rule a submit applies, for the forms' strength
+    /// meter: against the words of the reset link's account (`token`), else the signed-in
+    /// account's, else `email` as typed on the sign-up form. Nothing is stored or logged, and the
+    /// breached-password API is not asked (only a submitted password is).
+    pub async fn password_strength(
+        &self,
+        auth: Option<&Authenticated>,
+        password: &str,
+        email: &str,
+        token: &str,
+        client: &ClientInfo,
+    ) -> Result<Strength, ServiceError> {
+        self.throttle.action(Action::PasswordStrength, client.ip)?;
+        let email = match auth {
+            _ if !token.is_empty() => self.email.reset_link_email(token).await?.unwrap_or_default(),
+            Some(auth) => auth.user.email.clone(),
+            None => email.to_owned(),
+        };
+        let password = password.to_owned();
+        // zxcvbn takes milliseconds on a long password: off the request threads.
+        tokio::task::spawn_blocking(move || Strength::of(&password, &user_inputs(&email)))
+            .await
+            .map_err(|e| ServiceError::Internal(format!("strength check: {e}")))
     }
 
     /// Re-confirms the password on this device, so sensitive changes are allowed for the next

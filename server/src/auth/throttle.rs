@@ -99,6 +99,8 @@ pub enum Action {
     /// form's autofill, not built yet) would ask on every `/login` view; the answer counts as a
     /// sign-in attempt.
     PasskeyStart,
+    /// The strength meter on the new-password forms: one zxcvbn run per pause in typing.
+    PasswordStrength,
 }
 
 impl Action {
@@ -108,7 +110,7 @@ impl Action {
             Self::EmailChange | Self::VerificationResend => 10,
             Self::GoogleStart => 60,
             Self::AvatarUpload => 30,
-            Self::PasskeyStart => 600,
+            Self::PasskeyStart | Self::PasswordStrength => 600,
         }
     }
 }
@@ -127,7 +129,7 @@ pub struct Throttle {
     sign_in: Arc<IpLimiter>,
     sign_up: Arc<IpLimiter>,
     /// One per [`Action`], in its declaration order.
-    actions: Arc<[IpLimiter; 5]>,
+    actions: Arc<[IpLimiter; 6]>,
     avatars_per_account: Arc<KeyedLimiter<Uuid>>,
     pub lockout: Lockout,
 }
@@ -149,6 +151,7 @@ impl Throttle {
                     Action::GoogleStart,
                     Action::AvatarUpload,
                     Action::PasskeyStart,
+                    Action::PasswordStrength,
                 ]
                 .map(hourly),
             ),

@@ -66,6 +66,8 @@ pub struct Config {
     /// Passkey sign-ins started and not finished (each lasts 5 minutes) across the deployment
     /// before new ones answer 503 (`PASSKEY_SIGN_IN_CEREMONIES_MAX`).
     pub passkey_sign_in_ceremonies_max: u32,
+    /// Range API that new passwords are checked against (`PWNED_PASSWORDS_URL`); `None`: off.
+    pub pwned_passwords_url: Option<String>,
 }
 
 impl Config {
@@ -136,6 +138,7 @@ impl Config {
             10_000u32,
             1,
         )?;
+        let pwned_passwords_url = parse::pwned_passwords_url(lookup("PWNED_PASSWORDS_URL"), production)?;
 
         Ok(Self {
             socket,
@@ -160,6 +163,7 @@ impl Config {
             trusted_proxy_hops,
             metrics_socket,
             passkey_sign_in_ceremonies_max,
+            pwned_passwords_url,
         })
     }
 }

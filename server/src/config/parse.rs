@@ -110,3 +110,18 @@ pub fn absolute_url(name: &'static str, value: Option<String>, default: &str) ->
         Err(ConfigError::new(name, quoted(&value), "an absolute URL such as https://accounts.google.com"))
     }
 }
+
+/// The public Have I Been Pwned passwords API, the default on https.
+pub const PUBLIC_PWNED_PASSWORDS: &str = "https://api.pwnedpasswords.com";
+
+/// `PWNED_PASSWORDS_URL`: unset means the public API in production (https) and off otherwise;
+/// set but empty means off; anything else must be an absolute http(s) URL (a path is allowed,
+/// for a mirror behind a proxy).
+pub fn pwned_passwords_url(value: Option<String>, production: bool) -> Result<Option<String>, ConfigError> {
+    match value.map(|v| v.trim().to_owned()) {
+        None if production => Ok(Some(PUBLIC_PWNED_PASSWORDS.to_owned())),
+        None => Ok(None),
+        Some(v) if v.is_empty() => Ok(None),
+        Some(v) => absolute_url("PWNED_PASSWORDS_URL", Some(v), "").map(Some),
+    }
+}

@@ -215,3 +215,16 @@ fn metrics_are_off_unless_a_socket_is_given() {
     assert_eq!(on.metrics_socket, Some("127.0.0.1:9100".parse().unwrap()));
     assert_eq!(err(&[("SECRET_KEY", KEY), ("METRICS_SOCKET", "nowhere")]).variable, "METRICS_SOCKET");
 }
+
+#[test]
+fn breached_password_checks_default_to_the_public_api_on_https_only() {
+    let https = [("SECRET_KEY", KEY), ("SERVICE_DOMAIN", "https://accounts.example")];
+    assert_eq!(parse(&https).unwrap().pwned_passwords_url.as_deref(), Some("https://api.pwnedpasswords.com"));
+    assert_eq!(parse(&[("SECRET_KEY", KEY)]).unwrap().pwned_passwords_url, None, "off on plain http");
+    let off = [https[0], https[1], ("PWNED_PASSWORDS_URL", "")];
+    assert_eq!(parse(&off).unwrap().pwned_passwords_url, None, "empty turns it off");
+    let mirror = [("SECRET_KEY", KEY), ("PWNED_PASSWORDS_URL", "http://127.0.0.1:9000/hibp/")];
+    assert_eq!(parse(&mirror).unwrap().pwned_passwords_url.as_deref(), Some("http://127.0.0.1:9000/hibp"));
+    let bad = [("SECRET_KEY", KEY), ("PWNED_PASSWORDS_URL", "api.pwnedpasswords.com")];
+    assert_eq!(err(&bad).variable, "PWNED_PASSWORDS_URL");
+}

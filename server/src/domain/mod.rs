@@ -5,5 +5,5 @@ mod password;
 mod profile;
 
 pub use email::EmailAddress;
-pub use password::{NewPassword, PASSWORD_MAX_LEN};
+pub use password::{NewPassword, PASSWORD_MAX_LEN, Strength, user_inputs};
 pub use profile::{Bio, DisplayName, Username};

@@ -4,6 +4,7 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod breached;
 mod ceremonies;
 mod flash;
 mod google_links;
@@ -23,5 +24,6 @@ mod recent;
 mod recovery;
 mod security_log;
 mod session_limits;
+mod strength_meter;
 mod trail;
 mod unverified;

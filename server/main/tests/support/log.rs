@@ -40,6 +40,11 @@ impl Log {
         (log, tracing::subscriber::set_default(subscriber))
     }
 
+    /// Everything captured, as written (one JSON object a line).
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.0.lock().unwrap()).into_owned()
+    }
+
     pub fn lines(&self) -> Vec<Value> {
         let text = String::from_utf8_lossy(&self.0.lock().unwrap()).into_owned();
         text.lines().map(|l| serde_json::from_str(l).unwrap_or_else(|_| panic!("not JSON: {l}"))).collect()
