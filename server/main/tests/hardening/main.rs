@@ -4,6 +4,7 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod code_guesses;
 mod flash;
 mod google_links;
 mod headers;
@@ -11,7 +12,9 @@ mod limits;
 mod links;
 mod lockout;
 mod recent;
+mod reconfirm_codes;
 mod recovery;
 mod session_limits;
 mod trail;
+mod two_step_setup;
 mod unverified;

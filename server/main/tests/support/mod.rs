@@ -5,6 +5,7 @@
 pub mod accounts;
 pub mod mail;
 pub mod oidc;
+pub mod two_step;
 pub mod webauthn;
 
 use std::{
