@@ -67,7 +67,10 @@ async fn a_correct_code_resets_the_count() {
     let (_, secret, _) = with_two_step(&app, &email).await;
     let pending = first_step(&app, &email).await;
     for n in 0..9 {
-        assert_eq!(verify(&app, &pending, &wrong_code(&secret, n)).await.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(
+            verify(&app, &pending, &wrong_code(&secret, n)).await.status(),
+            StatusCode::UNPROCESSABLE_ENTITY
+        );
     }
     let res = verify(&app, &pending, &code(&secret, 1)).await;
     assert!(session_cookie(&res).is_some(), "{}", res.status());
@@ -102,7 +105,8 @@ async fn guesses_at_turn_off_share_the_accounts_count() {
     let email = address("offguess");
     let (cookie, secret, _) = with_two_step(&app, &email).await;
     for n in 0..10 {
-        let res = app.call(path::<TurnOffTwoStep>(), &[("code", &wrong_code(&secret, n))], Some(&cookie)).await;
+        let res =
+            app.call(path::<TurnOffTwoStep>(), &[("code", &wrong_code(&secret, n))], Some(&cookie)).await;
         assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "guess {n}");
     }
     let res = app.call(path::<TurnOffTwoStep>(), &[("code", &code(&secret, 1))], Some(&cookie)).await;
@@ -122,7 +126,8 @@ async fn the_password_then_a_code_is_recorded_and_the_fifth_wrong_code_mails_the
     for n in 0..5 {
         verify(&app, &pending, &wrong_code(&secret, n)).await;
     }
-    let notice = mail::wait_for(&mail::api(), &email, "Someone entered your password and then wrong codes").await;
+    let notice =
+        mail::wait_for(&mail::api(), &email, "Someone entered your password and then wrong codes").await;
     assert!(notice["text"].as_str().unwrap().contains("/account/security"));
     assert_eq!(events(&app, "wrong_code").await, 5);
 }

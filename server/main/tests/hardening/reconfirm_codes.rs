@@ -9,7 +9,7 @@ use reqwest::StatusCode;
 
 use crate::support::{
     TestApp,
-    accounts::{PASSWORD, field_error, json, path},
+    accounts::{PASSWORD, field_error, json, path, set_cookie},
     mail,
     two_step::{age_sign_in, code, with_two_step, wrong_code},
 };
@@ -56,7 +56,8 @@ async fn a_recovery_code_re_confirms_too() {
     age_sign_in(&app, 60).await;
     let res = confirm(&app, &cookie, &[("recovery_code", &recovery)]).await;
     assert!(res.status().is_success() || res.status().is_redirection(), "{}", res.status());
-    let res = app.call(path::<TurnOffTwoStep>(), &[("code", ""), ("recovery_code", "x")], Some(&cookie)).await;
+    let res =
+        app.call(path::<TurnOffTwoStep>(), &[("code", ""), ("recovery_code", "x")], Some(&cookie)).await;
     assert_ne!(res.status(), StatusCode::FORBIDDEN, "re-confirmed with the recovery code");
 }
 
@@ -75,9 +76,20 @@ async fn new_recovery_codes_are_shown_once_in_the_answer_and_mailed_about() {
 
     let res = app.call(path::<RegenerateRecoveryCodes>(), &[], Some(&cookie)).await;
     assert!(res.status().is_success(), "{}", res.status());
+    let carried = set_cookie(&res, "fresh_codes").expect("the codes carried, sealed, to the page");
     let second = json(res).await;
-    let second: Vec<String> = second.as_array().expect("the new codes").iter().map(|c| c.to_string()).collect();
+    let second: Vec<String> =
+        second.as_array().expect("the new codes").iter().map(|c| c.to_string()).collect();
     assert_eq!(second.len(), 10);
+    // Without JavaScript the page the answer leads to shows them, and tells the browser to
+    // forget them.
+    let page = app.get_with("/account/two-step", &format!("{cookie}; {carried}")).await;
+    assert!(set_cookie(&page, "fresh_codes").is_some_and(|c| c == "fresh_codes="), "the cookie is cleared");
+    let page = page.text().await.unwrap();
+    assert!(page.contains("Save your recovery codes"));
+    assert!(second.iter().all(|c| page.contains(c.trim_matches('"'))), "the codes on the page");
+    let page = app.get_with("/account/two-step", &cookie).await.text().await.unwrap();
+    assert!(!page.contains(second[0].trim_matches('"')), "shown again on the next view");
     assert!(second.iter().all(|c| !first.contains(c)));
     let status = json(app.call(path::<TwoStepStatus>(), &[], Some(&cookie)).await).await;
     assert!(status["fresh_codes"].is_null());

@@ -96,7 +96,7 @@ async fn an_abandoned_set_up_key_expires() {
 async fn a_recovery_code_turns_two_step_off_when_the_phone_is_lost() {
     let app = TestApp::spawn_with_smtp().await;
     let email = address("lostphone");
-    let (cookie, secret, on) = with_two_step(&app, &email).await;
+    let (cookie, _, on) = with_two_step(&app, &email).await;
     let codes = on.as_array().expect("the recovery codes in the answer to turning on").clone();
     let recovery = codes[0].as_str().unwrap();
 
@@ -110,11 +110,49 @@ async fn a_recovery_code_turns_two_step_off_when_the_phone_is_lost() {
     assert!(!enabled(&app).await);
     let res = app.sign_in(&email, PASSWORD).await;
     assert!(session_cookie(&res).is_some(), "the password alone signs in again");
-    let _ = secret;
     crate::support::mail::wait_for(
         &crate::support::mail::api(),
         &email,
         "Two-step verification was turned off",
     )
     .await;
+}
+
+#[tokio::test]
+async fn a_recovery_code_replaces_a_lost_authenticator_and_the_old_key_stops_at_once() {
+    use crate::support::two_step::{first_step, verify};
+    use app::api::two_step::{NewAuthenticatorSetup, ReplaceAuthenticator};
+    let app = TestApp::spawn_with_smtp().await;
+    let email = address("replace");
+    let (cookie, old, on) = with_two_step(&app, &email).await;
+    let recovery = on[0].as_str().unwrap().to_owned();
+    let other = session_cookie(&app.sign_in(&email, PASSWORD).await);
+    assert!(other.is_none(), "two-step is on: no session from the password alone");
+
+    let res = app.call(path::<NewAuthenticatorSetup>(), &[], Some(&cookie)).await;
+    assert!(res.status().is_success(), "{}", res.status());
+    let new = json(res).await["secret"].as_str().unwrap().to_owned();
+    assert_ne!(new, old);
+
+    age_sign_in(&app, 60).await;
+    let form = [("new_code", code(&new, 0)), ("recovery_code", recovery.clone())];
+    let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let res = app.call(path::<ReplaceAuthenticator>(), &form, Some(&cookie)).await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN, "a stale session replaced the authenticator");
+    age_sign_in(&app, 0).await;
+
+    let wrong = [("new_code", "000000"), ("recovery_code", recovery.as_str())];
+    let res = app.call(path::<ReplaceAuthenticator>(), &wrong, Some(&cookie)).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "a wrong code for the new app");
+    let res = app.call(path::<ReplaceAuthenticator>(), &form, Some(&cookie)).await;
+    assert!(res.status().is_success() || res.status().is_redirection(), "{}", res.status());
+    let api = crate::support::mail::api();
+    crate::support::mail::wait_for(&api, &email, "Your authenticator app was replaced").await;
+    crate::support::mail::wait_for(&api, &email, "A recovery code was used").await;
+
+    let pending = first_step(&app, &email).await;
+    let res = verify(&app, &pending, &code(&old, 1)).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "the old app's code still works");
+    let res = verify(&app, &pending, &code(&new, 1)).await;
+    assert!(session_cookie(&res).is_some(), "{}", res.status());
 }
