@@ -63,7 +63,7 @@ impl TwoStep {
             }
             None => {
                 if let Some(reserved) = reserved {
-                    self.wrong(user.id, &user.email, reserved, client).await?;
+                    self.wrong(user.id, &user.email, reserved, client, false).await?;
                 }
                 Err(ServiceError::invalid(if counted { "code" } else { "new_code" }, WRONG_CODE))
             }

@@ -189,7 +189,7 @@ impl TwoStep {
                 Ok(Checked::Right)
             }
             (false, reserved) => {
-                self.wrong(user_id, email, reserved, client).await?;
+                self.wrong(user_id, email, reserved, client, true).await?;
                 Ok(Checked::Wrong { error: proof.wrong(), locked: reserved.locks })
             }
         }
@@ -210,13 +210,16 @@ impl TwoStep {
         }
     }
 
-    /// Records a wrong code; the lock it started; and at the fifth in a row, mails the owner.
+    /// Records a wrong code and the lock it started; at the fifth in a row, mails the owner
+    /// when `mail_owner` (not for codes of a key still being set up: those are the owner's own
+    /// typing, not someone past their password).
     pub(super) async fn wrong(
         &self,
         user_id: Uuid,
         email: &str,
         reserved: guesses::Reserved,
         client: &ClientInfo,
+        mail_owner: bool,
     ) -> Result<(), ServiceError> {
         metrics::counter!("sign_ins_total", "method" => "code", "outcome" => "failure").increment(1);
         tracing::warn!(target: "security", %user_id, failures = reserved.failures, "wrong two-step code");
@@ -226,7 +229,7 @@ impl TwoStep {
             tracing::warn!(target: "security", %user_id, "code entry locked after repeated wrong codes");
             trail::record(&mut tx, user_id, EventKind::CodesLockedOut, client, "").await?;
         }
-        let notice = reserved.failures == guesses::NOTICE_AT;
+        let notice = mail_owner && reserved.failures == guesses::NOTICE_AT;
         if notice {
             outbox::enqueue(&mut tx, &self.outbox.site.wrong_codes(email, reserved.failures)).await?;
         }
