@@ -90,3 +90,35 @@ test.describe("with JavaScript disabled", () => {
     await walkThrough(page, email);
   });
 });
+
+// A lost phone: with a recent sign-in and one recovery code, a new authenticator app replaces
+// the old one, whose codes stop working at once.
+test("a lost authenticator is replaced with a recovery code", async ({ page }) => {
+  test.slow();
+  const email = uniqueEmail("two-step-lost");
+  await signUp(page, email, PASSWORD);
+  await verifyEmail(page, email);
+  const { key: oldKey, codes } = await turnOn(page);
+
+  await page.goto("/account/two-step");
+  await page.getByRole("link", { name: "Set up a new authenticator app" }).click();
+  await expect(page.getByRole("heading", { name: "Set up a new authenticator app" })).toBeVisible();
+  await page.getByRole("link", { name: "Use a recovery code instead" }).click();
+  await expect(page.locator(".qr svg")).toBeVisible();
+  const newKey = (await page.locator(".two-step-secret").textContent()) ?? "";
+  expect(newKey).not.toEqual(oldKey);
+  await page.getByLabel("Code from the new app").fill(totp(newKey));
+  await page.getByLabel("Recovery code").fill(codes[0]);
+  await page.getByRole("button", { name: "Use the new app" }).click();
+  await expect(page.getByText("Your new authenticator app is set up; the old one no longer works.")).toBeVisible();
+  await expect(page.getByText("9 recovery codes left.")).toBeVisible();
+
+  // The old app's codes no longer sign in; the new app's do.
+  await signOutAndIn(page, email);
+  await page.getByLabel("Code").fill(totp(oldKey, 1));
+  await page.getByRole("button", { name: "Verify" }).click();
+  await expect(page.getByText("That code is not right")).toBeVisible();
+  await page.getByLabel("Code").fill(totp(newKey, 1));
+  await page.getByRole("button", { name: "Verify" }).click();
+  await expect(header(page).getByRole("link", { name: email })).toBeVisible();
+});

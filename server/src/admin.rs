@@ -1,5 +1,6 @@
 //! What an operator does from the command line (`accounts-server users …`): look at an
-//! account, end its sessions, verify, lock, unlock or delete it. Each change goes through the
+//! account, end its sessions, verify, lock, unlock or delete it, or remove two-step
+//! verification for an owner who lost both their authenticator and their recovery codes. Each change goes through the
 //! same services as the app, so running instances hear of it (LISTEN/NOTIFY) at once.
 
 use std::fmt::Write;
@@ -8,6 +9,7 @@ use crate::{
     AppState, ServiceError,
     accounts::{User, users},
     domain::EmailAddress,
+    mail::outbox,
     session::{ClientInfo, Invalidation, publish, publish_user_changed, store},
     trail::{self, EventKind},
 };
@@ -168,4 +170,25 @@ pub async fn unlock(state: &AppState, email: &str) -> Result<(), AdminError> {
 pub async fn delete(state: &AppState, email: &str) -> Result<(), AdminError> {
     let user = find(state, email).await?;
     Ok(state.profiles.delete_user(&user).await?)
+}
+
+/// Removes two-step verification (key, recovery codes, set-ups, wrong-code count) for an owner
+/// who lost both their authenticator and their codes, once support has checked who they are.
+/// Every session ends (a thief's too), the change is recorded and the owner is mailed.
+/// Returns false when the account had no two-step to remove.
+pub async fn reset_two_step(state: &AppState, email: &str) -> Result<bool, AdminError> {
+    let user = find(state, email).await?;
+    let was_on = crate::two_step::is_enabled(&state.pool, user.id).await?;
+    let mut tx = state.pool.begin().await?;
+    state.two_step.reset(&mut tx, user.id).await?;
+    store::lock_user(&mut tx, user.id).await?;
+    store::delete_all_except(&mut *tx, user.id, None).await?;
+    trail::record(&mut tx, user.id, EventKind::TwoStepReset, &operator(), "").await?;
+    let what = "Support removed two-step verification from your account, as you asked: signing in asks only for your password or Google, and every device was signed out. Turn it on again from your security page.";
+    let mail = state.email.outbox.site.two_step_changed(&user.email, "Two-step verification was reset", what);
+    outbox::enqueue(&mut tx, &mail).await?;
+    publish(&mut tx, [Invalidation::UserSessions(user.id)]).await?;
+    tx.commit().await?;
+    state.email.outbox.wake();
+    Ok(was_on)
 }

@@ -91,13 +91,25 @@ pub async fn sign_out_everywhere() -> Result<(), FormError> {
     Ok(())
 }
 
-/// Re-confirms the password on this device, then goes on to `next` (a path on this site).
+/// Re-confirms on this device (the password, and a code or a recovery code when two-step is
+/// on), then goes on to `next` (a path on this site).
 #[server]
-pub async fn confirm_password(password: String, next: String) -> Result<(), FormError> {
+pub async fn confirm_password(
+    password: String,
+    next: String,
+    code: Option<String>,
+    recovery_code: Option<String>,
+) -> Result<(), FormError> {
     use super::ssr::*;
     let state = state()?;
     let auth = require_auth()?;
-    state.accounts.confirm_password(&auth, &password).await.map_err(|e| fail(e, &[("next", &next)]))?;
+    let client = client().await;
+    let proof = server::two_step::Proof::from_form(code.as_deref(), recovery_code.as_deref());
+    state
+        .accounts
+        .confirm_password(&auth, &password, (&state.two_step, proof), &client)
+        .await
+        .map_err(|e| fail(e, &[("next", &next)]))?;
     leptos_axum::redirect(&server::http::next::safe_next(Some(&next)));
     Ok(())
 }

@@ -1,13 +1,13 @@
 //! `/account/confirm?next=…`: "Confirm your password to continue". Sensitive changes need a
-//! recent sign-in; this page re-confirms (the password, or Google for accounts without one)
-//! and then carries on to `next`.
+//! recent sign-in; this page re-confirms (the password, or Google for accounts without one;
+//! with two-step on, a code or a recovery code as well) and then carries on to `next`.
 
 use leptos::{prelude::*, server_fn::ServerFn};
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::{
-    api::security::ConfirmPassword,
+    api::{FormError, security::ConfirmPassword, two_step::two_step_enabled},
     components::{
         form::{Field, FormMessage, SubmitButton, form_error},
         require_user::RequireUser,
@@ -19,7 +19,10 @@ pub const HEADING: &str = "Confirm your password to continue";
 #[component]
 pub fn ConfirmPage() -> impl IntoView {
     let error = form_error::<ConfirmPassword>();
-    let next = use_query_map().get_untracked().get("next").unwrap_or_else(|| "/account/security".into());
+    let query = use_query_map().get_untracked();
+    let next = query.get("next").unwrap_or_else(|| "/account/security".into());
+    let recovery = query.get("recovery").is_some();
+    let two_step = OnceResource::new(two_step_enabled());
     view! {
         <Title text="Confirm it's you"/>
         <RequireUser children=move |user| view! {
@@ -27,13 +30,24 @@ pub fn ConfirmPage() -> impl IntoView {
                 <h1>{HEADING}</h1>
                 <p>"For your security, changes to how you sign in need you to have signed in within the last 10 minutes."</p>
                 {if user.has_password {
+                    let next = next.clone();
                     view! {
-                        <form method="post" action=ConfirmPassword::PATH class="form" novalidate="">
-                            <FormMessage error/>
-                            <input type="hidden" name="next" value=next.clone()/>
-                            <Field label="Password" name="password" kind="password" autocomplete="current-password" error/>
-                            <SubmitButton label="Continue"/>
-                        </form>
+                        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+                            {let next = next.clone(); move || { let next = next.clone(); Suspend::new(async move {
+                                let on = matches!(two_step.await, Ok(true));
+                                let link = on.then(|| switch_link(&next, recovery));
+                                view! {
+                                    <form method="post" action=ConfirmPassword::PATH class="form" novalidate="">
+                                        <FormMessage error/>
+                                        <input type="hidden" name="next" value=next.clone()/>
+                                        <Field label="Password" name="password" kind="password" autocomplete="current-password" error/>
+                                        {on.then(|| second_factor(recovery, error))}
+                                        <SubmitButton label="Continue"/>
+                                    </form>
+                                    {link}
+                                }
+                            })}}
+                        </Suspense>
                     }.into_any()
                 } else {
                     view! {
@@ -47,4 +61,30 @@ pub fn ConfirmPage() -> impl IntoView {
             </section>
         }/>
     }
+}
+
+/// The code field, or the recovery-code field.
+fn second_factor(recovery: bool, error: Signal<Option<FormError>>) -> AnyView {
+    if recovery {
+        view! { <Field label="Recovery code" name="recovery_code" autocomplete="off" error/> }.into_any()
+    } else {
+        view! { <Field label="Code" name="code" autocomplete="one-time-code" inputmode="numeric" error/> }
+            .into_any()
+    }
+}
+
+fn switch_link(next: &str, recovery: bool) -> AnyView {
+    let next = urlencoding(next);
+    if recovery {
+        view! { <p><a href=format!("/account/confirm?next={next}")>"Use your authenticator app instead"</a></p> }
+            .into_any()
+    } else {
+        view! { <p><a href=format!("/account/confirm?next={next}&recovery=1")>"Use a recovery code instead"</a></p> }
+            .into_any()
+    }
+}
+
+/// `next` as a query value.
+fn urlencoding(value: &str) -> String {
+    percent_encoding::utf8_percent_encode(value, percent_encoding::NON_ALPHANUMERIC).to_string()
 }

@@ -16,4 +16,5 @@ pub mod reset_password;
 pub mod security;
 pub mod signup;
 pub mod two_step;
+pub mod two_step_replace;
 pub mod verify_email;

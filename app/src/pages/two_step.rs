@@ -1,6 +1,11 @@
+//! `/account/two-step`: set up, recovery codes (shown once, on the view that follows making
+//! them), turn off (with a code or a recovery code), and `?replace=1`: a new authenticator.
+
 use leptos::{prelude::*, server_fn::ServerFn};
 use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
 
+use super::two_step_replace::ReplaceAuthenticatorForm;
 use crate::{
     api::two_step::{
         RecoveryCodesSaved, RegenerateRecoveryCodes, TurnOffTwoStep, TurnOnTwoStep, two_step_setup,
@@ -24,6 +29,10 @@ pub fn TwoStepPage() -> impl IntoView {
 #[component]
 fn TwoStep() -> impl IntoView {
     let status = OnceResource::new(two_step_status());
+    let query = use_query_map().get_untracked();
+    let replace = query.get("replace").is_some();
+    let recovery = query.get("recovery").is_some();
+    let replaced = query.get("replaced").is_some();
     view! {
         <section class="card">
             <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
@@ -31,7 +40,8 @@ fn TwoStep() -> impl IntoView {
                     match status.await {
                         Ok(s) => match (s.fresh_codes, s.enabled) {
                             (Some(codes), _) => view! { <FreshCodes codes/> }.into_any(),
-                            (None, true) => view! { <IsOn codes_left=s.codes_left/> }.into_any(),
+                            (None, true) if replace => view! { <ReplaceAuthenticatorForm recovery/> }.into_any(),
+                            (None, true) => view! { <IsOn codes_left=s.codes_left recovery replaced/> }.into_any(),
                             (None, false) => view! { <SetUp/> }.into_any(),
                         },
                         Err(e) => view! { <p class="form-error" role="alert">{e.to_string()}</p> }.into_any(),
@@ -88,22 +98,34 @@ fn FreshCodes(codes: Vec<String>) -> impl IntoView {
 }
 
 #[component]
-fn IsOn(codes_left: i64) -> impl IntoView {
+fn IsOn(codes_left: i64, recovery: bool, replaced: bool) -> impl IntoView {
     let off_error = form_error::<TurnOffTwoStep>();
     let codes_error = form_error::<RegenerateRecoveryCodes>();
     view! {
         <h1>"Two-step verification is on"</h1>
+        {replaced.then(|| view! { <p class="notice" role="status">"Your new authenticator app is set up; the old one no longer works."</p> })}
         <p class="codes-left">{format!("{codes_left} recovery codes left.")}</p>
         <form method="post" action=RegenerateRecoveryCodes::PATH class="form">
             <FormMessage error=codes_error/>
             <SubmitButton label="Make new recovery codes"/>
         </form>
+        <h2>"Lost your phone?"</h2>
+        <p><a href="/account/two-step?replace=1">"Set up a new authenticator app"</a></p>
         <h2>"Turn off"</h2>
         <form method="post" action=TurnOffTwoStep::PATH class="form" novalidate="">
             <FormMessage error=off_error/>
-            <Field label="Code" name="code" autocomplete="one-time-code" inputmode="numeric" error=off_error/>
+            {if recovery {
+                view! { <Field label="Recovery code" name="recovery_code" autocomplete="off" error=off_error/> }.into_any()
+            } else {
+                view! { <Field label="Code" name="code" autocomplete="one-time-code" inputmode="numeric" error=off_error/> }.into_any()
+            }}
             <SubmitButton label="Turn off"/>
         </form>
+        {if recovery {
+            view! { <p><a href="/account/two-step">"Use your authenticator app instead"</a></p> }.into_any()
+        } else {
+            view! { <p><a href="/account/two-step?recovery=1">"Use a recovery code instead"</a></p> }.into_any()
+        }}
     }
 }
 

@@ -39,6 +39,9 @@ pub enum Users {
     Lock { email: String },
     /// Allow sign-ins again (and lift a lockout after failed guesses).
     Unlock { email: String },
+    /// Remove two-step verification (key and recovery codes) for an owner who lost both, end
+    /// the account's sessions and mail the owner.
+    ResetTwoStep { email: String },
     /// Delete the account and everything in it.
     Delete {
         email: String,
@@ -98,6 +101,11 @@ async fn users(state: &server::AppState, action: Users) -> Result<String, admin:
         Users::Unlock { email } => {
             admin::unlock(state, &email).await?;
             format!("{} is unlocked.\n", email.trim())
+        }
+        Users::ResetTwoStep { email } => {
+            let was_on = admin::reset_two_step(state, &email).await?;
+            let before = if was_on { "" } else { " (it was not on)" };
+            format!("{}: two-step verification is off{before}, and every session ended.\n", email.trim())
         }
         Users::Delete { email, yes } => {
             let user = admin::find(state, &email).await?;

@@ -244,3 +244,34 @@ async fn metrics_are_served_on_their_own_listener_only() {
     let public = app.get("/metrics").await;
     assert_eq!(public.status(), StatusCode::NOT_FOUND, "never on the public port");
 }
+
+#[tokio::test]
+async fn reset_two_step_removes_it_records_it_and_mails_the_owner() {
+    use support::two_step::{events, with_two_step};
+    let app = TestApp::spawn_with_smtp().await;
+    let email = address("reset2s");
+    let (cookie, _, _) = with_two_step(&app, &email).await;
+
+    let out = run(&app, &["users", "reset-two-step", &email], "");
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("two-step verification is off"), "{}", stdout(&out));
+    let rows: i64 =
+        sqlx::query_scalar("SELECT (SELECT count(*) FROM two_step) + (SELECT count(*) FROM recovery_codes)")
+            .fetch_one(&app.state.pool)
+            .await
+            .unwrap();
+    assert_eq!(rows, 0, "the secret and the recovery codes are gone");
+    assert_eq!(events(&app, "two_step_reset").await, 1);
+    app.state.email.outbox.wake();
+    support::mail::wait_for(&support::mail::api(), &email, "Two-step verification was reset").await;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    while app.is_signed_in(&cookie).await {
+        assert!(std::time::Instant::now() < deadline, "the account's sessions stayed signed in");
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    let res = app.sign_in(&email, PASSWORD).await;
+    assert!(session_cookie(&res).is_some(), "the password alone signs in again");
+
+    let out = run(&app, &["users", "reset-two-step", "nobody@example.com"], "");
+    assert_eq!(out.status.code(), Some(3));
+}

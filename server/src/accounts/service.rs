@@ -214,7 +214,15 @@ impl Accounts {
 
     /// Re-confirms the password on this device, so sensitive changes are allowed for the next
     /// 10 minutes. Wrong guesses count toward the sign-in lockout.
-    pub async fn confirm_password(&self, auth: &Authenticated, password: &str) -> Result<(), ServiceError> {
+    /// "Confirm your password to continue": the password and, on an account with two-step,
+    /// a code or a recovery code (`second`); only both make this device's sign-in recent.
+    pub async fn confirm_password(
+        &self,
+        auth: &Authenticated,
+        password: &str,
+        second: (&crate::two_step::TwoStep, crate::two_step::Proof<'_>),
+        client: &crate::session::ClientInfo,
+    ) -> Result<(), ServiceError> {
         super::confirm::current_password(
             &self.pool,
             &self.hasher,
@@ -224,6 +232,8 @@ impl Accounts {
             "password",
         )
         .await?;
+        let (two_step, proof) = second;
+        two_step.confirm(auth, proof, client).await?;
         self.sessions.reauthenticated(auth).await
     }
 

@@ -37,6 +37,10 @@ pub async fn begin(
     if two_step::is_enabled(pool, user_id).await? {
         let mut conn = pool.acquire().await?;
         let pending = two_step::pending::create(&mut conn, user_id, method, next).await?;
+        if method == SignInMethod::Password {
+            // The password is right: the owner sees it even if no code follows.
+            trail::record(&mut conn, user_id, EventKind::PasswordEnteredCodeAsked, client, "").await?;
+        }
         metrics::counter!("sign_ins_total", "method" => method.as_str(), "outcome" => "needs_code")
             .increment(1);
         return Ok(Begun::NeedsCode(pending));

@@ -78,6 +78,19 @@ impl Site {
     pub fn two_step_changed(&self, to: &str, subject: &str, what: &str) -> Mail {
         self.notice(to, subject, &[what, NOT_YOU], Some(("Open your security page", &self.security_page())))
     }
+
+    /// Wrong two-step codes after a correct password: whoever typed them knows the password.
+    pub fn wrong_codes(&self, to: &str, wrong: i32) -> Mail {
+        self.mail(
+            to,
+            "Someone entered your password and then wrong codes",
+            &[
+                &format!("Someone signed in to your account with your password and then entered {wrong} wrong two-step codes in a row."),
+                "If this was not you, your password is known to someone else: change it now, and sign out the devices you do not know. Two-step verification kept them out so far.",
+            ],
+            Some(("Open your security page", &self.security_page())),
+        )
+    }
 }
 
 #[cfg(test)]
@@ -112,5 +125,8 @@ mod tests {
         );
         assert!(site.google_connected("a@example.com", "a@gmail.com").html.contains("a@gmail.com"));
         assert_eq!(site.google_disconnected("a@example.com").subject, "Google was disconnected · Acme");
+        let m = site.wrong_codes("a@example.com", 5);
+        assert_eq!(m.subject, "Someone entered your password and then wrong codes · Acme");
+        assert!(m.text.contains("5 wrong two-step codes"));
     }
 }

@@ -1,24 +1,26 @@
-//! Turning two-step verification on and off, recovery codes, and the code step of a sign-in.
+//! The two-step service: its keys and codes, and the one way a second factor is checked
+//! (counted per account first, see [`super::guesses`]). Turning it on and off lives in
+//! [`super::manage`], the code step of a sign-in in [`super::sign_in`].
 
+use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
 use sqlx::PgPool;
 use uuid::Uuid;
 
-use super::{codes, pending, secret, store};
+use super::{codes, guesses, secret, store};
 use crate::{
-    accounts::signed_in,
     auth::Throttle,
     error::ServiceError,
     mail::{Outbox, outbox},
-    session::{
-        Authenticated, ClientInfo, Invalidation, SessionToken, Sessions, TokenHash, publish,
-        store as sessions_store,
-    },
+    session::{Authenticated, ClientInfo, Sessions},
     trail::{self, EventKind},
 };
 
 pub const WRONG_CODE: &str = "That code is not right. Check the time on your phone and try again.";
 pub const WRONG_RECOVERY_CODE: &str = "That recovery code is not right, or it was already used.";
 pub const EXPIRED: &str = "This sign-in has expired. Sign in again.";
+pub const TOO_MANY: &str = "Too many wrong codes. Sign in again.";
+const NO_CODE: &str = "Enter the 6-digit code from your authenticator app.";
+const NO_RECOVERY_CODE: &str = "Enter one of your recovery codes.";
 
 /// What the set-up page shows: the secret as text and as a QR code.
 pub struct Setup {
@@ -29,31 +31,64 @@ pub struct Setup {
 pub struct Status {
     pub enabled: bool,
     pub codes_left: i64,
-    /// Recovery codes made and not yet acknowledged: shown until the person saves them.
-    pub fresh_codes: Option<Vec<String>>,
+}
+
+/// The second factor a person offers: a code from their app, or one of their recovery codes.
+#[derive(Clone, Copy, Debug)]
+pub enum Proof<'a> {
+    App(&'a str),
+    Recovery(&'a str),
+}
+
+impl<'a> Proof<'a> {
+    /// From a form's `code` and `recovery_code` fields: the recovery code when one was typed.
+    pub fn from_form(code: Option<&'a str>, recovery_code: Option<&'a str>) -> Self {
+        match recovery_code.map(str::trim).filter(|c| !c.is_empty()) {
+            Some(recovery) => Self::Recovery(recovery),
+            None => Self::App(code.unwrap_or("")),
+        }
+    }
+
+    fn wrong(self) -> ServiceError {
+        match self {
+            Self::App(_) => ServiceError::invalid("code", WRONG_CODE),
+            Self::Recovery(_) => ServiceError::invalid("recovery_code", WRONG_RECOVERY_CODE),
+        }
+    }
+}
+
+/// What checking a second factor found.
+pub(crate) enum Checked {
+    Right,
+    /// Wrong: the error for the form, and whether this attempt locked the account's code entry.
+    Wrong {
+        error: ServiceError,
+        locked: bool,
+    },
 }
 
 #[derive(Clone)]
 pub struct TwoStep {
-    pool: PgPool,
-    sealer: secret::Sealer,
-    code_key: codes::CodeKey,
-    sessions: Sessions,
-    outbox: Outbox,
-    throttle: Throttle,
+    pub(super) pool: PgPool,
+    pub(super) sealer: secret::Sealer,
+    pub(super) code_key: codes::CodeKey,
+    pub(super) sessions: Sessions,
+    pub(super) outbox: Outbox,
 }
 
-fn unix_now() -> u64 {
+pub(super) fn unix_now() -> u64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs())
 }
 
 impl TwoStep {
+    /// `_throttle` is kept for the callers' sake: code guesses have their own per-account
+    /// count (`guesses`), which does not decay like password failures.
     pub fn new(
         pool: PgPool,
         secret_key: &[u8],
         sessions: Sessions,
         outbox: Outbox,
-        throttle: Throttle,
+        _throttle: Throttle,
     ) -> Self {
         Self {
             pool,
@@ -61,11 +96,15 @@ impl TwoStep {
             code_key: codes::CodeKey::new(secret_key),
             sessions,
             outbox,
-            throttle,
         }
     }
 
-    fn totp(&self, user_id: Uuid, email: &str, sealed: &[u8]) -> Result<totp_rs::Totp, ServiceError> {
+    pub(super) fn totp(
+        &self,
+        user_id: Uuid,
+        email: &str,
+        sealed: &[u8],
+    ) -> Result<totp_rs::Totp, ServiceError> {
         let raw = self
             .sealer
             .open(user_id, sealed)
@@ -73,222 +112,167 @@ impl TwoStep {
         Ok(secret::totp(&raw, &self.outbox.site.service_name, email))
     }
 
-    pub async fn status(&self, auth: &Authenticated) -> Result<Status, ServiceError> {
-        let user_id = auth.user.id;
-        let Some(row) = store::find(&self.pool, user_id).await? else {
-            return Ok(Status { enabled: false, codes_left: 0, fresh_codes: None });
-        };
-        let fresh_codes = row
-            .fresh_codes_sealed
-            .as_deref()
-            .and_then(|sealed| self.sealer.open(user_id, sealed))
-            .map(|plain| String::from_utf8_lossy(&plain).split(' ').map(str::to_owned).collect());
-        let codes_left = store::codes_left(&self.pool, user_id).await?;
-        Ok(Status { enabled: row.enabled, codes_left, fresh_codes })
-    }
-
-    /// The secret being set up: made on the first visit, the same on a reload.
-    pub async fn setup(&self, auth: &Authenticated) -> Result<Setup, ServiceError> {
-        let user = &auth.user;
-        let row = match store::find(&self.pool, user.id).await? {
-            Some(row) if row.enabled => {
-                return Err(ServiceError::Conflict("Two-step verification is already on."));
-            }
-            Some(row) => row.secret_sealed,
-            None => {
-                let sealed = self.sealer.seal(user.id, &secret::generate());
-                store::begin(&self.pool, user.id, &sealed).await?;
-                // Whichever request inserted first, everyone shows that key.
-                store::find(&self.pool, user.id).await?.map(|r| r.secret_sealed).unwrap_or(sealed)
-            }
-        };
-        let totp = self.totp(user.id, &user.email, &row)?;
-        Ok(Setup { secret: secret::display(&totp), qr_svg: secret::qr_svg(&totp) })
-    }
-
-    /// Ten new recovery codes: their hashes to store, and the codes sealed to show until saved.
-    fn new_recovery_codes(&self, user_id: Uuid) -> (Vec<Vec<u8>>, Vec<u8>) {
-        let fresh = codes::generate();
-        let hashes = fresh.iter().map(|c| self.code_key.hash(c)).collect();
-        (hashes, self.sealer.seal(user_id, fresh.join(" ").as_bytes()))
-    }
-
-    /// Checks a code against the account's secret, counted like a password attempt, and spends
-    /// its time step.
-    async fn check_code(
+    /// The time step `code` matches for the key `sealed`, if any (not yet spent).
+    pub(super) fn step_of(
         &self,
         user_id: Uuid,
         email: &str,
         sealed: &[u8],
         code: &str,
-    ) -> Result<(), ServiceError> {
-        let key = format!("two-step:{user_id}");
-        self.throttle.lockout.reserve(&self.pool, &key).await?;
+    ) -> Result<Option<i64>, ServiceError> {
         let totp = self.totp(user_id, email, sealed)?;
-        let step = secret::matching_step(&totp, code, unix_now()).and_then(|s| i64::try_from(s).ok());
-        match step {
-            Some(step) if store::spend_step(&self.pool, user_id, step).await? => {
-                self.throttle.lockout.clear(&self.pool, &[&key]).await?;
-                Ok(())
+        Ok(secret::matching_step(&totp, code, unix_now()).and_then(|s| i64::try_from(s).ok()))
+    }
+
+    pub async fn status(&self, auth: &Authenticated) -> Result<Status, ServiceError> {
+        let user_id = auth.user.id;
+        let enabled = store::is_enabled(&self.pool, user_id).await?;
+        let codes_left = if enabled { store::codes_left(&self.pool, user_id).await? } else { 0 };
+        Ok(Status { enabled, codes_left })
+    }
+
+    /// Whether this account's sign-ins (and re-confirmations) ask for a code.
+    pub async fn is_on(&self, user_id: Uuid) -> Result<bool, ServiceError> {
+        Ok(store::is_enabled(&self.pool, user_id).await?)
+    }
+
+    /// Ten new recovery codes: the codes to show once, and their hashes to store.
+    pub(super) fn new_recovery_codes(&self) -> (Vec<String>, Vec<Vec<u8>>) {
+        let fresh = codes::generate();
+        let hashes = fresh.iter().map(|c| self.code_key.hash(c)).collect();
+        (fresh, hashes)
+    }
+
+    /// Fresh recovery codes sealed for the one page view that shows them (a short-lived cookie
+    /// of the browser that made them; nothing is kept on the server).
+    pub fn seal_fresh_codes(&self, user_id: Uuid, codes: &[String]) -> String {
+        URL_SAFE_NO_PAD.encode(self.sealer.seal(user_id, codes.join(" ").as_bytes()))
+    }
+
+    pub fn open_fresh_codes(&self, user_id: Uuid, value: &str) -> Option<Vec<String>> {
+        let sealed = URL_SAFE_NO_PAD.decode(value).ok()?;
+        let plain = self.sealer.open(user_id, &sealed)?;
+        Some(String::from_utf8_lossy(&plain).split(' ').map(str::to_owned).collect())
+    }
+
+    /// Checks `proof` against the account's key or unused recovery codes, after counting the
+    /// attempt. A right app code spends its time step, a right recovery code is used up.
+    pub(crate) async fn check(
+        &self,
+        user_id: Uuid,
+        email: &str,
+        sealed: &[u8],
+        proof: Proof<'_>,
+        client: &ClientInfo,
+    ) -> Result<Checked, ServiceError> {
+        let right = match proof {
+            Proof::App(code) if code.trim().is_empty() => return Err(ServiceError::invalid("code", NO_CODE)),
+            Proof::Recovery(code) if code.trim().is_empty() => {
+                return Err(ServiceError::invalid("recovery_code", NO_RECOVERY_CODE));
             }
-            _ => {
-                metrics::counter!("sign_ins_total", "method" => "code", "outcome" => "failure").increment(1);
-                Err(ServiceError::invalid("code", WRONG_CODE))
+            Proof::App(code) => {
+                let reserved = guesses::reserve(&self.pool, user_id).await?;
+                let right = match self.step_of(user_id, email, sealed, code)? {
+                    Some(step) => store::spend_step(&self.pool, user_id, step).await?,
+                    None => false,
+                };
+                (right, reserved)
             }
-        }
-    }
-
-    /// Turns two-step on after a correct code: makes recovery codes (shown until saved), ends
-    /// every other session, records and mails the change.
-    pub async fn turn_on(
-        &self,
-        auth: &Authenticated,
-        code: &str,
-        client: &ClientInfo,
-    ) -> Result<(), ServiceError> {
-        let user = &auth.user;
-        let row = store::find(&self.pool, user.id).await?.ok_or(ServiceError::BadRequest(EXPIRED_SETUP))?;
-        if row.enabled {
-            return Err(ServiceError::Conflict("Two-step verification is already on."));
-        }
-        self.check_code(user.id, &user.email, &row.secret_sealed, code).await?;
-        let (hashes, sealed_codes) = self.new_recovery_codes(user.id);
-        let mut tx = self.pool.begin().await?;
-        if !store::enable(&mut tx, user.id, &sealed_codes).await? {
-            return Err(ServiceError::Conflict("Two-step verification is already on."));
-        }
-        store::replace_codes(&mut tx, user.id, &hashes).await?;
-        sessions_store::lock_user(&mut tx, user.id).await?;
-        let ended =
-            sessions_store::delete_all_except(&mut *tx, user.id, Some(auth.session.record.device_id)).await?;
-        trail::record(&mut tx, user.id, EventKind::TwoStepEnabled, client, "").await?;
-        let what = "Two-step verification is now on: signing in asks for a code from your authenticator app, and your other devices were signed out.";
-        let mail =
-            self.outbox.site.two_step_changed(&user.email, "Two-step verification was turned on", what);
-        outbox::enqueue(&mut tx, &mail).await?;
-        let changes: Vec<Invalidation> = Invalidation::sessions(&ended).collect();
-        publish(&mut tx, changes.iter().copied()).await?;
-        tx.commit().await?;
-        self.sessions.caches.apply(&changes).await;
-        self.outbox.wake();
-        Ok(())
-    }
-
-    /// The person saved the codes shown to them: they are not shown again.
-    pub async fn codes_saved(&self, auth: &Authenticated) -> Result<(), ServiceError> {
-        store::set_fresh_codes(&self.pool, auth.user.id, None).await?;
-        Ok(())
-    }
-
-    /// New recovery codes (the old ones stop working); needs a recent sign-in.
-    pub async fn regenerate_codes(
-        &self,
-        auth: &Authenticated,
-        client: &ClientInfo,
-    ) -> Result<(), ServiceError> {
-        let user = &auth.user;
-        auth.require_recent_sign_in()?;
-        if !store::is_enabled(&self.pool, user.id).await? {
-            return Err(ServiceError::Conflict("Two-step verification is off."));
-        }
-        let (hashes, sealed_codes) = self.new_recovery_codes(user.id);
-        let mut tx = self.pool.begin().await?;
-        store::replace_codes(&mut tx, user.id, &hashes).await?;
-        store::set_fresh_codes(&mut *tx, user.id, Some(&sealed_codes)).await?;
-        trail::record(&mut tx, user.id, EventKind::RecoveryCodesRegenerated, client, "").await?;
-        let what = "New recovery codes were made for your account; the old ones no longer work.";
-        outbox::enqueue(&mut tx, &self.outbox.site.two_step_changed(&user.email, "New recovery codes", what))
-            .await?;
-        tx.commit().await?;
-        self.outbox.wake();
-        Ok(())
-    }
-
-    /// Turns two-step off: needs a recent sign-in and a current code.
-    pub async fn turn_off(
-        &self,
-        auth: &Authenticated,
-        code: &str,
-        client: &ClientInfo,
-    ) -> Result<(), ServiceError> {
-        let user = &auth.user;
-        auth.require_recent_sign_in()?;
-        let row = store::find(&self.pool, user.id).await?.filter(|r| r.enabled);
-        let row = row.ok_or(ServiceError::Conflict("Two-step verification is off."))?;
-        self.check_code(user.id, &user.email, &row.secret_sealed, code).await?;
-        let mut tx = self.pool.begin().await?;
-        store::remove(&mut tx, user.id).await?;
-        trail::record(&mut tx, user.id, EventKind::TwoStepDisabled, client, "").await?;
-        let what = "Two-step verification is now off: signing in asks only for your password or Google.";
-        let mail =
-            self.outbox.site.two_step_changed(&user.email, "Two-step verification was turned off", what);
-        outbox::enqueue(&mut tx, &mail).await?;
-        tx.commit().await?;
-        self.outbox.wake();
-        Ok(())
-    }
-
-    /// Whether the half-signed-in browser holding `id` may still enter a code.
-    pub async fn pending(&self, id: &TokenHash) -> Result<bool, ServiceError> {
-        Ok(pending::find(&self.pool, id).await?.is_some())
-    }
-
-    /// The code step of a sign-in: an authenticator code, or a recovery code. Returns the new
-    /// session and where to go.
-    pub async fn complete_sign_in(
-        &self,
-        id: &TokenHash,
-        code: Option<&str>,
-        recovery_code: Option<&str>,
-        client: &ClientInfo,
-    ) -> Result<(SessionToken, String), ServiceError> {
-        let expired = ServiceError::BadRequest(EXPIRED);
-        let started = pending::find(&self.pool, id).await?.ok_or(ServiceError::BadRequest(EXPIRED))?;
-        let user_id = started.user_id;
-        let row = store::find(&self.pool, user_id)
-            .await?
-            .filter(|r| r.enabled)
-            .ok_or(ServiceError::BadRequest(EXPIRED))?;
-        let email = crate::accounts::users::find(&self.pool, user_id)
-            .await?
-            .ok_or(ServiceError::BadRequest(EXPIRED))?
-            .email;
-        let used_recovery = match (recovery_code.map(str::trim).filter(|c| !c.is_empty()), code) {
-            (Some(recovery), _) => {
-                let key = format!("two-step:{user_id}");
-                self.throttle.lockout.reserve(&self.pool, &key).await?;
-                if !store::spend_code(&self.pool, user_id, &self.code_key.hash(recovery)).await? {
-                    return Err(ServiceError::invalid("recovery_code", WRONG_RECOVERY_CODE));
-                }
-                self.throttle.lockout.clear(&self.pool, &[&key]).await?;
-                true
-            }
-            (None, code) => {
-                self.check_code(user_id, &email, &row.secret_sealed, code.unwrap_or("")).await?;
-                false
+            Proof::Recovery(code) => {
+                let reserved = guesses::reserve(&self.pool, user_id).await?;
+                (store::spend_code(&self.pool, user_id, &self.code_key.hash(code)).await?, reserved)
             }
         };
-        let mut conn = self.pool.acquire().await?;
-        let started = pending::take(&mut conn, id).await?.ok_or(expired)?;
-        drop(conn);
-        let method = started.method.with_code();
-        let token =
-            signed_in::start(&self.pool, &self.sessions, &self.outbox, user_id, client, method).await?;
-        if used_recovery {
-            let mut tx = self.pool.begin().await?;
-            trail::record(&mut tx, user_id, EventKind::RecoveryCodeUsed, client, "").await?;
-            let left = store::codes_left(&mut *tx, user_id).await?;
-            let what = format!("A recovery code was used to sign in to your account; {left} remain.");
-            outbox::enqueue(
-                &mut tx,
-                &self.outbox.site.two_step_changed(&email, "A recovery code was used", &what),
-            )
-            .await?;
-            tx.commit().await?;
+        match right {
+            (true, _) => {
+                guesses::clear(&self.pool, user_id).await?;
+                Ok(Checked::Right)
+            }
+            (false, reserved) => {
+                self.wrong(user_id, email, reserved, client, true).await?;
+                Ok(Checked::Wrong { error: proof.wrong(), locked: reserved.locks })
+            }
+        }
+    }
+
+    /// Like [`Self::check`], for callers where a wrong code is just an error.
+    pub(crate) async fn require(
+        &self,
+        user_id: Uuid,
+        email: &str,
+        sealed: &[u8],
+        proof: Proof<'_>,
+        client: &ClientInfo,
+    ) -> Result<(), ServiceError> {
+        match self.check(user_id, email, sealed, proof, client).await? {
+            Checked::Right => Ok(()),
+            Checked::Wrong { error, .. } => Err(error),
+        }
+    }
+
+    /// Records a wrong code and the lock it started; at the fifth in a row, mails the owner
+    /// when `mail_owner` (not for codes of a key still being set up: those are the owner's own
+    /// typing, not someone past their password).
+    pub(super) async fn wrong(
+        &self,
+        user_id: Uuid,
+        email: &str,
+        reserved: guesses::Reserved,
+        client: &ClientInfo,
+        mail_owner: bool,
+    ) -> Result<(), ServiceError> {
+        metrics::counter!("sign_ins_total", "method" => "code", "outcome" => "failure").increment(1);
+        tracing::warn!(target: "security", %user_id, failures = reserved.failures, "wrong two-step code");
+        let mut tx = self.pool.begin().await?;
+        trail::record(&mut tx, user_id, EventKind::WrongCode, client, "").await?;
+        if reserved.locks {
+            tracing::warn!(target: "security", %user_id, "code entry locked after repeated wrong codes");
+            trail::record(&mut tx, user_id, EventKind::CodesLockedOut, client, "").await?;
+        }
+        let notice = mail_owner && reserved.failures == guesses::NOTICE_AT;
+        if notice {
+            outbox::enqueue(&mut tx, &self.outbox.site.wrong_codes(email, reserved.failures)).await?;
+        }
+        tx.commit().await?;
+        if notice {
             self.outbox.wake();
         }
-        Ok((token, started.next))
+        Ok(())
+    }
+
+    /// Records that a recovery code was used and tells the owner how many remain.
+    pub(super) async fn recovery_code_used(
+        &self,
+        user_id: Uuid,
+        email: &str,
+        client: &ClientInfo,
+        what_for: &str,
+    ) -> Result<(), ServiceError> {
+        let mut tx = self.pool.begin().await?;
+        trail::record(&mut tx, user_id, EventKind::RecoveryCodeUsed, client, "").await?;
+        let left = store::codes_left(&mut *tx, user_id).await?;
+        let what = format!("A recovery code was used {what_for}; {left} remain.");
+        outbox::enqueue(
+            &mut tx,
+            &self.outbox.site.two_step_changed(email, "A recovery code was used", &what),
+        )
+        .await?;
+        tx.commit().await?;
+        self.outbox.wake();
+        Ok(())
     }
 }
 
-const EXPIRED_SETUP: &str = "Start setting up two-step verification again.";
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_typed_recovery_code_wins_over_the_app_code_field() {
+        assert!(matches!(Proof::from_form(Some("123456"), None), Proof::App("123456")));
+        assert!(matches!(Proof::from_form(Some("123456"), Some("  ")), Proof::App("123456")));
+        assert!(matches!(Proof::from_form(None, Some(" abcde-fghjk ")), Proof::Recovery("abcde-fghjk")));
+        assert!(matches!(Proof::from_form(None, None), Proof::App("")));
+        assert_eq!(Proof::Recovery("x").wrong().field(), Some("recovery_code"));
+    }
+}

@@ -7,14 +7,12 @@ pub struct Row {
     pub secret_sealed: Vec<u8>,
     pub enabled: bool,
     pub last_step: i64,
-    pub fresh_codes_sealed: Option<Vec<u8>>,
 }
 
 pub async fn find(db: impl PgExecutor<'_>, user_id: Uuid) -> Result<Option<Row>, sqlx::Error> {
     sqlx::query_as!(
         Row,
-        "SELECT secret_sealed, enabled_at IS NOT NULL AS \"enabled!\", last_step, fresh_codes_sealed \
-         FROM two_step WHERE user_id = $1",
+        "SELECT secret_sealed, enabled_at IS NOT NULL AS \"enabled!\", last_step FROM two_step WHERE user_id = $1",
         user_id
     )
     .fetch_optional(db)
@@ -31,19 +29,6 @@ pub async fn is_enabled(db: impl PgExecutor<'_>, user_id: Uuid) -> Result<bool, 
     Ok(on.unwrap_or(false))
 }
 
-/// Starts a set-up unless one exists: two requests at once (a page rendering, a reload) both
-/// end up with the first key, never with one each.
-pub async fn begin(db: impl PgExecutor<'_>, user_id: Uuid, sealed: &[u8]) -> Result<(), sqlx::Error> {
-    sqlx::query!(
-        "INSERT INTO two_step (user_id, secret_sealed) VALUES ($1, $2) ON CONFLICT (user_id) DO NOTHING",
-        user_id,
-        sealed,
-    )
-    .execute(db)
-    .await?;
-    Ok(())
-}
-
 /// Spends the time step `step`: false when it (or a later one) was already used, so a code
 /// works once even when two requests carry it at the same moment.
 pub async fn spend_step(db: impl PgExecutor<'_>, user_id: Uuid, step: i64) -> Result<bool, sqlx::Error> {
@@ -57,30 +42,48 @@ pub async fn spend_step(db: impl PgExecutor<'_>, user_id: Uuid, step: i64) -> Re
     Ok(done.rows_affected() == 1)
 }
 
-pub async fn enable(conn: &mut PgConnection, user_id: Uuid, fresh_codes: &[u8]) -> Result<bool, sqlx::Error> {
+/// Turns two-step on with the key just proven (its code's step already spent); false when it
+/// was on already.
+pub async fn enable(
+    conn: &mut PgConnection,
+    user_id: Uuid,
+    sealed: &[u8],
+    step: i64,
+) -> Result<bool, sqlx::Error> {
     let done = sqlx::query!(
-        "UPDATE two_step SET enabled_at = now(), fresh_codes_sealed = $2 WHERE user_id = $1 AND enabled_at IS NULL",
+        "INSERT INTO two_step (user_id, secret_sealed, enabled_at, last_step) VALUES ($1, $2, now(), $3) \
+         ON CONFLICT (user_id) DO NOTHING",
         user_id,
-        fresh_codes,
+        sealed,
+        step,
     )
     .execute(conn)
     .await?;
     Ok(done.rows_affected() == 1)
 }
 
-pub async fn set_fresh_codes(
-    db: impl PgExecutor<'_>,
+/// Puts a new authenticator's key in place of the old one, which stops working at once.
+pub async fn replace_secret(
+    conn: &mut PgConnection,
     user_id: Uuid,
-    fresh_codes: Option<&[u8]>,
-) -> Result<(), sqlx::Error> {
-    sqlx::query!("UPDATE two_step SET fresh_codes_sealed = $2 WHERE user_id = $1", user_id, fresh_codes)
-        .execute(db)
-        .await?;
-    Ok(())
+    sealed: &[u8],
+    step: i64,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query!(
+        "UPDATE two_step SET secret_sealed = $2, last_step = $3 WHERE user_id = $1 AND enabled_at IS NOT NULL",
+        user_id,
+        sealed,
+        step,
+    )
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
 }
 
+/// Removes two-step entirely: the key, the recovery codes and any set-up under way.
 pub async fn remove(conn: &mut PgConnection, user_id: Uuid) -> Result<(), sqlx::Error> {
     sqlx::query!("DELETE FROM recovery_codes WHERE user_id = $1", user_id).execute(&mut *conn).await?;
+    sqlx::query!("DELETE FROM two_step_setups WHERE user_id = $1", user_id).execute(&mut *conn).await?;
     sqlx::query!("DELETE FROM two_step WHERE user_id = $1", user_id).execute(conn).await?;
     Ok(())
 }

@@ -6,6 +6,7 @@ pub mod accounts;
 pub mod log;
 pub mod mail;
 pub mod oidc;
+pub mod two_step;
 pub mod webauthn;
 
 use std::{
