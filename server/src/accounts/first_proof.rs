@@ -13,7 +13,7 @@ use crate::{oidc::identities, passkeys, two_step};
 /// Removes the ways in an unproven account gained; true when there was any.
 pub async fn remove_unproven_ways_in(conn: &mut PgConnection, user_id: Uuid) -> Result<bool, sqlx::Error> {
     let passkeys = passkeys::store::remove_all(&mut *conn, user_id).await?;
-    let two_step = two_step::store::remove_any(conn, user_id).await?;
+    let two_step = two_step::store::remove(conn, user_id).await?;
     let identities = identities::unlink_all(&mut *conn, user_id).await?;
     two_step::pending::end_all(&mut *conn, user_id).await?;
     Ok(passkeys > 0 || two_step || identities > 0)

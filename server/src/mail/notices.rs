@@ -81,7 +81,7 @@ impl Site {
 
     /// Wrong two-step codes after a correct password: whoever typed them knows the password.
     pub fn wrong_codes(&self, to: &str, wrong: i32) -> Mail {
-        self.mail(
+        self.notice(
             to,
             "Someone entered your password and then wrong codes",
             &[

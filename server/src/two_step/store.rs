@@ -81,11 +81,13 @@ pub async fn replace_secret(
 }
 
 /// Removes two-step entirely: the key, the recovery codes and any set-up under way.
-pub async fn remove(conn: &mut PgConnection, user_id: Uuid) -> Result<(), sqlx::Error> {
+/// Removes two-step (on or being set up) and its recovery codes; true when there was any.
+pub async fn remove(conn: &mut PgConnection, user_id: Uuid) -> Result<bool, sqlx::Error> {
     sqlx::query!("DELETE FROM recovery_codes WHERE user_id = $1", user_id).execute(&mut *conn).await?;
-    sqlx::query!("DELETE FROM two_step_setups WHERE user_id = $1", user_id).execute(&mut *conn).await?;
-    sqlx::query!("DELETE FROM two_step WHERE user_id = $1", user_id).execute(conn).await?;
-    Ok(())
+    let setups =
+        sqlx::query!("DELETE FROM two_step_setups WHERE user_id = $1", user_id).execute(&mut *conn).await?;
+    let done = sqlx::query!("DELETE FROM two_step WHERE user_id = $1", user_id).execute(conn).await?;
+    Ok(done.rows_affected() + setups.rows_affected() > 0)
 }
 
 pub async fn replace_codes(
@@ -123,11 +125,4 @@ pub async fn codes_left(db: impl PgExecutor<'_>, user_id: Uuid) -> Result<i64, s
     )
     .fetch_one(db)
     .await
-}
-
-/// Removes two-step (set up or half set up) and the recovery codes; true when there was any.
-pub async fn remove_any(conn: &mut PgConnection, user_id: Uuid) -> Result<bool, sqlx::Error> {
-    sqlx::query!("DELETE FROM recovery_codes WHERE user_id = $1", user_id).execute(&mut *conn).await?;
-    let done = sqlx::query!("DELETE FROM two_step WHERE user_id = $1", user_id).execute(conn).await?;
-    Ok(done.rows_affected() > 0)
 }
