@@ -2,11 +2,7 @@
 //! sent, no live link stays in the outbox after a mail is sent or given up on, and no link
 //! reaches the log except in the local default (no SMTP, not https), where the log is the inbox.
 
-use std::{
-    io::Write,
-    sync::{Arc, Mutex},
-    time::{Duration, Instant},
-};
+use std::time::{Duration, Instant};
 
 use app::api::{
     auth::SignUp,
@@ -17,6 +13,7 @@ use reqwest::{StatusCode, header};
 use crate::support::{
     TestApp,
     accounts::{PASSWORD, path, set_cookie},
+    log::Log,
     mail,
 };
 
@@ -221,34 +218,6 @@ async fn no_link_stays_in_the_outbox_after_sending_or_failing() {
             .unwrap();
     assert_eq!((text.as_str(), html.as_str()), ("", ""), "a failed mail kept its link");
     assert_ne!(error, server::mail::outbox::EXPIRED, "failed for its own reason");
-}
-
-/// Everything the app logs while `run` runs, as text.
-#[derive(Clone, Default)]
-struct Log(Arc<Mutex<Vec<u8>>>);
-
-impl Write for Log {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-impl Log {
-    fn capture() -> (Self, tracing::subscriber::DefaultGuard) {
-        let log = Self::default();
-        let writer = log.clone();
-        let subscriber =
-            tracing_subscriber::fmt().with_ansi(false).with_writer(move || writer.clone()).finish();
-        (log, tracing::subscriber::set_default(subscriber))
-    }
-
-    fn text(&self) -> String {
-        String::from_utf8_lossy(&self.0.lock().unwrap()).into_owned()
-    }
 }
 
 /// Signs up on `app` (which writes mail to disk) and waits for the mail file.

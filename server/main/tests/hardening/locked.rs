@@ -2,8 +2,6 @@
 //! refusing every way in (password, passkey, Google) and linking nothing, and never outrun by a
 //! sign-in in flight.
 
-use std::time::{Duration, Instant};
-
 use app::api::passkeys::{AddPasskey, PasskeyRegistrationOptions, PasskeySignInOptions, SignInWithPasskey};
 use reqwest::{Response, StatusCode};
 use sqlx::Connection;
@@ -131,20 +129,7 @@ async fn a_sign_in_racing_a_lock_keeps_no_session() {
         }
     });
     // Until the sign-in waits on the lock's row, or is done (as it was before the rule).
-    let deadline = Instant::now() + Duration::from_secs(20);
-    loop {
-        let waiting: i64 = sqlx::query_scalar(
-            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'",
-        )
-        .fetch_one(&app.state.pool)
-        .await
-        .unwrap();
-        if waiting > 0 || sign_in.is_finished() {
-            break;
-        }
-        assert!(Instant::now() < deadline, "the sign-in neither waited nor finished");
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
+    app.wait_for_lock_waiters(1, || sign_in.is_finished()).await;
     lock.commit().await.unwrap();
     let res = sign_in.await.unwrap();
     let status = res.status();

@@ -1,8 +1,6 @@
 //! Passkeys: bound to SERVICE_DOMAIN's origin, a signature counter that only moves forward
 //! even under concurrent sign-ins, and every change mailed to the owner.
 
-use std::time::{Duration, Instant};
-
 use app::api::passkeys::{
     AddPasskey, ListPasskeys, PasskeyRegistrationOptions, PasskeySignInOptions, RemovePasskey,
     SignInWithPasskey,
@@ -100,32 +98,14 @@ async fn concurrent_sign_ins_cannot_move_the_counter_back() {
         })
     };
     let first = send(newer, newer_cookie);
-    wait_for_waiters(&app, 1, &first).await;
+    app.wait_for_lock_waiters(1, || first.is_finished()).await;
     let second = send(older, older_cookie);
-    wait_for_waiters(&app, 2, &second).await;
+    app.wait_for_lock_waiters(2, || second.is_finished()).await;
     hold.commit().await.unwrap();
     let (first, second) = (first.await.unwrap(), second.await.unwrap());
     assert!(session_cookie(&first).is_some(), "{}", first.status());
     assert_eq!(stored_counter(&app).await, 6, "the older answer rolled the counter back");
     assert!(session_cookie(&second).is_none(), "an answer behind the stored counter signed in");
-}
-
-/// Waits until `n` statements wait on a row lock, or the request finished without waiting.
-async fn wait_for_waiters(app: &TestApp, n: i64, request: &tokio::task::JoinHandle<Response>) {
-    let deadline = Instant::now() + Duration::from_secs(20);
-    loop {
-        let waiting: i64 = sqlx::query_scalar(
-            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'",
-        )
-        .fetch_one(&app.state.pool)
-        .await
-        .unwrap();
-        if waiting >= n || request.is_finished() {
-            return;
-        }
-        assert!(Instant::now() < deadline, "the sign-in neither waited nor finished");
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
 }
 
 #[tokio::test]

@@ -8,19 +8,11 @@ use crate::support::{
     TestApp,
     accounts::{PASSWORD, field_error, json, path, session_cookie, set_cookie},
     oidc::{MockProvider, Person, Tamper, started},
+    two_step::age_sign_in,
 };
 
 fn location(res: &Response) -> String {
     res.headers().get(header::LOCATION).expect("a redirect").to_str().unwrap().to_owned()
-}
-
-async fn age_sign_in(app: &TestApp, minutes: i32) {
-    sqlx::query("UPDATE sessions SET authenticated_at = now() - make_interval(mins => $1)")
-        .bind(minutes)
-        .execute(&app.state.pool)
-        .await
-        .unwrap();
-    app.state.sessions.caches.clear();
 }
 
 async fn post_connect(app: &TestApp, session: &str, next: Option<&str>) -> Response {

@@ -164,3 +164,24 @@ impl Drop for TestApp {
         let _ = std::fs::remove_dir_all(&self.data_dir);
     }
 }
+
+impl TestApp {
+    /// Waits until `n` statements of this app's database wait on a lock (a test holds a row),
+    /// or until `done` says the request it watches finished without waiting.
+    pub async fn wait_for_lock_waiters(&self, n: i64, done: impl Fn() -> bool) {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+        loop {
+            let waiting: i64 = sqlx::query_scalar(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'",
+            )
+            .fetch_one(&self.state.pool)
+            .await
+            .unwrap();
+            if waiting >= n || done() {
+                return;
+            }
+            assert!(std::time::Instant::now() < deadline, "the request neither waited nor finished");
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
+    }
+}
