@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { PASSWORD, hydrated, mailedLink, signIn, signUp, signUpWithoutJavaScript, uniqueEmail } from "./helpers";
+import { PASSWORD, hydrated, mailedLink, signIn, signUp, signUpWithoutJavaScript, uniqueEmail, verifyEmail } from "./helpers";
 
 const FIREFOX = "Mozilla/5.0 (X11; Linux x86_64; rv:120.0) Gecko/20100101 Firefox/120.0";
 const BUTTON = "Sign out everywhere and reset my password";
@@ -52,6 +52,7 @@ test("\"This wasn't me\" in a new-sign-in notice signs out every device and mail
   const email = uniqueEmail("notme");
   await signUp(page, email);
   await expect(page).toHaveURL(/\/$/);
+  await verifyEmail(page, email);
   const firefox = await signInFromFirefox(browser, email, true);
   await thisWasntMe(page, firefox, email);
   await firefox.context().close();
@@ -63,6 +64,7 @@ test.describe("with JavaScript disabled", () => {
   test("\"This wasn't me\" is a plain form post", async ({ page, browser }) => {
     const email = uniqueEmail("notme-nojs");
     await signUpWithoutJavaScript(page, email);
+    await verifyEmail(page, email);
     const firefox = await signInFromFirefox(browser, email, false);
     await thisWasntMe(page, firefox, email);
     await firefox.context().close();
