@@ -109,7 +109,8 @@ if want e2e; then
   "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres e2e
   # Two instances of one deployment (one database, SECRET_KEY and DATA_DIR) behind a proxy that
   # sends each request to the next instance: every browser test also checks that they behave as
-  # one server.
+  # one server. Every browser signs up from 127.0.0.1, so the per-IP sign-up limit (tested in
+  # the integration tests) is raised above what the suite needs.
   # `localhost`, not 127.0.0.1: an IP address cannot be a WebAuthn relying party (passkeys).
   BASE_URL="http://localhost:$(free_port)"
   # A real OpenID Connect provider plays Google; it sends the browser back through the proxy.
@@ -123,6 +124,7 @@ if want e2e; then
     port="$(free_port)"
     GOOGLE_CLIENT_ID="$TEST_OIDC_CLIENT_ID" GOOGLE_CLIENT_SECRET="$TEST_OIDC_CLIENT_SECRET" GOOGLE_ISSUER_URL="$TEST_OIDC_ISSUER" \
       SOCKET="127.0.0.1:$port" SERVICE_DOMAIN="$BASE_URL" SERVICE_NAME="Accounts E2E" TRUSTED_PROXY_HOPS=1 \
+      SIGN_UP_PER_IP_PER_HOUR=1000 \
       SMTP_HOST="$TEST_SMTP_HOST" SMTP_TLS=plain NOREPLY_EMAIL=noreply@accounts.test \
       DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/e2e" DATA_DIR="$WORK/data" SECRET_KEY="$SECRET_KEY" \
       LEPTOS_SITE_ROOT="$ROOT/target/site" RUST_LOG="${RUST_LOG:-info}" \
