@@ -28,6 +28,9 @@ HEAD_DESC="$(git rev-parse --short HEAD)$(git diff --quiet HEAD || echo '+change
 build() {
   local name="$1" dir="$2" site
   say "building $name in release ($dir)"
+  # Both checkouts share one target dir, and cargo's fingerprints use package-relative paths and
+  # mtimes: without this, the second build can reuse the first one's workspace crates as fresh.
+  find "$dir/app" "$dir/frontend" "$dir/server" "$dir/bench" -name '*.rs' -exec touch {} +
   (cd "$dir" && cargo leptos build --release && cargo build --release -p bench-seed)
   site="$dir/target/site"
   [ -f "$site/pkg/accounts.wasm" ] || site="$TARGET/site"
