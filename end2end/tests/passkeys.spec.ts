@@ -144,3 +144,23 @@ test("a passkey cannot be planted on an unproven address, and the owner's reset 
   await squatter.goto("/account/security");
   await expect(squatter).toHaveURL((url) => url.pathname === "/login");
 });
+
+test("a passkey confirms it's you, and the page carries on", async ({ page }) => {
+  await virtualAuthenticator(page);
+  await autofillNeverPicked(page);
+  const email = uniqueEmail("pkconfirm");
+  await signUp(page, email, PASSWORD);
+  await verifyEmail(page, email);
+  await page.goto("/account/security");
+  const section = page.locator("section", { has: page.getByRole("heading", { name: "Passkeys" }) });
+  await section.getByLabel("Passkey name").fill("Confirming key");
+  await section.getByRole("button", { name: "Add a passkey" }).click();
+  await expect(section.locator(".passkey-name")).toHaveText("Confirming key");
+
+  await page.goto("/account/confirm?next=%2Faccount%2Fsecurity");
+  await hydrated(page);
+  await expect(page.getByRole("heading", { name: "Confirm your password to continue" })).toBeVisible();
+  await page.getByRole("button", { name: "Confirm with a passkey" }).click();
+  await expect(page).toHaveURL(/\/account\/security$/);
+  await expect(page.getByRole("heading", { name: "Passkeys" })).toBeVisible();
+});

@@ -76,6 +76,38 @@ pub async fn finish_google_sign_in(
     }
 }
 
+/// "Continue with Google" on the confirm page of an account without a password: with two-step
+/// on, the code (or a recovery code) first, then Google's sign-in, whose return re-confirms
+/// this device and goes on to `next`.
+#[server]
+pub async fn reconfirm_with_google(
+    next: String,
+    code: Option<String>,
+    recovery_code: Option<String>,
+) -> Result<(), FormError> {
+    use super::ssr::*;
+    let app = state()?;
+    let auth = require_auth()?;
+    let Some(google) = app.google.as_ref() else {
+        return Err(fail(server::ServiceError::NotFound, &[]));
+    };
+    let client = client().await;
+    app.throttle
+        .action(server::auth::throttle::Action::GoogleStart, client.ip)
+        .map_err(|e| fail(e, &[("next", &next)]))?;
+    let proof = server::two_step::Proof::from_form(code.as_deref(), recovery_code.as_deref());
+    let to = server::http::next::safe_next(Some(&next));
+    let started = google
+        .start_reconfirm(&auth, (&app.two_step, proof), to, &client)
+        .await
+        .map_err(|e| fail(e, &[("next", &next)]))?;
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.append_header(http::header::SET_COOKIE, started.cookie);
+    }
+    leptos_axum::redirect(&started.location);
+    Ok(())
+}
+
 #[server]
 pub async fn google_connection() -> Result<Option<GoogleStatus>, FormError> {
     use super::ssr::*;

@@ -90,6 +90,32 @@ pub async fn sign_in_with_passkey(credential: String, ceremony: Option<String>) 
     Ok(next)
 }
 
+/// Options for "Confirm with a passkey": the signed-in account's passkeys only.
+#[server]
+pub async fn passkey_confirm_options(next: Option<String>) -> Result<String, FormError> {
+    use super::ssr::*;
+    let passkeys = service()?;
+    let auth = require_auth()?;
+    let next = server::http::next::safe_next(next.as_deref());
+    let client = client().await;
+    let challenge = passkeys.start_confirm(&auth, &next, &client).await.map_err(|e| fail(e, &[]))?;
+    Ok(super::ceremony_cookie::started(&state()?, &challenge.token, challenge.options))
+}
+
+/// Re-confirms this device with one of the account's passkeys; answers where to go next.
+#[server]
+pub async fn confirm_with_passkey(credential: String, ceremony: Option<String>) -> Result<String, FormError> {
+    use super::ssr::*;
+    let state = state()?;
+    let passkeys = service()?;
+    let auth = require_auth()?;
+    let expired = server::ServiceError::BadRequest(server::passkeys::service::EXPIRED);
+    let id =
+        super::ceremony_cookie::finishing(&state, ceremony.as_deref()).ok_or_else(|| fail(expired, &[]))?;
+    let client = client().await;
+    passkeys.finish_confirm(&auth, &id, &credential, &client).await.map_err(|e| fail(e, &[]))
+}
+
 #[server]
 pub async fn list_passkeys() -> Result<Vec<PasskeyView>, FormError> {
     use super::ssr::*;

@@ -1,8 +1,36 @@
 //! The device list and password change on `/account/security`.
 
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
 
 use super::{ActivityView, DeviceView, FormError};
+
+/// The ways this account can re-confirm on the confirm page (beside its password, if any).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct WaysToConfirm {
+    /// A code or a recovery code is asked with the password or Google.
+    pub two_step: bool,
+    pub google: bool,
+    pub passkey: bool,
+}
+
+#[server]
+pub async fn confirm_ways() -> Result<WaysToConfirm, FormError> {
+    use super::ssr::*;
+    let state = state()?;
+    let auth = require_auth()?;
+    let id = auth.user.id;
+    let two_step = state.two_step.is_on(id).await.map_err(|e| fail(e, &[]))?;
+    let google = match &state.google {
+        Some(google) => google.connected(id).await.map_err(|e| fail(e, &[]))?.is_some(),
+        None => false,
+    };
+    let passkey = match &state.passkeys {
+        Some(passkeys) => !passkeys.list(id).await.map_err(|e| fail(e, &[]))?.is_empty(),
+        None => false,
+    };
+    Ok(WaysToConfirm { two_step, google, passkey })
+}
 
 #[server]
 pub async fn list_devices() -> Result<Vec<DeviceView>, FormError> {

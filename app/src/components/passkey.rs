@@ -6,7 +6,10 @@ use leptos::prelude::*;
 
 #[cfg(feature = "hydrate")]
 use {
-    crate::api::passkeys::{AddPasskey, PasskeyRegistrationOptions, PasskeySignInOptions, SignInWithPasskey},
+    crate::api::passkeys::{
+        AddPasskey, ConfirmWithPasskey, PasskeyConfirmOptions, PasskeyRegistrationOptions,
+        PasskeySignInOptions, SignInWithPasskey,
+    },
     leptos::server_fn::ServerFn,
 };
 
@@ -72,6 +75,46 @@ pub fn PasskeySignIn(next: String) -> impl IntoView {
         <div class="passkey" hidden=move || !shown.get()>
             <button type="button" class="secondary" on:click=on_click disabled=move || busy.get() aria-busy=move || busy.get().to_string()>
                 "Sign in with a passkey"
+            </button>
+            {move || error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
+        </div>
+    }
+}
+
+/// "Confirm with a passkey" on the confirm page: one of the account's own passkeys makes this
+/// device's sign-in recent, then the page goes on to `next`.
+#[island]
+pub fn PasskeyConfirm(next: String) -> impl IntoView {
+    let shown = RwSignal::new(false);
+    let busy = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| shown.set(browser::supported()));
+    let on_click = move |_| {
+        #[cfg(feature = "hydrate")]
+        {
+            busy.set(true);
+            error.set(None);
+            let next = next.clone();
+            leptos::task::spawn_local(async move {
+                match browser::sign_in(PasskeyConfirmOptions::PATH, ConfirmWithPasskey::PATH, &next).await {
+                    Ok(to) => {
+                        let _ = window().location().set_href(&to);
+                    }
+                    Err((code, message)) => {
+                        busy.set(false);
+                        error.set(failure(&code, message));
+                    }
+                }
+            });
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = &next;
+    };
+    view! {
+        <div class="passkey" hidden=move || !shown.get()>
+            <button type="button" class="secondary" on:click=on_click disabled=move || busy.get() aria-busy=move || busy.get().to_string()>
+                "Confirm with a passkey"
             </button>
             {move || error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
         </div>

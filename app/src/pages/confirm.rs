@@ -1,15 +1,21 @@
 //! `/account/confirm?next=…`: "Confirm your password to continue". Sensitive changes need a
 //! recent sign-in; this page re-confirms (the password, or Google for accounts without one;
-//! with two-step on, a code or a recovery code as well) and then carries on to `next`.
+//! with two-step on, a code or a recovery code as well; or one of the account's passkeys,
+//! which stands for both) and then carries on to `next`.
 
 use leptos::{prelude::*, server_fn::ServerFn};
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::{
-    api::{FormError, security::ConfirmPassword, two_step::two_step_enabled},
+    api::{
+        FormError,
+        google::ReconfirmWithGoogle,
+        security::{ConfirmPassword, WaysToConfirm, confirm_ways},
+    },
     components::{
         form::{Field, FormMessage, SubmitButton, form_error},
+        passkey::PasskeyConfirm,
         require_user::RequireUser,
     },
 };
@@ -18,48 +24,69 @@ pub const HEADING: &str = "Confirm your password to continue";
 
 #[component]
 pub fn ConfirmPage() -> impl IntoView {
-    let error = form_error::<ConfirmPassword>();
     let query = use_query_map().get_untracked();
     let next = query.get("next").unwrap_or_else(|| "/account/security".into());
     let recovery = query.get("recovery").is_some();
-    let two_step = OnceResource::new(two_step_enabled());
+    let ways = OnceResource::new(confirm_ways());
     view! {
         <Title text="Confirm it's you"/>
-        <RequireUser children=move |user| view! {
-            <section class="card">
-                <h1>{HEADING}</h1>
-                <p>"For your security, changes to how you sign in need you to have signed in within the last 10 minutes."</p>
-                {if user.has_password {
-                    let next = next.clone();
-                    view! {
-                        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
-                            {let next = next.clone(); move || { let next = next.clone(); Suspend::new(async move {
-                                let on = matches!(two_step.await, Ok(true));
-                                let link = on.then(|| switch_link(&next, recovery));
-                                view! {
-                                    <form method="post" action=ConfirmPassword::PATH class="form" novalidate="">
-                                        <FormMessage error/>
-                                        <input type="hidden" name="next" value=next.clone()/>
-                                        <Field label="Password" name="password" kind="password" autocomplete="current-password" error/>
-                                        {on.then(|| second_factor(recovery, error))}
-                                        <SubmitButton label="Continue"/>
-                                    </form>
-                                    {link}
-                                }
-                            })}}
-                        </Suspense>
-                    }.into_any()
-                } else {
-                    view! {
-                        <form method="post" action="/auth/google/connect" class="form">
-                            <input type="hidden" name="next" value=next.clone()/>
-                            <p>"Your account signs in with Google: sign in with it again to continue."</p>
-                            <button type="submit">"Continue with Google"</button>
-                        </form>
-                    }.into_any()
-                }}
-            </section>
+        <RequireUser children=move |user| {
+            let next = next.clone();
+            view! {
+                <section class="card">
+                    <h1>{HEADING}</h1>
+                    <p>"For your security, changes to how you sign in need you to have signed in within the last 10 minutes."</p>
+                    <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+                        {let next = next.clone(); move || { let next = next.clone(); Suspend::new(async move {
+                            let ways = ways.await.unwrap_or_default();
+                            view! {
+                                {forms(user.has_password, ways, &next, recovery)}
+                                {ways.passkey.then(|| view! {
+                                    <p class="muted">"Or use one of your passkeys:"</p>
+                                    <PasskeyConfirm next=next.clone()/>
+                                })}
+                            }
+                        })}}
+                    </Suspense>
+                </section>
+            }
         }/>
+    }
+}
+
+/// The password form, or Google for an account without a password; with two-step on, each
+/// with the code (or recovery code) field and the link to switch between them.
+fn forms(has_password: bool, ways: WaysToConfirm, next: &str, recovery: bool) -> AnyView {
+    let link = ways.two_step.then(|| switch_link(next, recovery));
+    let next = next.to_owned();
+    if has_password {
+        let error = form_error::<ConfirmPassword>();
+        view! {
+            <form method="post" action=ConfirmPassword::PATH class="form" novalidate="">
+                <FormMessage error/>
+                <input type="hidden" name="next" value=next/>
+                <Field label="Password" name="password" kind="password" autocomplete="current-password" error/>
+                {ways.two_step.then(|| second_factor(recovery, error))}
+                <SubmitButton label="Continue"/>
+            </form>
+            {link}
+        }
+        .into_any()
+    } else if ways.google {
+        let error = form_error::<ReconfirmWithGoogle>();
+        view! {
+            <form method="post" action=ReconfirmWithGoogle::PATH class="form" novalidate="">
+                <FormMessage error/>
+                <input type="hidden" name="next" value=next/>
+                <p>"Your account signs in with Google: sign in with it again to continue."</p>
+                {ways.two_step.then(|| second_factor(recovery, error))}
+                <button type="submit">"Continue with Google"</button>
+            </form>
+            {link}
+        }
+        .into_any()
+    } else {
+        ().into_any()
     }
 }
 

@@ -12,3 +12,4 @@ pub const LINKED_ELSEWHERE: &str = "This Google account is already connected to 
 pub const ALREADY_CONNECTED: &str =
     "Your account is already connected to another Google account. Disconnect it first.";
 pub const NEEDS_PASSWORD: &str = "Set a password before disconnecting Google.";
+pub const NOT_CONNECTED: &str = "Your account has no Google sign-in to confirm with.";

@@ -9,6 +9,7 @@ pub mod identities;
 mod linking;
 pub mod messages;
 pub mod provider;
+mod reconfirm;
 pub mod routes;
 pub mod service;
 mod sign_in;

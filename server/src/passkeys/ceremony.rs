@@ -14,6 +14,8 @@ pub const TTL: std::time::Duration = std::time::Duration::from_secs(300);
 pub enum Kind {
     Register,
     SignIn,
+    /// "Confirm it's you" with one of the signed-in account's passkeys.
+    Confirm,
 }
 
 impl Kind {
@@ -21,6 +23,7 @@ impl Kind {
         match self {
             Self::Register => "register",
             Self::SignIn => "sign_in",
+            Self::Confirm => "confirm",
         }
     }
 }

@@ -3,6 +3,7 @@
 
 mod budget;
 pub mod ceremony;
+pub mod confirm;
 pub mod service;
 pub mod store;
 

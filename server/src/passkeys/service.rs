@@ -41,16 +41,16 @@ pub struct Challenge {
 
 #[derive(Clone)]
 pub struct Passkeys {
-    pool: PgPool,
-    webauthn: Arc<Webauthn>,
-    sessions: Sessions,
+    pub(super) pool: PgPool,
+    pub(super) webauthn: Arc<Webauthn>,
+    pub(super) sessions: Sessions,
     outbox: Outbox,
-    throttle: Throttle,
+    pub(super) throttle: Throttle,
     /// Sign-ins started and not finished, across the deployment.
     budget: Arc<Budget>,
 }
 
-fn bad(_: impl std::fmt::Display) -> ServiceError {
+pub(super) fn bad(_: impl std::fmt::Display) -> ServiceError {
     metrics::counter!("sign_ins_total", "method" => "passkey", "outcome" => "failure").increment(1);
     ServiceError::BadRequest(FAILED)
 }

@@ -54,6 +54,17 @@ pub async fn insert(
     Ok(done.rows_affected() == 1)
 }
 
+/// Every passkey of an account (the ones a re-confirmation accepts).
+pub async fn all(db: impl PgExecutor<'_>, user_id: Uuid) -> Result<Vec<Passkey>, sqlx::Error> {
+    let rows = sqlx::query_scalar!(
+        "SELECT passkey::text AS \"passkey!\" FROM passkeys WHERE user_id = $1 ORDER BY created_at",
+        user_id
+    )
+    .fetch_all(db)
+    .await?;
+    Ok(rows.iter().filter_map(|j| serde_json::from_str(j).ok()).collect())
+}
+
 /// The stored passkey with this credential id, if it belongs to `user_id`.
 pub async fn find(db: impl PgExecutor<'_>, user_id: Uuid, id: &[u8]) -> Result<Option<Passkey>, sqlx::Error> {
     let json = sqlx::query_scalar!(

@@ -23,6 +23,7 @@ mod passkey_rules;
 mod planted;
 mod recent;
 mod reconfirm_codes;
+mod reconfirm_ways;
 mod recovery;
 mod security_log;
 mod session_limits;

@@ -146,7 +146,8 @@ async fn an_account_without_a_password_reconfirms_with_google_and_carries_on() {
     age_sign_in(&app, 11).await;
 
     let page = app.get_with("/account/confirm?next=/account/security", &session).await.text().await.unwrap();
-    assert!(page.contains("Continue with Google") && page.contains("action=\"/auth/google/connect\""));
+    let action = format!("action=\"{}\"", path::<app::api::google::ReconfirmWithGoogle>());
+    assert!(page.contains("Continue with Google") && page.contains(&action), "{page}");
     let attempt = started(&post_connect(&app, &session, Some("/account/security#delete")).await);
     let code =
         provider.approve(&attempt.authorize, Person::new("sub-only", "only@example.com"), Tamper::None);
