@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Runs every check and test against real services it starts itself on 127.0.0.1:
-# formatting, clippy (server and browser sides), unit and integration tests against a private
-# Postgres cluster, then Playwright in Debian's Chromium against a freshly built site served by
-# two instances behind a round-robin proxy (no sticky sessions).
-# Everything it starts is stopped on exit, pass or fail.
+# every variable the server reads documented (scripts/check-config.sh), formatting, clippy
+# (server and browser sides), unit and integration tests against a private Postgres cluster,
+# then Playwright in Debian's Chromium against a freshly built site served by two instances
+# behind a round-robin proxy (no sticky sessions).
+# Everything it starts is stopped on exit, pass or fail, and each stage's wall time is printed.
 #
 # Usage: scripts/test.sh [lint] [unit] [e2e] [watch]   (no argument: all four, as CI runs it)
 #        E2E_ONLY=tests/links.spec.ts scripts/test.sh e2e   (some Playwright files only)
@@ -16,6 +17,35 @@ source "$(dirname "$0")/services/oidc.sh"
 
 stages="${*:-lint unit e2e watch}"
 want() { [[ " $stages " == *" $1 "* ]]; }
+
+# Wall time of each stage, printed on exit (pass or fail) by print_stage_times: a stage that
+# finished is recorded by stage_end, the one running when the script stops is shown as failed.
+STAGE_TIMES=()
+STAGE_NAME=""
+STAGE_START=0
+stage_start() { STAGE_NAME="$1"; STAGE_START=$SECONDS; }
+stage_end() {
+  STAGE_TIMES+=("stage $STAGE_NAME: $((SECONDS - STAGE_START)) s")
+  STAGE_NAME=""
+}
+print_stage_times() {
+  [ -z "$STAGE_NAME" ] || STAGE_TIMES+=("stage $STAGE_NAME: $((SECONDS - STAGE_START)) s (failed)")
+  STAGE_NAME=""
+  [ ${#STAGE_TIMES[@]} -gt 0 ] || return 0
+  printf '%s\n' "${STAGE_TIMES[@]}" >&2
+  STAGE_TIMES=() # once, although cleanup runs twice after Ctrl-C (INT, then EXIT)
+}
+
+# Until cleanup below takes over (setup.sh may fail before there is anything to clean up).
+trap print_stage_times EXIT
+
+# Plain text, no tools needed: a missing variable fails before minutes of set-up.
+if want lint; then
+  say "configuration documented (.env.example and README)"
+  "$(dirname "$0")/check-config.sh"
+fi
+
+stage_start setup
 
 "$ROOT/scripts/setup.sh" --tests
 cd "$ROOT"
@@ -41,6 +71,7 @@ stop_pids() {
 
 cleanup() {
   local status=$?
+  print_stage_times
   declare -F watch_cleanup >/dev/null && watch_cleanup
   stop_pids "${SERVER_PIDS[@]}"
   stop_s3 2>/dev/null || true
@@ -57,10 +88,12 @@ say "starting a private Postgres for tests"
 # test creates its own database in it.
 start_postgres "$WORK"
 export TEST_DATABASE_URL="$PG_URL"
+stage_end
 
 # Every build reads the query data in .sqlx/ (SQLX_OFFLINE=true in .cargo/config.toml), never a
 # database; only the check below compiles against one.
 if want lint; then
+  stage_start lint
   say "formatting"
   cargo fmt --all --check
 
@@ -76,9 +109,11 @@ if want lint; then
   cargo sqlx migrate run --source .migrations --database-url "$sqlx_url" >/dev/null
   cargo sqlx prepare --workspace --check --database-url "$sqlx_url" -- "${SQLX_PREPARE_ARGS[@]}" ||
     die "\`.sqlx/\` is stale (or a query does not fit the migrations): run cargo sqlx prepare --workspace -- ${SQLX_PREPARE_ARGS[*]} against a migrated database (README, SQL checked at compile time)"
+  stage_end
 fi
 
 if want unit; then
+  stage_start unit
   say "starting an S3-compatible server for tests"
   ensure_s3s_fs
   start_s3 "$WORK"
@@ -96,9 +131,11 @@ if want unit; then
   # One test at a time per binary: each test runs its own app and runtime, and a rare hang was
   # seen with two in flight in one process (see the closing note of session 1).
   cargo test -p app -p server -p accounts-server --features app/ssr -- --test-threads=1
+  stage_end
 fi
 
 if want e2e; then
+  stage_start e2e
   say "building the site"
   cargo leptos build --frontend-only
   cargo build -p accounts-server
@@ -153,10 +190,13 @@ if want e2e; then
   fi
   stop_pids "${SERVER_PIDS[@]}"
   SERVER_PIDS=()
+  stage_end
 fi
 
 if want watch; then
+  stage_start watch
   source "$ROOT/scripts/watch-check.sh"
   run_watch_check
+  stage_end
 fi
 say "all checks and tests passed"

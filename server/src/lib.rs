@@ -6,6 +6,7 @@
 pub mod accounts;
 pub mod admin;
 pub mod auth;
+pub mod change;
 pub mod config;
 pub mod db;
 pub mod domain;

@@ -14,11 +14,12 @@ use super::{
 };
 use crate::{
     auth::{BreachedPasswords, PasswordHasher, Throttle, lockout, throttle::Action},
+    change::{Change, Keep},
     domain::{EmailAddress, NewPassword, user_inputs},
     error::ServiceError,
     mail::{Outbox, outbox},
-    session::{Authenticated, ClientInfo, Invalidation, Sessions, publish, store},
-    trail::{self, EventKind},
+    session::{Authenticated, ClientInfo, Sessions},
+    trail::EventKind,
 };
 
 /// Reset links per address per hour beyond which requests are silently dropped.
@@ -116,51 +117,36 @@ impl EmailFlows {
 
     /// Spends a verification or email-change link, in any browser, signed in or not.
     pub async fn verify(&self, token: &str, client: &ClientInfo) -> Result<EmailLink, ServiceError> {
-        let mut tx = self.pool.begin().await?;
-        let redeemed = email_tokens::redeem(&mut tx, token, &[Purpose::Verify, Purpose::Change])
+        let mut change = Change::begin(&self.pool, &self.sessions.caches, client).await?;
+        let redeemed = email_tokens::redeem(change.db(), token, &[Purpose::Verify, Purpose::Change])
             .await?
             .ok_or(ServiceError::InvalidLink)?;
+        let user_id = redeemed.user_id;
         let done = match (redeemed.purpose, redeemed.new_email) {
             (Purpose::Change, Some(new_email)) => {
-                let old = users::find(&mut *tx, redeemed.user_id).await?.ok_or(ServiceError::InvalidLink)?;
-                let moved = sqlx::query!(
-                    "UPDATE users SET email = $2, email_verified_at = now(), updated_at = now() WHERE id = $1",
-                    redeemed.user_id,
-                    &new_email,
-                )
-                .execute(&mut *tx)
-                .await;
-                match moved {
-                    Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
-                        return Err(ServiceError::Refused("That address now belongs to another account."));
-                    }
-                    other => {
-                        other?;
-                    }
+                let old = users::find(change.db(), user_id).await?.ok_or(ServiceError::InvalidLink)?;
+                if !users::move_to_email(change.db(), user_id, &new_email).await? {
+                    return Err(ServiceError::Refused("That address now belongs to another account."));
                 }
                 // Links mailed to the old address stop working.
-                email_tokens::void(&mut tx, redeemed.user_id, Purpose::Reset).await?;
+                email_tokens::void(change.db(), user_id, Purpose::Reset).await?;
                 let detail = format!("from {} to {new_email}", old.email);
-                trail::record(&mut tx, redeemed.user_id, EventKind::EmailChanged, client, &detail).await?;
-                let notice = self.outbox.site.email_changed(&old.email, &new_email).about(redeemed.user_id);
-                outbox::enqueue(&mut tx, &notice).await?;
+                change.record(user_id, EventKind::EmailChanged, &detail).await?;
+                change
+                    .mail(
+                        &self.outbox,
+                        &self.outbox.site.email_changed(&old.email, &new_email).about(user_id),
+                    )
+                    .await?;
                 EmailLink::Change { new_email }
             }
             _ => {
-                sqlx::query!(
-                    "UPDATE users SET email_verified_at = coalesce(email_verified_at, now()), updated_at = now() WHERE id = $1",
-                    redeemed.user_id
-                )
-                .execute(&mut *tx)
-                .await?;
+                users::mark_verified(change.db(), user_id).await?;
                 EmailLink::Verify
             }
         };
-        let changes = [Invalidation::User(redeemed.user_id)];
-        publish(&mut tx, changes).await?;
-        tx.commit().await?;
-        self.sessions.caches.apply(&changes).await;
-        self.outbox.wake();
+        change.user_changed(user_id);
+        change.commit().await?;
         Ok(done)
     }
 
@@ -229,44 +215,36 @@ impl EmailFlows {
         new_password: &str,
         client: &ClientInfo,
     ) -> Result<Reset, ServiceError> {
-        let mut tx = self.pool.begin().await?;
-        let user_id = email_tokens::peek(&mut tx, token, &[Purpose::Reset])
+        let mut change = Change::begin(&self.pool, &self.sessions.caches, client).await?;
+        let user_id = email_tokens::peek(change.db(), token, &[Purpose::Reset])
             .await?
             .ok_or(ServiceError::InvalidLink)?
             .user_id;
-        let user = users::find(&mut *tx, user_id).await?.ok_or(ServiceError::InvalidLink)?;
+        let user = users::find(change.db(), user_id).await?.ok_or(ServiceError::InvalidLink)?;
         let password = NewPassword::parse(new_password, "new_password", &user_inputs(&user.email))?;
         self.breached.refuse_if_breached(&password, "new_password").await?;
         let hash = self.hasher.hash(password.expose()).await?;
-        // The row locked from here on, so whether this is the address's first proof (read
-        // again under the lock) cannot change before this commits.
-        store::lock_user(&mut tx, user_id).await?;
-        let user = users::find(&mut *tx, user_id).await?.ok_or(ServiceError::InvalidLink)?;
-        email_tokens::redeem(&mut tx, token, &[Purpose::Reset]).await?.ok_or(ServiceError::InvalidLink)?;
-        email_tokens::void_all(&mut tx, user_id).await?;
+        // The row locked from here on (ending the sessions locks it), so whether this is the
+        // address's first proof (read again under the lock) cannot change before this commits.
+        change.end_sessions(user_id, Keep::Nothing).await?;
+        let user = users::find(change.db(), user_id).await?.ok_or(ServiceError::InvalidLink)?;
+        email_tokens::redeem(change.db(), token, &[Purpose::Reset])
+            .await?
+            .ok_or(ServiceError::InvalidLink)?;
+        email_tokens::void_all(change.db(), user_id).await?;
         let removed_unproven = user.email_verified_at.is_none()
-            && first_proof::remove_unproven_ways_in(&mut tx, user_id).await?;
-        sqlx::query!(
-            "UPDATE users SET password_hash = $2, email_verified_at = coalesce(email_verified_at, now()), \
-             updated_at = now() WHERE id = $1",
-            user_id,
-            &hash,
-        )
-        .execute(&mut *tx)
-        .await?;
-        store::delete_all_except(&mut *tx, user_id, None).await?;
+            && first_proof::remove_unproven_ways_in(change.db(), user_id).await?;
+        users::set_password_hash(change.db(), user_id, &hash).await?;
+        users::mark_verified(change.db(), user_id).await?;
         // The owner proved the mailbox: whatever lock a guesser caused ends here.
-        self.throttle.lockout.clear(&mut *tx, &[&lockout::account(user_id)]).await?;
-        outbox::enqueue(&mut tx, &self.outbox.site.password_changed(&user.email)).await?;
-        trail::record(&mut tx, user_id, EventKind::PasswordReset, client, "").await?;
+        self.throttle.lockout.clear(change.db(), &[&lockout::account(user_id)]).await?;
+        change.mail(&self.outbox, &self.outbox.site.password_changed(&user.email)).await?;
+        change.record(user_id, EventKind::PasswordReset, "").await?;
         if removed_unproven {
-            trail::record(&mut tx, user_id, EventKind::UnprovenMethodsRemoved, client, "").await?;
+            change.record(user_id, EventKind::UnprovenMethodsRemoved, "").await?;
         }
-        let changes = [Invalidation::UserSessions(user_id)];
-        publish(&mut tx, changes).await?;
-        tx.commit().await?;
-        self.sessions.caches.apply(&changes).await;
-        self.outbox.wake();
+        change.all_sessions_changed(user_id);
+        change.commit().await?;
         Ok(Reset { removed_unproven })
     }
 
@@ -304,23 +282,23 @@ impl EmailFlows {
         if users::credentials(&self.pool, new_email.as_str()).await?.is_some() {
             return Err(ServiceError::invalid("new_email", "An account with this email already exists"));
         }
-        let mut tx = self.pool.begin().await?;
-        if email_tokens::recent(&mut tx, user.id, Purpose::Change, 3600.0).await?
+        let mut change = Change::begin(&self.pool, &self.sessions.caches, client).await?;
+        if email_tokens::recent(change.db(), user.id, Purpose::Change, 3600.0).await?
             >= CHANGES_PER_ACCOUNT_PER_HOUR
         {
             return Err(ServiceError::Refused(
                 "You have asked to change your address five times this hour. Try again later.",
             ));
         }
-        email_tokens::void(&mut tx, user.id, Purpose::Change).await?;
-        let token = email_tokens::create(&mut tx, user.id, Purpose::Change, Some(new_email.as_str())).await?;
-        outbox::enqueue(&mut tx, &self.outbox.site.confirm_new_email(new_email.as_str(), &token)).await?;
-        outbox::enqueue(&mut tx, &self.outbox.site.email_change_notice(&user.email, new_email.as_str()))
-            .await?;
+        email_tokens::void(change.db(), user.id, Purpose::Change).await?;
+        let token =
+            email_tokens::create(change.db(), user.id, Purpose::Change, Some(new_email.as_str())).await?;
+        let site = &self.outbox.site;
+        change.mail(&self.outbox, &site.confirm_new_email(new_email.as_str(), &token)).await?;
+        change.mail(&self.outbox, &site.email_change_notice(&user.email, new_email.as_str())).await?;
         let detail = format!("to {}", new_email.as_str());
-        trail::record(&mut tx, user.id, EventKind::EmailChangeRequested, client, &detail).await?;
-        tx.commit().await?;
-        self.outbox.wake();
+        change.record(user.id, EventKind::EmailChangeRequested, &detail).await?;
+        change.commit().await?;
         Ok(new_email.to_string())
     }
 }

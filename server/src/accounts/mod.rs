@@ -7,6 +7,7 @@ pub mod first_proof;
 pub mod service;
 pub mod signed_in;
 pub mod users;
+pub mod ways_in;
 
 pub use service::Accounts;
 pub use users::User;

@@ -7,13 +7,10 @@ use uuid::Uuid;
 use super::{User, users};
 use crate::{
     auth::{BreachedPasswords, PasswordHasher, Throttle, lockout, throttle::Action},
+    change::{Change, Keep},
     domain::{EmailAddress, NewPassword, PASSWORD_MAX_LEN, Strength, user_inputs},
     error::ServiceError,
-    mail::outbox,
-    session::{
-        Authenticated, ClientInfo, Invalidation, SessionToken, Sessions, publish,
-        store::{self, SignInMethod},
-    },
+    session::{Authenticated, ClientInfo, SessionToken, Sessions, store::SignInMethod},
     trail::{self, EventKind},
 };
 
@@ -56,16 +53,17 @@ impl Accounts {
         // After the per-IP limit, so a flood of sign-ups cannot turn into a flood of lookups.
         self.breached.refuse_if_breached(&password, "password").await?;
         let hash = self.hasher.hash(password.expose()).await?;
-        let mut tx = self.pool.begin().await?;
-        let user = users::insert(&mut *tx, email.as_str(), &hash).await?.ok_or(ServiceError::EmailTaken)?;
-        self.email.queue_verification(&mut tx, user.id, &user.email).await?;
+        let mut change = Change::begin(&self.pool, &self.sessions.caches, client).await?;
+        let user =
+            users::insert(change.db(), email.as_str(), &hash).await?.ok_or(ServiceError::EmailTaken)?;
+        self.email.queue_verification(change.db(), user.id, &user.email).await?;
+        change.mailed_through(&self.email.outbox);
         let token = self
             .sessions
-            .create_for_device(&mut *tx, user.id, Uuid::new_v4(), client, SignInMethod::Password)
+            .create_for_device(change.db(), user.id, Uuid::new_v4(), client, SignInMethod::Password)
             .await?;
-        trail::record(&mut tx, user.id, EventKind::SignedUp, client, "").await?;
-        tx.commit().await?;
-        self.email.outbox.wake();
+        change.record(user.id, EventKind::SignedUp, "").await?;
+        change.commit().await?;
         tracing::info!(user = %user.id, "account created");
         Ok((user, token))
     }
@@ -166,23 +164,19 @@ impl Accounts {
         let hash = self.hasher.hash(new.expose()).await?;
         let device = auth.session.record.device_id;
 
-        let mut tx = self.pool.begin().await?;
-        users::set_password_hash(&mut *tx, user.id, &hash).await?;
-        super::email_tokens::void_all(&mut tx, user.id).await?;
-        store::lock_user(&mut tx, user.id).await?;
-        store::delete_all_except(&mut *tx, user.id, None).await?;
+        let mut change = Change::begin(&self.pool, &self.sessions.caches, client).await?;
+        change.end_sessions(user.id, Keep::Nothing).await?;
+        users::set_password_hash(change.db(), user.id, &hash).await?;
+        super::email_tokens::void_all(change.db(), user.id).await?;
         let token = self
             .sessions
-            .create_for_device(&mut *tx, user.id, device, client, auth.session.record.method)
+            .create_for_device(change.db(), user.id, device, client, auth.session.record.method)
             .await?;
-        trail::record(&mut tx, user.id, EventKind::PasswordChanged, client, "").await?;
-        outbox::enqueue(&mut tx, &self.email.outbox.site.password_changed(&user.email)).await?;
-        let changes = [Invalidation::UserSessions(user.id)];
-        publish(&mut tx, changes).await?;
-        tx.commit().await?;
-
-        self.sessions.caches.apply(&changes).await;
-        self.email.outbox.wake();
+        change.record(user.id, EventKind::PasswordChanged, "").await?;
+        let outbox = &self.email.outbox;
+        change.mail(outbox, &outbox.site.password_changed(&user.email)).await?;
+        change.all_sessions_changed(user.id);
+        change.commit().await?;
         tracing::info!(user = %user.id, "password changed; other sessions ended");
         Ok(token)
     }

@@ -8,8 +8,9 @@ use uuid::Uuid;
 
 use super::users;
 use crate::{
+    change::Change,
     error::ServiceError,
-    mail::{Outbox, notices::Where, outbox},
+    mail::{Outbox, notices::Where},
     session::{ClientInfo, SessionToken, Sessions, device, store::SignInMethod},
     trail::{self, EventKind},
     two_step,
@@ -56,24 +57,21 @@ pub async fn start(
     client: &ClientInfo,
     method: SignInMethod,
 ) -> Result<SessionToken, ServiceError> {
-    let mut tx = pool.begin().await?;
+    let mut change = Change::begin(pool, &sessions.caches, client).await?;
     // Read under a share lock held until the session is in: an operator's lock (an UPDATE of
     // the row) waits for this sign-in and then ends its session, or this one waits and sees it.
-    refuse_locked(&mut *tx, user_id).await?;
-    let known = trail::knows_device(&mut *tx, user_id, client).await?;
+    refuse_locked(change.db(), user_id).await?;
+    let known = trail::knows_device(change.db(), user_id, client).await?;
     let device_id = Uuid::new_v4();
-    let token = sessions.create_for_device(&mut *tx, user_id, device_id, client, method).await?;
+    let token = sessions.create_for_device(change.db(), user_id, device_id, client, method).await?;
     metrics::counter!("sign_ins_total", "method" => method.as_str(), "outcome" => "success").increment(1);
-    trail::record(&mut tx, user_id, EventKind::SignedIn, client, "").await?;
-    if !known && let Some(user) = users::find(&mut *tx, user_id).await? {
+    change.record(user_id, EventKind::SignedIn, "").await?;
+    if !known && let Some(user) = users::find(change.db(), user_id).await? {
         let name = device::describe(&client.user_agent);
         let at = Where { device: &name, ip: client.ip, when: chrono::Utc::now() };
-        outbox::enqueue(&mut tx, &mail.site.new_sign_in(&user.email, &at).naming_device(device_id)).await?;
+        change.mail(mail, &mail.site.new_sign_in(&user.email, &at).naming_device(device_id)).await?;
     }
-    tx.commit().await?;
-    if !known {
-        mail.wake();
-    }
+    change.commit().await?;
     Ok(token)
 }
 

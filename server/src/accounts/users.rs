@@ -164,3 +164,101 @@ pub async fn insert_verified(
     .fetch_optional(db)
     .await
 }
+
+/// Moves the account to `email`, proven by the link just redeemed. `false` when another
+/// account holds the address now.
+pub async fn move_to_email(db: impl PgExecutor<'_>, id: Uuid, email: &str) -> Result<bool, sqlx::Error> {
+    let moved = sqlx::query!(
+        "UPDATE users SET email = $2, email_verified_at = now(), updated_at = now() WHERE id = $1",
+        id,
+        email,
+    )
+    .execute(db)
+    .await;
+    match moved {
+        Ok(_) => Ok(true),
+        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
+/// The address is proven (it stays proven from its first proof).
+pub async fn mark_verified(db: impl PgExecutor<'_>, id: Uuid) -> Result<(), sqlx::Error> {
+    sqlx::query!(
+        "UPDATE users SET email_verified_at = coalesce(email_verified_at, now()), updated_at = now() WHERE id = $1",
+        id
+    )
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+/// The account signs in without a password from now on (its other ways in were checked).
+pub async fn remove_password(db: impl PgExecutor<'_>, id: Uuid) -> Result<(), sqlx::Error> {
+    sqlx::query!("UPDATE users SET password_hash = NULL, updated_at = now() WHERE id = $1", id)
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
+/// An operator's lock (`locked`) or unlock of the account.
+pub async fn set_locked(db: impl PgExecutor<'_>, id: Uuid, locked: bool) -> Result<(), sqlx::Error> {
+    sqlx::query!(
+        "UPDATE users SET locked_at = CASE WHEN $2 THEN coalesce(locked_at, now()) END, updated_at = now() WHERE id = $1",
+        id,
+        locked
+    )
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+/// The profile's fields; `false` when `username` belongs to another account.
+pub async fn set_profile(
+    db: impl PgExecutor<'_>,
+    id: Uuid,
+    display_name: Option<&str>,
+    username: Option<&str>,
+    bio: &str,
+) -> Result<bool, sqlx::Error> {
+    let result = sqlx::query!(
+        "UPDATE users SET display_name = $2, username = $3, bio = NULLIF($4, ''), updated_at = now() WHERE id = $1",
+        id,
+        display_name,
+        username,
+        bio,
+    )
+    .execute(db)
+    .await;
+    match result {
+        Ok(_) => Ok(true),
+        Err(sqlx::Error::Database(e)) if e.constraint() == Some("users_username_key") => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
+/// Points the account at the avatar `key` (or none); the previous key, `None` for no account.
+pub async fn set_avatar(
+    conn: &mut sqlx::PgConnection,
+    id: Uuid,
+    key: Option<&str>,
+) -> Result<Option<Option<String>>, sqlx::Error> {
+    sqlx::query_scalar!(
+        "UPDATE users u SET avatar_key = $2, updated_at = now() \
+         FROM (SELECT avatar_key AS old FROM users WHERE id = $1 FOR UPDATE) o \
+         WHERE u.id = $1 RETURNING o.old",
+        id,
+        key,
+    )
+    .fetch_optional(conn)
+    .await
+}
+
+/// Deletes the account (its sessions, ways in and trail go with it, ON DELETE CASCADE) and
+/// remembers the address in `deleted_users`; returns the avatar key to remove from storage.
+pub async fn delete(conn: &mut sqlx::PgConnection, id: Uuid) -> Result<Option<Option<String>>, sqlx::Error> {
+    sqlx::query!("INSERT INTO deleted_users (id, email) SELECT id, email FROM users WHERE id = $1", id)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query_scalar!("DELETE FROM users WHERE id = $1 RETURNING avatar_key", id).fetch_optional(conn).await
+}

@@ -55,41 +55,14 @@ pub async fn link(
     Ok(done.rows_affected() == 1)
 }
 
-/// What unlinking did.
-#[derive(Debug, PartialEq, Eq)]
-pub enum Unlinked {
-    Done,
-    NotLinked,
-    /// The account has no password: the identity is its only way in.
-    LastWayIn,
-}
-
-/// Unlinks unless the account would be left with no way to sign in.
-pub async fn unlink(
-    db: &mut sqlx::PgConnection,
-    user_id: Uuid,
-    issuer: &str,
-) -> Result<Unlinked, sqlx::Error> {
-    let row = sqlx::query!(
-        "WITH target AS ( \
-             SELECT i.user_id, (u.password_hash IS NOT NULL \
-                 OR EXISTS (SELECT 1 FROM passkeys p WHERE p.user_id = u.id)) AS has_password \
-             FROM user_identities i JOIN users u ON u.id = i.user_id \
-             WHERE i.user_id = $1 AND i.issuer = $2 FOR UPDATE OF i, u), \
-         deleted AS ( \
-             DELETE FROM user_identities i USING target t \
-             WHERE i.user_id = t.user_id AND i.issuer = $2 AND t.has_password RETURNING 1) \
-         SELECT t.has_password, EXISTS (SELECT 1 FROM deleted) AS \"unlinked!\" FROM target t",
-        user_id,
-        issuer,
-    )
-    .fetch_optional(db)
-    .await?;
-    Ok(match row.map(|r| r.unlinked) {
-        None => Unlinked::NotLinked,
-        Some(true) => Unlinked::Done,
-        Some(false) => Unlinked::LastWayIn,
-    })
+/// Unlinks the account's identity at `issuer`; false when it had none. The caller checked
+/// the ways-in rule (`accounts::ways_in`) with the user's row locked.
+pub async fn unlink(db: impl PgExecutor<'_>, user_id: Uuid, issuer: &str) -> Result<bool, sqlx::Error> {
+    let done =
+        sqlx::query!("DELETE FROM user_identities WHERE user_id = $1 AND issuer = $2", user_id, issuer)
+            .execute(db)
+            .await?;
+    Ok(done.rows_affected() > 0)
 }
 
 /// Unlinks every identity of the account, whatever its issuer; returns how many there were.

@@ -5,16 +5,18 @@
 use uuid::Uuid;
 
 use super::{
-    identities::{self, Unlinked},
-    messages,
+    identities, messages,
     service::{Finished, GoogleSignIn, Identity},
 };
 use crate::{
-    accounts::users,
+    accounts::{
+        users,
+        ways_in::{Way, WaysIn},
+    },
+    change::Change,
     error::ServiceError,
-    mail::outbox,
-    session::{ClientInfo, Invalidation, notify},
-    trail::{self, EventKind},
+    session::ClientInfo,
+    trail::EventKind,
 };
 
 impl GoogleSignIn {
@@ -30,43 +32,35 @@ impl GoogleSignIn {
             Some(_) => return Err(ServiceError::Conflict(messages::LINKED_ELSEWHERE)),
             None => {}
         }
-        let mut tx = pool.begin().await?;
-        if !identities::link(
-            &mut *tx,
-            &self.inner.issuer,
-            &identity.subject,
-            user_id,
-            identity.email.as_str(),
-        )
-        .await?
-        {
-            drop(tx);
+        let inner = &self.inner;
+        let mut change = Change::begin(pool, &inner.sessions.caches, client).await?;
+        let email = identity.email.as_str();
+        if !identities::link(change.db(), &inner.issuer, &identity.subject, user_id, email).await? {
+            drop(change);
             return Err(ServiceError::Conflict(
-                match identities::user_for(pool, &self.inner.issuer, &identity.subject).await? {
+                match identities::user_for(pool, &inner.issuer, &identity.subject).await? {
                     Some(_) => messages::LINKED_ELSEWHERE,
                     None => messages::ALREADY_CONNECTED,
                 },
             ));
         }
-        self.connected_notice(&mut tx, user_id, identity.email.as_str(), client).await?;
-        tx.commit().await?;
-        self.inner.outbox.wake();
-        self.inner.sessions.caches.invalidate_user(user_id).await;
+        self.connected_notice(&mut change, user_id, email).await?;
+        change.user_changed(user_id);
+        change.commit().await?;
         Ok(Finished::Linked { user_id })
     }
 
-    /// Records "Google connected" and mails the account's address, inside the caller's transaction.
-    pub(super) async fn connected_notice(
-        &self,
-        conn: &mut sqlx::PgConnection,
+    /// Records "Google connected" and mails the account's address, inside the caller's change.
+    pub(super) async fn connected_notice<'a>(
+        &'a self,
+        change: &mut Change<'a>,
         user_id: Uuid,
         google_email: &str,
-        client: &ClientInfo,
     ) -> Result<(), ServiceError> {
-        trail::record(conn, user_id, EventKind::GoogleConnected, client, google_email).await?;
-        if let Some(user) = users::find(&mut *conn, user_id).await? {
-            outbox::enqueue(conn, &self.inner.outbox.site.google_connected(&user.email, google_email))
-                .await?;
+        change.record(user_id, EventKind::GoogleConnected, google_email).await?;
+        if let Some(user) = users::find(change.db(), user_id).await? {
+            let outbox = &self.inner.outbox;
+            change.mail(outbox, &outbox.site.google_connected(&user.email, google_email)).await?;
         }
         Ok(())
     }
@@ -78,22 +72,20 @@ impl GoogleSignIn {
 
     /// Disconnects Google, unless it is the account's only way to sign in.
     pub async fn disconnect(&self, user_id: Uuid, client: &ClientInfo) -> Result<(), ServiceError> {
-        let mut tx = self.inner.pool.begin().await?;
-        match identities::unlink(&mut tx, user_id, &self.inner.issuer).await? {
-            Unlinked::LastWayIn => Err(ServiceError::Conflict(messages::NEEDS_PASSWORD)),
-            Unlinked::NotLinked => Ok(()),
-            Unlinked::Done => {
-                trail::record(&mut tx, user_id, EventKind::GoogleDisconnected, client, "").await?;
-                if let Some(user) = users::find(&mut *tx, user_id).await? {
-                    outbox::enqueue(&mut tx, &self.inner.outbox.site.google_disconnected(&user.email))
-                        .await?;
-                }
-                notify::publish_user_changed(&mut tx, user_id).await?;
-                tx.commit().await?;
-                self.inner.outbox.wake();
-                self.inner.sessions.caches.apply(&[Invalidation::User(user_id)]).await;
-                Ok(())
-            }
+        let inner = &self.inner;
+        let mut change = Change::begin(&inner.pool, &inner.sessions.caches, client).await?;
+        let ways = WaysIn::locked(change.db(), user_id).await?;
+        if !ways.allows_removing(Way::Identity) {
+            return Err(ServiceError::Conflict(messages::NEEDS_PASSWORD));
         }
+        if !identities::unlink(change.db(), user_id, &inner.issuer).await? {
+            return Ok(());
+        }
+        change.record(user_id, EventKind::GoogleDisconnected, "").await?;
+        if let Some(user) = users::find(change.db(), user_id).await? {
+            change.mail(&inner.outbox, &inner.outbox.site.google_disconnected(&user.email)).await?;
+        }
+        change.user_changed(user_id);
+        change.commit().await
     }
 }

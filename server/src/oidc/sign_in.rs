@@ -9,11 +9,12 @@ use super::{
 };
 use crate::{
     accounts::{signed_in, users},
+    change::Change,
     domain::DisplayName,
     error::ServiceError,
     profile::avatar,
-    session::{ClientInfo, Invalidation, store::SignInMethod},
-    trail::{self, EventKind},
+    session::{ClientInfo, store::SignInMethod},
+    trail::EventKind,
 };
 
 /// How long we wait for the provider's picture before giving up on it.
@@ -28,57 +29,57 @@ impl GoogleSignIn {
         next: String,
         client: &ClientInfo,
     ) -> Result<Finished, ServiceError> {
-        let pool = &self.inner.pool;
-        let mut tx = pool.begin().await?;
+        let inner = &self.inner;
+        let mut change = Change::begin(&inner.pool, &inner.sessions.caches, client).await?;
         let (user_id, created) = if let Some(user_id) =
-            identities::user_for(&mut *tx, &self.inner.issuer, &identity.subject).await?
+            identities::user_for(change.db(), &self.inner.issuer, &identity.subject).await?
         {
             (user_id, false)
         } else {
             let email = identity.email.as_str();
-            match users::find_by_email(&mut *tx, email).await? {
+            match users::find_by_email(change.db(), email).await? {
                 Some(user)
                     if user.email_verified_at.is_some()
                         && authority::vouches_for(&identity.email, identity.hosted_domain.as_deref()) =>
                 {
                     // A locked account gains no way in, not even one its next sign-in refuses.
-                    if users::is_locked(&mut *tx, user.id).await? == Some(true) {
+                    if users::is_locked(change.db(), user.id).await? == Some(true) {
                         return Err(ServiceError::Locked);
                     }
-                    if !identities::link(&mut *tx, &self.inner.issuer, &identity.subject, user.id, email)
+                    if !identities::link(change.db(), &self.inner.issuer, &identity.subject, user.id, email)
                         .await?
                     {
                         return Err(ServiceError::Conflict(messages::ALREADY_CONNECTED));
                     }
-                    self.connected_notice(&mut tx, user.id, email, client).await?;
+                    self.connected_notice(&mut change, user.id, email).await?;
                     (user.id, false)
                 }
                 Some(_) => return Err(ServiceError::Conflict(messages::ACCOUNT_EXISTS)),
                 None => {
                     let name = identity.name.as_deref().and_then(|n| DisplayName::parse(n).ok());
-                    let user = users::insert_verified(&mut *tx, email, name.as_ref().map(|n| n.as_str()))
+                    let user = users::insert_verified(change.db(), email, name.as_ref().map(|n| n.as_str()))
                         .await?
                         .ok_or(ServiceError::Conflict(messages::ACCOUNT_EXISTS))?;
-                    if !identities::link(&mut *tx, &self.inner.issuer, &identity.subject, user.id, email)
+                    if !identities::link(change.db(), &self.inner.issuer, &identity.subject, user.id, email)
                         .await?
                     {
                         return Err(ServiceError::Conflict(messages::LINKED_ELSEWHERE));
                     }
-                    trail::record(&mut tx, user.id, EventKind::SignedUp, client, "with Google").await?;
+                    change.record(user.id, EventKind::SignedUp, "with Google").await?;
                     (user.id, true)
                 }
             }
         };
-        tx.commit().await?;
+        if !created {
+            change.user_changed(user_id);
+        }
+        change.commit().await?;
         if created {
             if let Some(url) = &identity.picture {
                 self.copy_picture(user_id, url).await;
             }
             tracing::info!(user = %user_id, "account created with Google");
-        } else {
-            self.inner.sessions.caches.apply(&[Invalidation::User(user_id)]).await;
         }
-        let inner = &self.inner;
         let method = SignInMethod::Google;
         match signed_in::begin(&inner.pool, &inner.sessions, &inner.outbox, user_id, client, method, &next)
             .await?

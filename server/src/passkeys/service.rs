@@ -15,15 +15,16 @@ use super::{
     store,
 };
 use crate::{
-    accounts::signed_in,
-    auth::Throttle,
-    error::ServiceError,
-    mail::{Outbox, outbox},
-    session::{
-        Authenticated, ClientInfo, Invalidation, SessionToken, Sessions, TokenHash, device, publish,
-        store::SignInMethod,
+    accounts::{
+        signed_in, users,
+        ways_in::{Way, WaysIn},
     },
-    trail::{self, EventKind},
+    auth::Throttle,
+    change::{Change, Keep},
+    error::ServiceError,
+    mail::Outbox,
+    session::{Authenticated, ClientInfo, SessionToken, Sessions, TokenHash, device, store::SignInMethod},
+    trail::EventKind,
 };
 
 pub const FAILED: &str = "That passkey did not work. Try again, or sign in another way.";
@@ -62,27 +63,6 @@ fn name_of(name: &str) -> Result<String, ServiceError> {
         return Err(ServiceError::invalid("name", "Use 1 to 60 characters"));
     }
     Ok(name.to_owned())
-}
-
-/// How an account can sign in, read with its user row locked, so that two removals at once
-/// (a passkey here, the password or Google elsewhere) cannot both take the last way in.
-struct WaysIn {
-    password: bool,
-    google: bool,
-    passkeys: i64,
-}
-
-async fn ways_in(tx: &mut sqlx::PgConnection, user_id: Uuid) -> Result<WaysIn, sqlx::Error> {
-    sqlx::query_as!(
-        WaysIn,
-        "SELECT u.password_hash IS NOT NULL AS \"password!\", \
-           EXISTS (SELECT 1 FROM user_identities i WHERE i.user_id = u.id) AS \"google!\", \
-           (SELECT count(*) FROM passkeys p WHERE p.user_id = u.id) AS \"passkeys!\" \
-         FROM users u WHERE u.id = $1 FOR UPDATE",
-        user_id
-    )
-    .fetch_one(tx)
-    .await
 }
 
 impl Passkeys {
@@ -148,19 +128,16 @@ impl Passkeys {
         let state: PasskeyRegistration = serde_json::from_str(&started.state).map_err(bad)?;
         let credential: RegisterPublicKeyCredential = serde_json::from_str(credential).map_err(bad)?;
         let passkey = self.webauthn.finish_passkey_registration(&credential, &state).map_err(bad)?;
-        let mut tx = self.pool.begin().await?;
-        if !store::insert(&mut *tx, user.id, &name, &passkey).await? {
+        let mut change = Change::begin(&self.pool, &self.sessions.caches, client).await?;
+        if !store::insert(change.db(), user.id, &name, &passkey).await? {
             return Err(ServiceError::Conflict("This passkey is already registered."));
         }
-        trail::record(&mut tx, user.id, EventKind::PasskeyAdded, client, &name).await?;
+        change.record(user.id, EventKind::PasskeyAdded, &name).await?;
         let what = format!("The passkey “{name}” can now sign in to your account.");
-        outbox::enqueue(
-            &mut tx,
-            &self.outbox.site.two_step_changed(&user.email, "A passkey was added", &what),
-        )
-        .await?;
-        tx.commit().await?;
-        self.outbox.wake();
+        change
+            .mail(&self.outbox, &self.outbox.site.two_step_changed(&user.email, "A passkey was added", &what))
+            .await?;
+        change.commit().await?;
         Ok(())
     }
 
@@ -238,23 +215,20 @@ impl Passkeys {
     ) -> Result<(), ServiceError> {
         auth.require_recent_sign_in()?;
         let user_id = auth.user.id;
-        let mut tx = self.pool.begin().await?;
-        let ways = ways_in(&mut tx, user_id).await?;
-        if !(ways.password || ways.google || ways.passkeys > 1) {
+        let mut change = Change::begin(&self.pool, &self.sessions.caches, client).await?;
+        if !WaysIn::locked(change.db(), user_id).await?.allows_removing(Way::Passkey) {
             return Err(ServiceError::Conflict(LAST_WAY_IN));
         }
-        if !store::remove(&mut *tx, user_id, id).await? {
+        if !store::remove(change.db(), user_id, id).await? {
             return Err(ServiceError::NotFound);
         }
-        trail::record(&mut tx, user_id, EventKind::PasskeyRemoved, client, "").await?;
+        change.record(user_id, EventKind::PasskeyRemoved, "").await?;
         let what = "A passkey was removed from your account; it can no longer sign in.";
-        outbox::enqueue(
-            &mut tx,
-            &self.outbox.site.two_step_changed(&auth.user.email, "A passkey was removed", what),
-        )
-        .await?;
-        tx.commit().await?;
-        self.outbox.wake();
+        let site = &self.outbox.site;
+        change
+            .mail(&self.outbox, &site.two_step_changed(&auth.user.email, "A passkey was removed", what))
+            .await?;
+        change.commit().await?;
         Ok(())
     }
 
@@ -267,33 +241,22 @@ impl Passkeys {
     ) -> Result<(), ServiceError> {
         auth.require_recent_sign_in()?;
         let user_id = auth.user.id;
-        let mut tx = self.pool.begin().await?;
-        let ways = ways_in(&mut tx, user_id).await?;
-        if !(ways.passkeys > 0 || ways.google) {
+        let mut change = Change::begin(&self.pool, &self.sessions.caches, client).await?;
+        if !WaysIn::locked(change.db(), user_id).await?.allows_removing(Way::Password) {
             return Err(ServiceError::Conflict(
                 "Add a passkey or connect Google before removing your password.",
             ));
         }
-        sqlx::query!("UPDATE users SET password_hash = NULL, updated_at = now() WHERE id = $1", user_id)
-            .execute(&mut *tx)
-            .await?;
-        crate::session::store::lock_user(&mut tx, user_id).await?;
-        let ended =
-            crate::session::store::delete_all_except(&mut *tx, user_id, Some(auth.session.record.device_id))
-                .await?;
-        trail::record(&mut tx, user_id, EventKind::PasswordRemoved, client, "").await?;
+        users::remove_password(change.db(), user_id).await?;
+        change.end_sessions(user_id, Keep::Device(auth.session.record.device_id)).await?;
+        change.record(user_id, EventKind::PasswordRemoved, "").await?;
         let what = "Your account no longer has a password: sign in with a passkey or Google.";
-        outbox::enqueue(
-            &mut tx,
-            &self.outbox.site.two_step_changed(&auth.user.email, "Your password was removed", what),
-        )
-        .await?;
-        let mut changes: Vec<Invalidation> = Invalidation::sessions(&ended).collect();
-        changes.push(Invalidation::User(user_id));
-        publish(&mut tx, changes.iter().copied()).await?;
-        tx.commit().await?;
-        self.sessions.caches.apply(&changes).await;
-        self.outbox.wake();
+        let site = &self.outbox.site;
+        change
+            .mail(&self.outbox, &site.two_step_changed(&auth.user.email, "Your password was removed", what))
+            .await?;
+        change.user_changed(user_id);
+        change.commit().await?;
         Ok(())
     }
 }

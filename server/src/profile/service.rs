@@ -8,12 +8,13 @@ use uuid::Uuid;
 
 use super::avatar::{self, AvatarError};
 use crate::{
-    accounts::confirm,
+    accounts::{confirm, users},
     auth::{PasswordHasher, Throttle},
+    change::Change,
     domain::{Bio, DisplayName, Username},
     error::ServiceError,
-    mail::{Outbox, outbox},
-    session::{Authenticated, Invalidation, Sessions, publish},
+    mail::Outbox,
+    session::{Authenticated, ClientInfo, Sessions},
     storage::{Storage, StorageError},
 };
 
@@ -79,26 +80,15 @@ impl Profiles {
             if display_name.trim().is_empty() { None } else { Some(DisplayName::parse(display_name)?) };
         let username = if username.trim().is_empty() { None } else { Some(Username::parse(username)?) };
         let bio = Bio::parse(bio)?;
-        let mut tx = self.pool.begin().await?;
-        let result = sqlx::query!(
-            "UPDATE users SET display_name = $2, username = $3, bio = NULLIF($4, ''), updated_at = now() WHERE id = $1",
-            user_id,
-            display_name.as_ref().map(DisplayName::as_str),
-            username.as_ref().map(Username::as_str),
-            bio.as_str(),
-        )
-        .execute(&mut *tx)
-        .await;
-        match result {
-            Err(sqlx::Error::Database(e)) if e.constraint() == Some("users_username_key") => {
-                return Err(ServiceError::invalid("username", "That username is taken"));
-            }
-            other => {
-                other?;
-            }
+        let nobody = ClientInfo::default();
+        let mut change = Change::begin(&self.pool, &self.sessions.caches, &nobody).await?;
+        let (name, username) =
+            (display_name.as_ref().map(DisplayName::as_str), username.as_ref().map(Username::as_str));
+        if !users::set_profile(change.db(), user_id, name, username, bio.as_str()).await? {
+            return Err(ServiceError::invalid("username", "That username is taken"));
         }
-        self.commit_user_change(tx, user_id).await?;
-        Ok(())
+        change.user_changed(user_id);
+        change.commit().await
     }
 
     pub async fn public(&self, username: &str) -> Result<Option<PublicProfile>, ServiceError> {
@@ -151,31 +141,12 @@ impl Profiles {
         user_id: Uuid,
         key: Option<&str>,
     ) -> Result<Option<Option<String>>, ServiceError> {
-        let mut tx = self.pool.begin().await?;
-        let old: Option<Option<String>> = sqlx::query_scalar!(
-            "UPDATE users u SET avatar_key = $2, updated_at = now() \
-             FROM (SELECT avatar_key AS old FROM users WHERE id = $1 FOR UPDATE) o \
-             WHERE u.id = $1 RETURNING o.old",
-            user_id,
-            key,
-        )
-        .fetch_optional(&mut *tx)
-        .await?;
-        self.commit_user_change(tx, user_id).await?;
+        let nobody = ClientInfo::default();
+        let mut change = Change::begin(&self.pool, &self.sessions.caches, &nobody).await?;
+        let old = users::set_avatar(change.db(), user_id, key).await?;
+        change.user_changed(user_id);
+        change.commit().await?;
         Ok(old)
-    }
-
-    /// Publishes the user's invalidation, commits, and applies it here.
-    async fn commit_user_change(
-        &self,
-        mut tx: sqlx::Transaction<'_, sqlx::Postgres>,
-        user_id: Uuid,
-    ) -> Result<(), ServiceError> {
-        let changes = [Invalidation::User(user_id)];
-        publish(&mut tx, changes).await?;
-        tx.commit().await?;
-        self.sessions.caches.apply(&changes).await;
-        Ok(())
     }
 
     async fn delete_objects(&self, key: &str) {
@@ -205,27 +176,16 @@ impl Profiles {
     /// Deletes the account, its sessions (on every instance) and its avatar, and mails goodbye.
     /// The caller has established that it may (its owner, or an operator's command).
     pub async fn delete_user(&self, user: &crate::accounts::User) -> Result<(), ServiceError> {
-        let mut tx = self.pool.begin().await?;
-        outbox::enqueue(&mut tx, &self.outbox.site.goodbye(&user.email)).await?;
-        sqlx::query!(
-            "INSERT INTO deleted_users (id, email) SELECT id, email FROM users WHERE id = $1",
-            user.id
-        )
-        .execute(&mut *tx)
-        .await?;
-        let avatar_key: Option<Option<String>> =
-            sqlx::query_scalar!("DELETE FROM users WHERE id = $1 RETURNING avatar_key", user.id)
-                .fetch_optional(&mut *tx)
-                .await?;
+        let nobody = ClientInfo::default();
+        let mut change = Change::begin(&self.pool, &self.sessions.caches, &nobody).await?;
+        change.mail(&self.outbox, &self.outbox.site.goodbye(&user.email)).await?;
+        let avatar_key = users::delete(change.db(), user.id).await?;
         // Every session went with the user row (ON DELETE CASCADE).
-        let changes = [Invalidation::UserSessions(user.id)];
-        publish(&mut tx, changes).await?;
-        tx.commit().await?;
-        self.sessions.caches.apply(&changes).await;
+        change.all_sessions_changed(user.id);
+        change.commit().await?;
         if let Some(Some(key)) = avatar_key {
             self.delete_objects(&key).await;
         }
-        self.outbox.wake();
         tracing::info!(user = %user.id, "account deleted");
         Ok(())
     }

@@ -22,12 +22,13 @@ use uuid::Uuid;
 pub use cache::{CachedSession, Caches};
 pub use listener::ListenerStatus;
 pub use middleware::{Auth, Authenticated, ClientInfo};
-pub use notify::{Invalidation, publish, publish_user_changed};
+pub use notify::{Invalidation, publish};
 pub use token::{SessionToken, TokenHash, TokenKeys};
 
 use crate::{
     accounts::User,
     accounts::users,
+    change::{Change, Keep},
     config::Config,
     error::ServiceError,
     trail::{self, EventKind},
@@ -39,12 +40,6 @@ pub struct Trail<'a> {
     pub kind: EventKind,
     pub client: &'a ClientInfo,
     pub detail: &'a str,
-}
-
-impl Trail<'_> {
-    async fn record(self, conn: &mut sqlx::PgConnection, user_id: Uuid) -> Result<(), sqlx::Error> {
-        trail::record(conn, user_id, self.kind, self.client, self.detail).await
-    }
 }
 
 /// The outcome of presenting a session token.
@@ -232,13 +227,11 @@ impl Sessions {
     /// instance: the cached session is dropped and reloaded with the new time.
     pub async fn reauthenticated(&self, auth: &Authenticated) -> Result<(), ServiceError> {
         let id = auth.session.record.id;
-        let mut tx = self.pool.begin().await?;
-        store::mark_authenticated(&mut *tx, &id).await?;
-        let changes = [Invalidation::Session(id)];
-        publish(&mut tx, changes).await?;
-        tx.commit().await?;
-        self.caches.apply(&changes).await;
-        Ok(())
+        let nobody = ClientInfo::default();
+        let mut change = Change::begin(&self.pool, &self.caches, &nobody).await?;
+        store::mark_authenticated(change.db(), &id).await?;
+        change.session_changed(id);
+        change.commit().await
     }
 
     /// True when the session was last used `SESSION_IDLE_TIMEOUT` ago or longer (as far as this
@@ -269,17 +262,15 @@ impl Sessions {
         device_id: Uuid,
         trail: Option<Trail<'_>>,
     ) -> Result<bool, ServiceError> {
-        let mut tx = self.pool.begin().await?;
-        store::lock_user(&mut tx, user_id).await?;
-        let ended = store::delete_device(&mut *tx, user_id, device_id).await?;
+        let nobody = ClientInfo::default();
+        let mut change =
+            Change::begin(&self.pool, &self.caches, trail.as_ref().map_or(&nobody, |t| t.client)).await?;
+        let ended = change.end_device(user_id, device_id).await?;
         if let Some(t) = trail {
-            t.record(&mut tx, user_id).await?;
+            change.record(user_id, t.kind, t.detail).await?;
         }
-        let changes: Vec<Invalidation> = Invalidation::sessions(&ended).collect();
-        publish(&mut tx, changes.iter().copied()).await?;
-        tx.commit().await?;
-        self.caches.apply(&changes).await;
-        Ok(!ended.is_empty())
+        change.commit().await?;
+        Ok(ended)
     }
 
     /// Ends every session of the user except `keep`'s device, or all of them.
@@ -289,17 +280,16 @@ impl Sessions {
         keep: Option<Uuid>,
         trail: Option<Trail<'_>>,
     ) -> Result<usize, ServiceError> {
-        let mut tx = self.pool.begin().await?;
-        store::lock_user(&mut tx, user_id).await?;
-        let ended = store::delete_all_except(&mut *tx, user_id, keep).await?;
+        let nobody = ClientInfo::default();
+        let mut change =
+            Change::begin(&self.pool, &self.caches, trail.as_ref().map_or(&nobody, |t| t.client)).await?;
+        let keep = keep.map_or(Keep::Nothing, Keep::Device);
+        let ended = change.end_sessions(user_id, keep).await?;
         if let Some(t) = trail {
-            t.record(&mut tx, user_id).await?;
+            change.record(user_id, t.kind, t.detail).await?;
         }
-        let changes: Vec<Invalidation> = Invalidation::sessions(&ended).collect();
-        publish(&mut tx, changes.iter().copied()).await?;
-        tx.commit().await?;
-        self.caches.apply(&changes).await;
-        Ok(ended.len())
+        change.commit().await?;
+        Ok(ended)
     }
 
     pub async fn devices(&self, user_id: Uuid) -> Result<Vec<store::DeviceRow>, ServiceError> {

@@ -82,8 +82,8 @@ impl Invalidation {
 }
 
 /// Queues `changes` for every instance; they go out when the caller's transaction commits.
-/// Call it on the transaction that makes the change, then [`Caches::apply`] after the commit
-/// for this instance (which also hears its own notifications, a moment later).
+/// Security changes call it through [`crate::change::Change::commit`], which also applies this
+/// instance's caches after the commit (the instance hears its own notifications a moment later).
 pub async fn publish(
     conn: &mut PgConnection,
     changes: impl IntoIterator<Item = Invalidation>,
@@ -96,12 +96,6 @@ pub async fn publish(
         .execute(conn)
         .await?;
     Ok(())
-}
-
-/// For code that changes a user row (profile, e-mail, a linked sign-in identity): publish
-/// inside its transaction, then `caches.apply(&[Invalidation::User(id)])` after commit.
-pub async fn publish_user_changed(conn: &mut PgConnection, user_id: Uuid) -> Result<(), sqlx::Error> {
-    publish(conn, [Invalidation::User(user_id)]).await
 }
 
 #[cfg(test)]

@@ -10,10 +10,10 @@ use super::{
     setups, store,
 };
 use crate::{
+    change::{Change, Keep},
     error::ServiceError,
-    mail::outbox,
-    session::{Authenticated, ClientInfo, Invalidation, publish, store as sessions_store},
-    trail::{self, EventKind},
+    session::{Authenticated, ClientInfo},
+    trail::EventKind,
 };
 
 const ALREADY_ON: &str = "Two-step verification is already on.";
@@ -87,18 +87,18 @@ impl TwoStep {
         }
         let (sealed, step) = self.prove_new_key(auth, code, true, client).await?;
         let (fresh, hashes) = self.new_recovery_codes();
-        let mut tx = self.pool.begin().await?;
-        if !setups::finish(&mut tx, user.id, auth.session.record.device_id, &sealed).await? {
+        let mut change = Change::begin(&self.pool, &self.sessions.caches, client).await?;
+        if !setups::finish(change.db(), user.id, auth.session.record.device_id, &sealed).await? {
             return Err(ServiceError::BadRequest(EXPIRED_SETUP));
         }
-        if !store::enable(&mut tx, user.id, &sealed, step).await? {
+        if !store::enable(change.db(), user.id, &sealed, step).await? {
             return Err(ServiceError::Conflict(ALREADY_ON));
         }
-        store::replace_codes(&mut tx, user.id, &hashes).await?;
+        store::replace_codes(change.db(), user.id, &hashes).await?;
         let what = "Two-step verification is now on: signing in asks for a code from your authenticator app, and your other devices were signed out.";
         let mail =
             self.outbox.site.two_step_changed(&user.email, "Two-step verification was turned on", what);
-        self.commit_with_others_signed_out(tx, auth, EventKind::TwoStepEnabled, "", &mail, client).await?;
+        self.commit_with_others_signed_out(change, auth, EventKind::TwoStepEnabled, "", &mail).await?;
         Ok(fresh)
     }
 
@@ -123,9 +123,9 @@ impl TwoStep {
         // the new app works), so a mistyped one does not use up the recovery code.
         let (sealed, step) = self.prove_new_key(auth, new_code, false, client).await?;
         self.require(user.id, &user.email, &row.secret_sealed, proof, client).await?;
-        let mut tx = self.pool.begin().await?;
-        if !setups::finish(&mut tx, user.id, auth.session.record.device_id, &sealed).await?
-            || !store::replace_secret(&mut tx, user.id, &sealed, step).await?
+        let mut change = Change::begin(&self.pool, &self.sessions.caches, client).await?;
+        if !setups::finish(change.db(), user.id, auth.session.record.device_id, &sealed).await?
+            || !store::replace_secret(change.db(), user.id, &sealed, step).await?
         {
             return Err(ServiceError::BadRequest(EXPIRED_SETUP));
         }
@@ -133,8 +133,7 @@ impl TwoStep {
         let mail =
             self.outbox.site.two_step_changed(&user.email, "Your authenticator app was replaced", what);
         let detail = "a new authenticator app replaced the old one";
-        self.commit_with_others_signed_out(tx, auth, EventKind::TwoStepEnabled, detail, &mail, client)
-            .await?;
+        self.commit_with_others_signed_out(change, auth, EventKind::TwoStepEnabled, detail, &mail).await?;
         if matches!(proof, Proof::Recovery(_)) {
             self.recovery_code_used(user.id, &user.email, client, "to replace your authenticator app")
                 .await?;
@@ -142,28 +141,20 @@ impl TwoStep {
         Ok(())
     }
 
-    /// Records `kind`, queues `mail` and ends every session but this device's, in `tx`.
-    async fn commit_with_others_signed_out(
-        &self,
-        mut tx: sqlx::Transaction<'_, sqlx::Postgres>,
+    /// Records `kind`, queues `mail`, ends every session but this device's, and commits.
+    async fn commit_with_others_signed_out<'a>(
+        &'a self,
+        mut change: Change<'a>,
         auth: &Authenticated,
         kind: EventKind,
         detail: &str,
         mail: &crate::mail::Mail,
-        client: &ClientInfo,
     ) -> Result<(), ServiceError> {
         let user_id = auth.user.id;
-        sessions_store::lock_user(&mut tx, user_id).await?;
-        let ended =
-            sessions_store::delete_all_except(&mut *tx, user_id, Some(auth.session.record.device_id)).await?;
-        trail::record(&mut tx, user_id, kind, client, detail).await?;
-        outbox::enqueue(&mut tx, mail).await?;
-        let changes: Vec<Invalidation> = Invalidation::sessions(&ended).collect();
-        publish(&mut tx, changes.iter().copied()).await?;
-        tx.commit().await?;
-        self.sessions.caches.apply(&changes).await;
-        self.outbox.wake();
-        Ok(())
+        change.end_sessions(user_id, Keep::Device(auth.session.record.device_id)).await?;
+        change.record(user_id, kind, detail).await?;
+        change.mail(&self.outbox, mail).await?;
+        change.commit().await
     }
 
     /// New recovery codes (the old ones stop working), returned to be shown once; needs a
@@ -180,14 +171,13 @@ impl TwoStep {
             return Err(ServiceError::Conflict(OFF));
         }
         let (fresh, hashes) = self.new_recovery_codes();
-        let mut tx = self.pool.begin().await?;
-        store::replace_codes(&mut tx, user.id, &hashes).await?;
-        trail::record(&mut tx, user.id, EventKind::RecoveryCodesRegenerated, client, "").await?;
+        let mut change = Change::begin(&self.pool, &self.sessions.caches, client).await?;
+        store::replace_codes(change.db(), user.id, &hashes).await?;
+        change.record(user.id, EventKind::RecoveryCodesRegenerated, "").await?;
         let what = "New recovery codes were made for your account; the old ones no longer work.";
-        outbox::enqueue(&mut tx, &self.outbox.site.two_step_changed(&user.email, "New recovery codes", what))
-            .await?;
-        tx.commit().await?;
-        self.outbox.wake();
+        let site = &self.outbox.site;
+        change.mail(&self.outbox, &site.two_step_changed(&user.email, "New recovery codes", what)).await?;
+        change.commit().await?;
         Ok(fresh)
     }
 
@@ -203,18 +193,17 @@ impl TwoStep {
         let row = store::find(&self.pool, user.id).await?.filter(|r| r.enabled);
         let row = row.ok_or(ServiceError::Conflict(OFF))?;
         self.require(user.id, &user.email, &row.secret_sealed, proof, client).await?;
-        let mut tx = self.pool.begin().await?;
-        store::remove(&mut tx, user.id).await?;
-        trail::record(&mut tx, user.id, EventKind::TwoStepDisabled, client, "").await?;
+        let mut change = Change::begin(&self.pool, &self.sessions.caches, client).await?;
+        store::remove(change.db(), user.id).await?;
+        change.record(user.id, EventKind::TwoStepDisabled, "").await?;
         let what = "Two-step verification is now off: signing in asks only for your password or Google.";
         let mail =
             self.outbox.site.two_step_changed(&user.email, "Two-step verification was turned off", what);
-        outbox::enqueue(&mut tx, &mail).await?;
+        change.mail(&self.outbox, &mail).await?;
         if matches!(proof, Proof::Recovery(_)) {
-            trail::record(&mut tx, user.id, EventKind::RecoveryCodeUsed, client, "").await?;
+            change.record(user.id, EventKind::RecoveryCodeUsed, "").await?;
         }
-        tx.commit().await?;
-        self.outbox.wake();
+        change.commit().await?;
         Ok(())
     }
 

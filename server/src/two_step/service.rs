@@ -9,10 +9,11 @@ use uuid::Uuid;
 use super::{codes, guesses, secret, store};
 use crate::{
     auth::Throttle,
+    change::Change,
     error::ServiceError,
-    mail::{Outbox, outbox},
+    mail::Outbox,
     session::{Authenticated, ClientInfo, Sessions},
-    trail::{self, EventKind},
+    trail::EventKind,
 };
 
 pub const WRONG_CODE: &str = "That code is not right. Check the time on your phone and try again.";
@@ -223,21 +224,16 @@ impl TwoStep {
     ) -> Result<(), ServiceError> {
         metrics::counter!("sign_ins_total", "method" => "code", "outcome" => "failure").increment(1);
         tracing::warn!(target: "security", %user_id, failures = reserved.failures, "wrong two-step code");
-        let mut tx = self.pool.begin().await?;
-        trail::record(&mut tx, user_id, EventKind::WrongCode, client, "").await?;
+        let mut change = Change::begin(&self.pool, &self.sessions.caches, client).await?;
+        change.record(user_id, EventKind::WrongCode, "").await?;
         if reserved.locks {
             tracing::warn!(target: "security", %user_id, "code entry locked after repeated wrong codes");
-            trail::record(&mut tx, user_id, EventKind::CodesLockedOut, client, "").await?;
+            change.record(user_id, EventKind::CodesLockedOut, "").await?;
         }
-        let notice = mail_owner && reserved.failures == guesses::NOTICE_AT;
-        if notice {
-            outbox::enqueue(&mut tx, &self.outbox.site.wrong_codes(email, reserved.failures)).await?;
+        if mail_owner && reserved.failures == guesses::NOTICE_AT {
+            change.mail(&self.outbox, &self.outbox.site.wrong_codes(email, reserved.failures)).await?;
         }
-        tx.commit().await?;
-        if notice {
-            self.outbox.wake();
-        }
-        Ok(())
+        change.commit().await
     }
 
     /// Records that a recovery code was used and tells the owner how many remain.
@@ -248,18 +244,14 @@ impl TwoStep {
         client: &ClientInfo,
         what_for: &str,
     ) -> Result<(), ServiceError> {
-        let mut tx = self.pool.begin().await?;
-        trail::record(&mut tx, user_id, EventKind::RecoveryCodeUsed, client, "").await?;
-        let left = store::codes_left(&mut *tx, user_id).await?;
+        let mut change = Change::begin(&self.pool, &self.sessions.caches, client).await?;
+        change.record(user_id, EventKind::RecoveryCodeUsed, "").await?;
+        let left = store::codes_left(change.db(), user_id).await?;
         let what = format!("A recovery code was used {what_for}; {left} remain.");
-        outbox::enqueue(
-            &mut tx,
-            &self.outbox.site.two_step_changed(email, "A recovery code was used", &what),
-        )
-        .await?;
-        tx.commit().await?;
-        self.outbox.wake();
-        Ok(())
+        change
+            .mail(&self.outbox, &self.outbox.site.two_step_changed(email, "A recovery code was used", &what))
+            .await?;
+        change.commit().await
     }
 }
 

@@ -10,10 +10,10 @@ use crate::{
         email_tokens::{self, Purpose},
         users,
     },
+    change::{Change, Keep},
     error::ServiceError,
-    mail::outbox,
-    session::{ClientInfo, Invalidation, publish, store},
-    trail::{self, EventKind},
+    session::ClientInfo,
+    trail::EventKind,
 };
 
 impl EmailFlows {
@@ -25,37 +25,33 @@ impl EmailFlows {
 
     /// Spends a "This wasn't me" link, in any browser, signed in or not.
     pub async fn not_me(&self, token: &str, client: &ClientInfo) -> Result<(), ServiceError> {
-        let mut tx = self.pool.begin().await?;
-        let link = email_tokens::redeem(&mut tx, token, &[Purpose::NotMe])
+        let mut change = Change::begin(&self.pool, &self.sessions.caches, client).await?;
+        let link = email_tokens::redeem(change.db(), token, &[Purpose::NotMe])
             .await?
             .ok_or(ServiceError::InvalidLink)?;
         let user_id = link.user_id;
-        let user = users::find(&mut *tx, user_id).await?.ok_or(ServiceError::InvalidLink)?;
-        store::lock_user(&mut tx, user_id).await?;
+        let user = users::find(change.db(), user_id).await?.ok_or(ServiceError::InvalidLink)?;
         let named = match link.device_id {
-            Some(device) => !store::delete_device(&mut *tx, user_id, device).await?.is_empty(),
+            Some(device) => change.end_device(user_id, device).await?,
             None => false,
         };
-        store::delete_all_except(&mut *tx, user_id, None).await?;
-        crate::two_step::pending::end_all(&mut *tx, user_id).await?;
-        email_tokens::void_all(&mut tx, user_id).await?;
-        let reset = email_tokens::create(&mut tx, user_id, Purpose::Reset, None).await?;
+        change.end_sessions(user_id, Keep::Nothing).await?;
+        crate::two_step::pending::end_all(change.db(), user_id).await?;
+        email_tokens::void_all(change.db(), user_id).await?;
+        let reset = email_tokens::create(change.db(), user_id, Purpose::Reset, None).await?;
         let mut mail = self.outbox.site.reset_password(&user.email, &reset);
         // Asked for by whoever got the notice, once per notice: no flood can hold it back.
         mail.capped = false;
-        outbox::enqueue(&mut tx, &mail).await?;
+        change.mail(&self.outbox, &mail).await?;
         let about = link.notice.as_deref().unwrap_or("a notice");
         let detail = if named {
             format!("after “{about}”, the device it names among them")
         } else {
             format!("after “{about}”")
         };
-        trail::record(&mut tx, user_id, EventKind::NotMe, client, &detail).await?;
-        let changes = [Invalidation::UserSessions(user_id)];
-        publish(&mut tx, changes).await?;
-        tx.commit().await?;
-        self.sessions.caches.apply(&changes).await;
-        self.outbox.wake();
+        change.record(user_id, EventKind::NotMe, &detail).await?;
+        change.all_sessions_changed(user_id);
+        change.commit().await?;
         tracing::info!(user = %user_id, "\"This wasn't me\": every session ended, a reset link mailed");
         Ok(())
     }
