@@ -41,8 +41,9 @@ trap print_stage_times EXIT
 
 # Plain text, no tools needed: a missing variable fails before minutes of set-up.
 if want lint; then
-  say "configuration documented (.env.example and README)"
+  say "configuration documented (.env.example and README); SQL only in each table's owner"
   "$(dirname "$0")/check-config.sh"
+  "$(dirname "$0")/check-table-owners.sh"
 fi
 
 stage_start setup

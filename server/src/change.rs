@@ -12,6 +12,7 @@ use sqlx::{PgConnection, PgPool, Postgres, Transaction};
 use uuid::Uuid;
 
 use crate::{
+    accounts::users,
     error::ServiceError,
     mail::{Mail, Outbox, outbox},
     session::{Caches, ClientInfo, Invalidation, TokenHash, publish, store},
@@ -51,15 +52,10 @@ impl<'a> Change<'a> {
         &mut self.tx
     }
 
-    /// The request the change comes from (for the trail and notices).
-    pub fn client(&self) -> &'a ClientInfo {
-        self.client
-    }
-
     /// Locks the user's row until the commit: changes to one account's sessions and ways in
     /// happen one at a time.
     pub async fn lock_user(&mut self, user_id: Uuid) -> Result<(), ServiceError> {
-        Ok(store::lock_user(&mut self.tx, user_id).await?)
+        Ok(users::lock(&mut self.tx, user_id).await?)
     }
 
     /// Ends the user's sessions (all, or all but one device's); returns how many ended. The

@@ -6,7 +6,8 @@
 pub mod accounts;
 pub mod admin;
 pub mod auth;
-pub mod change;
+pub(crate) mod change;
+pub mod client;
 pub mod config;
 pub mod db;
 pub mod domain;

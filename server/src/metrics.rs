@@ -82,14 +82,7 @@ async fn read_gauges(state: &AppState) {
     metrics::gauge!("db_pool_connections", "state" => "in_use").set(f64::from(pool.size()) - idle);
     let connected = if state.sessions.listener.is_connected() { 1.0 } else { 0.0 };
     metrics::gauge!("invalidation_listener_connected").set(connected);
-    let outbox = sqlx::query!(
-        "SELECT count(*) AS \"depth!\", \
-           EXTRACT(EPOCH FROM now() - min(next_attempt_at) FILTER (WHERE next_attempt_at <= now()))::float8 AS oldest \
-         FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL"
-    )
-    .fetch_one(pool)
-    .await
-    .map(|r| (r.depth, r.oldest));
+    let outbox = crate::mail::outbox::depth(pool).await;
     if let Ok((depth, oldest)) = outbox {
         metrics::gauge!("outbox_depth").set(depth as f64);
         metrics::gauge!("outbox_oldest_due_age_seconds").set(oldest.unwrap_or(0.0));

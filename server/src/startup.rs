@@ -39,9 +39,6 @@ pub struct Prepared {
 pub async fn prepare(config: Config, leptos_options: LeptosOptions) -> Result<Prepared, StartupError> {
     let database = db::connect(&config).await?;
     let state = AppState::new(config, database.pool, leptos_options)?;
-    if let Some(google) = &state.google {
-        google.adopt_legacy_identities().await?;
-    }
     session::listener::start(&state.pool, state.sessions.caches.clone(), state.sessions.listener.clone())
         .await;
     state.sessions.spawn_maintenance();

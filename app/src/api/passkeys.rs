@@ -29,6 +29,16 @@ fn credential_id(id: &str) -> Result<Vec<u8>, FormError> {
         .map_err(|_| super::ssr::fail(server::ServiceError::NotFound, &[]))
 }
 
+/// The ceremony this browser started and names (`ceremony`), or "expired".
+#[cfg(feature = "ssr")]
+fn finishing(
+    state: &server::AppState,
+    ceremony: Option<&str>,
+) -> Result<server::session::TokenHash, FormError> {
+    let expired = server::ServiceError::BadRequest(server::passkeys::service::EXPIRED);
+    super::ceremony_cookie::finishing(state, ceremony).ok_or_else(|| super::ssr::fail(expired, &[]))
+}
+
 /// Whether this deployment offers passkeys (SERVICE_DOMAIN has a domain name).
 #[server]
 pub async fn passkeys_enabled() -> Result<bool, FormError> {
@@ -56,9 +66,7 @@ pub async fn add_passkey(
     let state = state()?;
     let passkeys = service()?;
     let auth = require_auth()?;
-    let expired = server::ServiceError::BadRequest(server::passkeys::service::EXPIRED);
-    let id =
-        super::ceremony_cookie::finishing(&state, ceremony.as_deref()).ok_or_else(|| fail(expired, &[]))?;
+    let id = finishing(&state, ceremony.as_deref())?;
     let client = client().await;
     passkeys.finish_registration(&auth, &id, &name, &credential, &client).await.map_err(|e| fail(e, &[]))
 }
@@ -81,9 +89,7 @@ pub async fn sign_in_with_passkey(credential: String, ceremony: Option<String>) 
     use super::ssr::*;
     let state = state()?;
     let passkeys = service()?;
-    let expired = server::ServiceError::BadRequest(server::passkeys::service::EXPIRED);
-    let id =
-        super::ceremony_cookie::finishing(&state, ceremony.as_deref()).ok_or_else(|| fail(expired, &[]))?;
+    let id = finishing(&state, ceremony.as_deref())?;
     let client = client().await;
     let (token, next) = passkeys.finish_sign_in(&id, &credential, &client).await.map_err(|e| fail(e, &[]))?;
     set_session_cookie(&state, &token);
@@ -109,9 +115,7 @@ pub async fn confirm_with_passkey(credential: String, ceremony: Option<String>) 
     let state = state()?;
     let passkeys = service()?;
     let auth = require_auth()?;
-    let expired = server::ServiceError::BadRequest(server::passkeys::service::EXPIRED);
-    let id =
-        super::ceremony_cookie::finishing(&state, ceremony.as_deref()).ok_or_else(|| fail(expired, &[]))?;
+    let id = finishing(&state, ceremony.as_deref())?;
     let client = client().await;
     passkeys.finish_confirm(&auth, &id, &credential, &client).await.map_err(|e| fail(e, &[]))
 }

@@ -48,37 +48,11 @@ pub fn PasskeySignIn(next: String) -> impl IntoView {
             });
         });
     }
-    let on_click = move |_| {
-        #[cfg(feature = "hydrate")]
-        {
-            busy.set(true);
-            error.set(None);
-            let next = next.clone();
-            leptos::task::spawn_local(async move {
-                let start = PasskeySignInOptions::PATH;
-                let finish = SignInWithPasskey::PATH;
-                match browser::sign_in(start, finish, &next).await {
-                    Ok(to) => {
-                        let _ = window().location().set_href(&to);
-                    }
-                    Err((code, message)) => {
-                        busy.set(false);
-                        error.set(failure(&code, message));
-                    }
-                }
-            });
-        }
-        #[cfg(not(feature = "hydrate"))]
-        let _ = &next;
-    };
-    view! {
-        <div class="passkey" hidden=move || !shown.get()>
-            <button type="button" class="secondary" on:click=on_click disabled=move || busy.get() aria-busy=move || busy.get().to_string()>
-                "Sign in with a passkey"
-            </button>
-            {move || error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
-        </div>
-    }
+    #[cfg(feature = "hydrate")]
+    let paths = (PasskeySignInOptions::PATH, SignInWithPasskey::PATH);
+    #[cfg(not(feature = "hydrate"))]
+    let paths = ("", "");
+    ceremony_button("Sign in with a passkey", paths, next, shown, busy, error)
 }
 
 /// "Confirm with a passkey" on the confirm page: one of the account's own passkeys makes this
@@ -90,6 +64,24 @@ pub fn PasskeyConfirm(next: String) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     #[cfg(feature = "hydrate")]
     Effect::new(move |_| shown.set(browser::supported()));
+    #[cfg(feature = "hydrate")]
+    let paths = (PasskeyConfirmOptions::PATH, ConfirmWithPasskey::PATH);
+    #[cfg(not(feature = "hydrate"))]
+    let paths = ("", "");
+    ceremony_button("Confirm with a passkey", paths, next, shown, busy, error)
+}
+
+/// A button that runs a `navigator.credentials.get` ceremony between the server functions at
+/// `paths` (options, answer) and then goes where the answer says; hidden until the browser
+/// shows it can.
+fn ceremony_button(
+    label: &'static str,
+    paths: (&'static str, &'static str),
+    next: String,
+    shown: RwSignal<bool>,
+    busy: RwSignal<bool>,
+    error: RwSignal<Option<String>>,
+) -> impl IntoView {
     let on_click = move |_| {
         #[cfg(feature = "hydrate")]
         {
@@ -97,7 +89,7 @@ pub fn PasskeyConfirm(next: String) -> impl IntoView {
             error.set(None);
             let next = next.clone();
             leptos::task::spawn_local(async move {
-                match browser::sign_in(PasskeyConfirmOptions::PATH, ConfirmWithPasskey::PATH, &next).await {
+                match browser::sign_in(paths.0, paths.1, &next).await {
                     Ok(to) => {
                         let _ = window().location().set_href(&to);
                     }
@@ -109,12 +101,12 @@ pub fn PasskeyConfirm(next: String) -> impl IntoView {
             });
         }
         #[cfg(not(feature = "hydrate"))]
-        let _ = &next;
+        let _ = (&next, paths);
     };
     view! {
         <div class="passkey" hidden=move || !shown.get()>
             <button type="button" class="secondary" on:click=on_click disabled=move || busy.get() aria-busy=move || busy.get().to_string()>
-                "Confirm with a passkey"
+                {label}
             </button>
             {move || error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
         </div>

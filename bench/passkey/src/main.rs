@@ -6,7 +6,7 @@
 //! which passes `BENCH_URL` (where to connect) and `BENCH_ORIGIN` (the instance's
 //! SERVICE_DOMAIN, a `localhost` origin: an IP address cannot be a relying party).
 
-#[path = "../../../server/main/tests/support/webauthn.rs"]
+#[path = "../../../server/main/tests/it/support/webauthn.rs"]
 #[allow(dead_code)] // the tests use more of it than the bench
 mod webauthn;
 

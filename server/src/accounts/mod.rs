@@ -1,13 +1,13 @@
 //! Accounts: sign-up, sign-in, password changes.
 
-pub mod confirm;
+pub(crate) mod confirm;
 pub mod email;
 pub mod email_tokens;
-pub mod first_proof;
+pub(crate) mod first_proof;
 pub mod service;
 pub mod signed_in;
-pub mod users;
-pub mod ways_in;
+pub(crate) mod users;
+pub(crate) mod ways_in;
 
 pub use service::Accounts;
 pub use users::User;

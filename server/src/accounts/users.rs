@@ -262,3 +262,46 @@ pub async fn delete(conn: &mut sqlx::PgConnection, id: Uuid) -> Result<Option<Op
         .await?;
     sqlx::query_scalar!("DELETE FROM users WHERE id = $1 RETURNING avatar_key", id).fetch_optional(conn).await
 }
+
+/// Holds the account's row until the transaction ends: changes to one account's sessions and
+/// ways in happen one at a time.
+pub async fn lock(conn: &mut sqlx::PgConnection, id: Uuid) -> Result<(), sqlx::Error> {
+    sqlx::query_scalar!("SELECT 1 FROM users WHERE id = $1 FOR UPDATE", id).fetch_optional(conn).await?;
+    Ok(())
+}
+
+/// Like [`lock`], shared: many renewals at once, but none while the account changes.
+pub async fn lock_shared(conn: &mut sqlx::PgConnection, id: Uuid) -> Result<(), sqlx::Error> {
+    sqlx::query_scalar!("SELECT 1 FROM users WHERE id = $1 FOR SHARE", id).fetch_optional(conn).await?;
+    Ok(())
+}
+
+/// The account with this exact (stored, normalised) address.
+pub async fn id_by_email(db: impl PgExecutor<'_>, email: &str) -> Result<Option<Uuid>, sqlx::Error> {
+    sqlx::query_scalar!("SELECT id FROM users WHERE email = $1", email).fetch_optional(db).await
+}
+
+/// What anyone may see at `/u/{username}`.
+#[derive(Clone, Debug)]
+pub struct PublicProfile {
+    pub username: String,
+    pub display_name: Option<String>,
+    pub bio: Option<String>,
+    pub avatar_key: Option<String>,
+}
+
+/// The public profile at `username` (any case). An address nobody has proved publishes nothing
+/// (it may be someone else's).
+pub async fn public_profile(
+    db: impl PgExecutor<'_>,
+    username: &str,
+) -> Result<Option<PublicProfile>, sqlx::Error> {
+    sqlx::query_as!(
+        PublicProfile,
+        "SELECT username AS \"username!\", display_name, bio, avatar_key FROM users \
+         WHERE lower(username) = lower($1) AND email_verified_at IS NOT NULL",
+        username
+    )
+    .fetch_optional(db)
+    .await
+}

@@ -3,7 +3,7 @@
 pub mod breached;
 mod hash_pool;
 pub mod hasher;
-pub mod lockout;
+pub(crate) mod lockout;
 pub mod throttle;
 
 pub use breached::BreachedPasswords;

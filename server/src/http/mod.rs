@@ -3,13 +3,13 @@
 
 pub mod client_ip;
 pub mod csrf;
-pub mod edge;
+pub(crate) mod edge;
 pub mod error_page;
 pub mod flash;
 pub mod health;
 pub mod layers;
 pub mod next;
-pub mod panic;
+pub(crate) mod panic;
 pub mod request_id;
 pub mod require_sign_in;
 pub mod security_headers;

@@ -5,7 +5,7 @@
 pub mod notices;
 pub mod outbox;
 pub mod templates;
-pub mod transport;
+pub(crate) mod transport;
 
 pub use outbox::Outbox;
 pub use templates::Mail;

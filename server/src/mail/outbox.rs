@@ -88,8 +88,21 @@ pub async fn enqueue(conn: &mut PgConnection, mail: &Mail) -> Result<(), sqlx::E
     insert(conn, mail).await
 }
 
+/// Mails waiting (neither sent nor given up) and how long the oldest due one has waited, in
+/// seconds: the outbox gauges.
+pub async fn depth(db: impl sqlx::PgExecutor<'_>) -> Result<(i64, Option<f64>), sqlx::Error> {
+    let row = sqlx::query!(
+        "SELECT count(*) AS \"depth!\", \
+           EXTRACT(EPOCH FROM now() - min(next_attempt_at) FILTER (WHERE next_attempt_at <= now()))::float8 AS oldest \
+         FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL"
+    )
+    .fetch_one(db)
+    .await?;
+    Ok((row.depth, row.oldest))
+}
+
 async fn account_of(conn: &mut PgConnection, address: &str) -> Result<Option<Uuid>, sqlx::Error> {
-    sqlx::query_scalar!("SELECT id FROM users WHERE email = $1", address).fetch_optional(conn).await
+    crate::accounts::users::id_by_email(conn, address).await
 }
 
 /// Inserts the row; a capped mail only while its address has capped mails to spare this hour.

@@ -70,12 +70,3 @@ pub async fn unlink_all(db: impl PgExecutor<'_>, user_id: Uuid) -> Result<u64, s
     let done = sqlx::query!("DELETE FROM user_identities WHERE user_id = $1", user_id).execute(db).await?;
     Ok(done.rows_affected())
 }
-
-/// Gives rows made before identities were keyed by issuer (provider `'google'`) the issuer
-/// this deployment is configured with. Returns how many were adopted.
-pub async fn adopt_legacy(db: impl PgExecutor<'_>, issuer: &str) -> Result<u64, sqlx::Error> {
-    let done = sqlx::query!("UPDATE user_identities SET issuer = $1 WHERE issuer = 'google'", issuer)
-        .execute(db)
-        .await?;
-    Ok(done.rows_affected())
-}

@@ -3,12 +3,12 @@
 //! can finish it, and deleting its row makes a `state` usable once) and is bound to the browser
 //! by a short-lived signed cookie.
 
-pub mod flow_cookie;
-pub mod flows;
-pub mod identities;
+pub(crate) mod flow_cookie;
+pub(crate) mod flows;
+pub(crate) mod identities;
 mod linking;
 pub mod messages;
-pub mod provider;
+pub(crate) mod provider;
 mod reconfirm;
 pub mod routes;
 pub mod service;

@@ -108,15 +108,6 @@ impl GoogleSignIn {
         Ok(Some(Self { inner: Arc::new(inner) }))
     }
 
-    /// Gives identities made before they were keyed by issuer this deployment's issuer.
-    pub async fn adopt_legacy_identities(&self) -> Result<(), ServiceError> {
-        let adopted = identities::adopt_legacy(&self.inner.pool, &self.inner.issuer).await?;
-        if adopted > 0 {
-            tracing::info!(adopted, issuer = %self.inner.issuer, "identities keyed by the configured issuer");
-        }
-        Ok(())
-    }
-
     /// The provider's origin, where the browser is sent to sign in.
     pub fn origin(&self) -> String {
         self.inner.provider.origin()

@@ -5,6 +5,6 @@ mod budget;
 pub mod ceremony;
 pub mod confirm;
 pub mod service;
-pub mod store;
+pub(crate) mod store;
 
 pub use service::Passkeys;

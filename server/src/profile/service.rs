@@ -18,14 +18,7 @@ use crate::{
     storage::{Storage, StorageError},
 };
 
-/// What anyone may see at `/u/{username}`.
-#[derive(Clone, Debug)]
-pub struct PublicProfile {
-    pub username: String,
-    pub display_name: Option<String>,
-    pub bio: Option<String>,
-    pub avatar_key: Option<String>,
-}
+pub use crate::accounts::users::PublicProfile;
 
 #[derive(Debug, thiserror::Error)]
 pub enum UploadError {
@@ -95,15 +88,7 @@ impl Profiles {
         if username.chars().any(char::is_control) || username.len() > 64 {
             return Ok(None);
         }
-        // An address nobody has proved publishes nothing (it may be someone else's).
-        Ok(sqlx::query_as!(
-            PublicProfile,
-            "SELECT username AS \"username!\", display_name, bio, avatar_key FROM users \
-             WHERE lower(username) = lower($1) AND email_verified_at IS NOT NULL",
-            username
-        )
-        .fetch_optional(&self.pool)
-        .await?)
+        Ok(users::public_profile(&self.pool, username).await?)
     }
 
     /// Processes and stores a new avatar under a fresh key, switches the user to it, then

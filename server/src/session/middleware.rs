@@ -1,7 +1,7 @@
 //! Resolves the session cookie once per request and hands the result to handlers and server
 //! functions as the [`Auth`] extension: nothing else parses cookies.
 
-use std::{net::IpAddr, net::SocketAddr, sync::Arc};
+use std::{net::SocketAddr, sync::Arc};
 
 use axum::{
     extract::{ConnectInfo, FromRequestParts, Request, State},
@@ -11,7 +11,7 @@ use axum::{
 };
 
 use super::{CachedSession, Resolution, recent_write};
-use crate::{AppState, accounts::User, http::client_ip::client_ip};
+use crate::{AppState, accounts::User, client::ClientInfo, http::client_ip::client_ip};
 
 /// The signed-in user and session of this request.
 #[derive(Clone, Debug)]
@@ -24,26 +24,11 @@ pub struct Authenticated {
 #[derive(Clone, Debug, Default)]
 pub struct Auth(pub Option<Authenticated>);
 
-/// Facts about the client used when creating a session.
-#[derive(Clone, Debug, Default)]
-pub struct ClientInfo {
-    pub ip: Option<IpAddr>,
-    pub user_agent: String,
-}
-
 impl<S: Send + Sync> FromRequestParts<S> for Auth {
     type Rejection = std::convert::Infallible;
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
         Ok(parts.extensions.get::<Auth>().cloned().unwrap_or_default())
-    }
-}
-
-impl<S: Send + Sync> FromRequestParts<S> for ClientInfo {
-    type Rejection = std::convert::Infallible;
-
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        Ok(parts.extensions.get::<ClientInfo>().cloned().unwrap_or_default())
     }
 }
 

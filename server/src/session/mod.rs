@@ -1,17 +1,16 @@
 //! Sessions: a random token in a signed cookie, its hash in Postgres, both cached in memory.
 
-pub mod cache;
+pub(crate) mod cache;
 pub mod cookie;
-pub mod device;
-pub mod last_seen;
-pub mod listener;
+pub(crate) mod last_seen;
+pub(crate) mod listener;
 pub mod middleware;
-pub mod notify;
+pub(crate) mod notify;
 pub mod recent;
-pub mod recent_write;
+pub(crate) mod recent_write;
 pub mod store;
 pub mod token;
-pub mod verified;
+pub(crate) mod verified;
 
 use std::{sync::Arc, time::Duration};
 
@@ -19,9 +18,11 @@ use chrono::Utc;
 use sqlx::{PgPool, types::ipnetwork::IpNetwork};
 use uuid::Uuid;
 
+/// Where they always were, for callers: they live in [`crate::client`].
+pub use crate::client::{ClientInfo, device};
 pub use cache::{CachedSession, Caches};
 pub use listener::ListenerStatus;
-pub use middleware::{Auth, Authenticated, ClientInfo};
+pub use middleware::{Auth, Authenticated};
 pub use notify::{Invalidation, publish};
 pub use token::{SessionToken, TokenHash, TokenKeys};
 

@@ -2,10 +2,11 @@
 //! transaction; callers publish and apply invalidations with what these return.
 
 use chrono::{DateTime, Utc};
-use sqlx::{PgConnection, PgExecutor, PgPool, types::ipnetwork::IpNetwork};
+use sqlx::{PgExecutor, PgPool, types::ipnetwork::IpNetwork};
 use uuid::Uuid;
 
 use super::token::TokenHash;
+use crate::accounts::users;
 
 /// How long a renewed session's old hash keeps resolving to its successor.
 pub const ROTATION_GRACE_SECS: f64 = 60.0;
@@ -170,7 +171,7 @@ fn truncate(s: &str, max: usize) -> &str {
 /// row lock, find it already replaced, and insert nothing. Returns the successor, if live.
 ///
 /// Holds the user row `FOR SHARE` meanwhile: bulk deletes take it `FOR UPDATE` first (see
-/// [`lock_user`]), so a rotation racing "sign out everywhere" either finishes before the delete
+/// `users::lock`), so a rotation racing "sign out everywhere" either finishes before the delete
 /// (which then sees and removes the successor) or finds its session already gone.
 pub async fn rotate(
     pool: &PgPool,
@@ -180,12 +181,12 @@ pub async fn rotate(
     max_lifetime_secs: f64,
 ) -> Result<Option<SessionRecord>, sqlx::Error> {
     let mut tx = pool.begin().await?;
-    sqlx::query_scalar!(
-        "SELECT 1 FROM users u JOIN sessions s ON s.user_id = u.id WHERE s.id = $1 FOR SHARE OF u",
-        &old.0[..]
-    )
-    .fetch_optional(&mut *tx)
-    .await?;
+    let owner = sqlx::query_scalar!("SELECT user_id FROM sessions WHERE id = $1", &old.0[..])
+        .fetch_optional(&mut *tx)
+        .await?;
+    if let Some(user_id) = owner {
+        users::lock_shared(&mut tx, user_id).await?;
+    }
     let rotated = sqlx::query!(
         "WITH old AS ( \
            UPDATE sessions SET replaced_by = $2, retired_until = now() + make_interval(secs => $4) \
@@ -214,13 +215,6 @@ pub async fn rotate(
 /// Records that the session's device just proved who it is again.
 pub async fn mark_authenticated(db: impl PgExecutor<'_>, id: &TokenHash) -> Result<(), sqlx::Error> {
     sqlx::query!("UPDATE sessions SET authenticated_at = now() WHERE id = $1", &id.0[..]).execute(db).await?;
-    Ok(())
-}
-
-/// Takes the user row lock that serialises bulk session deletes with rotations; call it first
-/// in the transaction that deletes sessions.
-pub async fn lock_user(conn: &mut PgConnection, user_id: Uuid) -> Result<(), sqlx::Error> {
-    sqlx::query_scalar!("SELECT 1 FROM users WHERE id = $1 FOR UPDATE", user_id).fetch_optional(conn).await?;
     Ok(())
 }
 

@@ -12,7 +12,7 @@ use uuid::Uuid;
 pub use kind::EventKind;
 pub use words::{ago, describe, exact, words};
 
-use crate::session::{ClientInfo, device};
+use crate::client::{ClientInfo, device};
 
 /// How long events are kept.
 pub const KEEP_DAYS: f64 = 90.0;

@@ -1,15 +1,15 @@
 //! Two-step verification: a code from an authenticator app (TOTP) or a recovery code after the
 //! password or Google, for accounts that turn it on.
 
-pub mod codes;
-pub mod guesses;
+pub(crate) mod codes;
+pub(crate) mod guesses;
 pub mod manage;
 pub mod pending;
-pub mod secret;
+pub(crate) mod secret;
 pub mod service;
-pub mod setups;
+pub(crate) mod setups;
 pub mod sign_in;
-pub mod store;
+pub(crate) mod store;
 
 pub use service::{Proof, TwoStep};
 

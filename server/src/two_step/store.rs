@@ -6,13 +6,12 @@ use uuid::Uuid;
 pub struct Row {
     pub secret_sealed: Vec<u8>,
     pub enabled: bool,
-    pub last_step: i64,
 }
 
 pub async fn find(db: impl PgExecutor<'_>, user_id: Uuid) -> Result<Option<Row>, sqlx::Error> {
     sqlx::query_as!(
         Row,
-        "SELECT secret_sealed, enabled_at IS NOT NULL AS \"enabled!\", last_step FROM two_step WHERE user_id = $1",
+        "SELECT secret_sealed, enabled_at IS NOT NULL AS \"enabled!\" FROM two_step WHERE user_id = $1",
         user_id
     )
     .fetch_optional(db)

@@ -2,8 +2,11 @@
 //! and only in the browser that started them (on any instance), clones refused by their
 //! counter, and never removing the last way in.
 
-mod support;
-
+use crate::support::{
+    TestApp,
+    accounts::{PASSWORD, json, path, session_cookie, set_cookie},
+    webauthn::{SoftPasskey, challenge},
+};
 use app::api::{
     auth::{CurrentUser, SignOut},
     passkeys::{
@@ -13,14 +16,9 @@ use app::api::{
 };
 use reqwest::{Response, StatusCode};
 use serde_json::Value;
-use support::{
-    TestApp,
-    accounts::{PASSWORD, json, path, session_cookie, set_cookie},
-    webauthn::{SoftPasskey, challenge},
-};
 
 fn address(tag: &str) -> String {
-    format!("{}@example.com", support::unique_name(tag))
+    format!("{}@example.com", crate::support::unique_name(tag))
 }
 
 /// Starts a ceremony: the options (JSON) and the browser's `webauthn` cookie.

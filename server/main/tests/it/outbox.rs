@@ -1,19 +1,17 @@
 //! Mail is never lost: with the SMTP server down, sign-up still succeeds; once a server is
 //! listening, the mail arrives exactly once even with two workers (two instances) running.
 
-mod support;
-
 use std::{
     process::{Child, Command, Stdio},
     time::{Duration, Instant},
 };
 
-use app::api::auth::SignUp;
-use support::{
+use crate::support::{
     TestApp,
     accounts::{PASSWORD, path},
     mail,
 };
+use app::api::auth::SignUp;
 
 fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
@@ -63,7 +61,7 @@ async fn mail_queued_while_smtp_is_down_arrives_once_with_two_workers() {
     let host = format!("127.0.0.1:{smtp}");
     let config = [("SMTP_HOST", host.as_str()), ("SMTP_TLS", "plain")];
     let a = TestApp::spawn_with(&config).await;
-    let email = format!("{}@example.com", support::unique_name("outage"));
+    let email = format!("{}@example.com", crate::support::unique_name("outage"));
 
     let res = a.call(path::<SignUp>(), &[("email", &email), ("password", PASSWORD)], None).await;
     assert!(res.status().is_success() || res.status().is_redirection(), "sign-up succeeds with SMTP down");

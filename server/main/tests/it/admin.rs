@@ -2,21 +2,19 @@
 //! each change reaches the running instance at once (its caches hear of it), and a bad or
 //! unknown address exits non-zero with a clear line.
 
-mod support;
-
 use std::{
     io::Write,
     process::{Command, Output, Stdio},
 };
 
-use reqwest::StatusCode;
-use support::{
+use crate::support::{
     TestApp,
     accounts::{PASSWORD, json, path, session_cookie},
 };
+use reqwest::StatusCode;
 
 fn address(tag: &str) -> String {
-    format!("{}@example.com", support::unique_name(tag))
+    format!("{}@example.com", crate::support::unique_name(tag))
 }
 
 /// Runs `accounts-server ARGS` with the app's configuration, feeding `input` to stdin.
@@ -247,7 +245,7 @@ async fn metrics_are_served_on_their_own_listener_only() {
 
 #[tokio::test]
 async fn reset_two_step_removes_it_records_it_and_mails_the_owner() {
-    use support::two_step::{events, with_two_step};
+    use crate::support::two_step::{events, with_two_step};
     let app = TestApp::spawn_with_smtp().await;
     let email = address("reset2s");
     let (cookie, _, _) = with_two_step(&app, &email).await;
@@ -263,7 +261,8 @@ async fn reset_two_step_removes_it_records_it_and_mails_the_owner() {
     assert_eq!(rows, 0, "the secret and the recovery codes are gone");
     assert_eq!(events(&app, "two_step_reset").await, 1);
     app.state.email.outbox.wake();
-    support::mail::wait_for(&support::mail::api(), &email, "Two-step verification was reset").await;
+    crate::support::mail::wait_for(&crate::support::mail::api(), &email, "Two-step verification was reset")
+        .await;
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
     while app.is_signed_in(&cookie).await {
         assert!(std::time::Instant::now() < deadline, "the account's sessions stayed signed in");

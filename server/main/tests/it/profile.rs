@@ -1,19 +1,17 @@
 //! Profiles, avatars in object storage (local disk and a real S3-compatible server), media
 //! serving and account deletion.
 
-mod support;
-
 use std::path::{Path, PathBuf};
 
+use crate::support::{
+    TestApp,
+    accounts::{PASSWORD, field_error, json, path},
+};
 use app::api::{
     auth::CurrentUser,
     profile::{DeleteAccount, RemoveAvatar, UpdateProfile},
 };
 use reqwest::{StatusCode, header, multipart};
-use support::{
-    TestApp,
-    accounts::{PASSWORD, field_error, json, path},
-};
 
 fn png(w: u32, h: u32) -> Vec<u8> {
     let img =
@@ -73,9 +71,9 @@ async fn user_json(app: &TestApp, cookie: &str) -> serde_json::Value {
 #[tokio::test]
 async fn profile_fields_are_validated_saved_and_seen_on_other_devices() {
     let app = TestApp::spawn().await;
-    let email = format!("{}@example.com", support::unique_name("p"));
+    let email = format!("{}@example.com", crate::support::unique_name("p"));
     let a = app.sign_up(&email).await;
-    let b = support::accounts::session_cookie(&app.sign_in(&email, PASSWORD).await).unwrap();
+    let b = crate::support::accounts::session_cookie(&app.sign_in(&email, PASSWORD).await).unwrap();
     assert!(user_json(&app, &b).await["username"].is_null(), "warm B's cache");
 
     // An empty name is allowed (it means "show my email"): the 1-50 rule applies to a given one.
@@ -127,7 +125,7 @@ async fn profile_fields_are_validated_saved_and_seen_on_other_devices() {
     assert_eq!(seen["username"], "ada_l");
 
     // Usernames are unique ignoring case.
-    let other = app.sign_up(&format!("{}@example.com", support::unique_name("q"))).await;
+    let other = app.sign_up(&format!("{}@example.com", crate::support::unique_name("q"))).await;
     let res = app
         .call(
             path::<UpdateProfile>(),
@@ -138,7 +136,7 @@ async fn profile_fields_are_validated_saved_and_seen_on_other_devices() {
     assert_eq!(field_error(&json(res).await, "username").as_deref(), Some("That username is taken"));
 
     // Sign-in by username; the public page escapes text and shows no email.
-    assert!(support::accounts::session_cookie(&app.sign_in("ADA_L", PASSWORD).await).is_some());
+    assert!(crate::support::accounts::session_cookie(&app.sign_in("ADA_L", PASSWORD).await).is_some());
     let page = app.get("/u/ada_l").await;
     assert_eq!(page.status(), StatusCode::OK);
     let html = page.text().await.unwrap();
@@ -162,7 +160,7 @@ async fn profile_fields_are_validated_saved_and_seen_on_other_devices() {
 
 async fn avatar_lifecycle(app: &TestApp) {
     let dir = object_dir(app);
-    let cookie = app.sign_up(&format!("{}@example.com", support::unique_name("av"))).await;
+    let cookie = app.sign_up(&format!("{}@example.com", crate::support::unique_name("av"))).await;
     let before = files_under(&dir).len();
 
     let res = upload(app, Some(&cookie), vec![("avatar", png(640, 480), "me.png")]).await;
@@ -254,7 +252,7 @@ async fn avatar_lifecycle(app: &TestApp) {
     assert!(app.is_signed_in(&cookie).await);
     let res = app.call(path::<DeleteAccount>(), &[("password", PASSWORD)], Some(&cookie)).await;
     assert!(res.status().is_success() || res.status().is_redirection(), "{}", res.status());
-    assert!(support::accounts::clears_session(&res));
+    assert!(crate::support::accounts::clears_session(&res));
     assert!(!app.is_signed_in(&cookie).await);
     assert_eq!(files_under(&dir).len(), before, "avatar objects removed");
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);

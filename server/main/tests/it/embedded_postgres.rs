@@ -1,7 +1,5 @@
 //! The embedded cluster used when DATABASE_URL is unset.
 
-mod support;
-
 use server::db::EmbeddedPostgres;
 use sqlx::{Connection, PgConnection};
 
@@ -13,7 +11,7 @@ async fn query_one(cluster: &EmbeddedPostgres) -> i32 {
 
 #[tokio::test]
 async fn starts_is_reused_and_recovers_from_a_stale_pid_file() {
-    let dir = std::env::temp_dir().join(support::unique_name("embedded"));
+    let dir = std::env::temp_dir().join(crate::support::unique_name("embedded"));
     let data = dir.join("postgres");
 
     let first = EmbeddedPostgres::start(&data).await.expect("first start");

@@ -58,7 +58,7 @@ async fn a_verified_address_google_does_not_own_links_nothing() {
 }
 
 #[tokio::test]
-async fn identities_are_keyed_by_issuer_and_legacy_rows_adopt_the_configured_one() {
+async fn identities_are_keyed_by_issuer_and_legacy_rows_are_googles() {
     let provider = MockProvider::start().await;
     let app = TestApp::spawn_with_google(&provider).await;
     app.sign_up("victim@example.com").await;
@@ -85,7 +85,7 @@ async fn identities_are_keyed_by_issuer_and_legacy_rows_adopt_the_configured_one
     );
     assert_eq!(count(&app, "SELECT count(*) FROM users WHERE email = 'someone@example.org'").await, 1);
 
-    // Rows from before (provider 'google') take the configured issuer.
+    // Rows from before (provider 'google') are Google's: the migration keys them by its issuer.
     sqlx::query(
         "INSERT INTO user_identities (issuer, subject, user_id, email) \
          SELECT 'google', 'sub-legacy', id, email FROM users WHERE email = 'legacy@example.com'",
@@ -93,19 +93,23 @@ async fn identities_are_keyed_by_issuer_and_legacy_rows_adopt_the_configured_one
     .execute(&app.state.pool)
     .await
     .unwrap();
-    app.state.google.as_ref().unwrap().adopt_legacy_identities().await.unwrap();
+    sqlx::raw_sql(include_str!("../../../../../.migrations/20261204000000_identity_issuer_adopted.sql"))
+        .execute(&app.state.pool)
+        .await
+        .unwrap();
     let issuer: String =
         sqlx::query_scalar("SELECT issuer FROM user_identities WHERE subject = 'sub-legacy'")
             .fetch_one(&app.state.pool)
             .await
             .unwrap();
-    assert_eq!(issuer, provider.issuer);
-    let res = sign_in_as(&app, &provider, Person::new("sub-legacy", "legacy-at-google@example.org")).await;
+    assert_eq!(issuer, "https://accounts.google.com");
+    // Another issuer handing out the same subject does not take the adopted link over.
+    let res = sign_in_as(&app, &provider, Person::new("sub-legacy", "legacy-at-other@example.org")).await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     let legacy_sessions = count(
         &app,
         "SELECT count(*) FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.email = 'legacy@example.com'",
     )
     .await;
-    assert_eq!(legacy_sessions, 2, "the adopted link still signs its owner in");
+    assert_eq!(legacy_sessions, 1, "only the owner's own sign-up session");
 }

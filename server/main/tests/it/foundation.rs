@@ -1,11 +1,9 @@
 //! The running app: health, readiness, 404s, body limits, configuration errors.
 
-mod support;
-
 use std::time::{Duration, Instant};
 
+use crate::support::TestApp;
 use reqwest::StatusCode;
-use support::TestApp;
 
 #[tokio::test]
 async fn healthz_answers_ok() {
@@ -100,7 +98,7 @@ async fn the_same_database_is_reused_and_migrations_are_idempotent() {
 }
 
 fn run_binary(vars: &[(&str, &str)]) -> std::process::Output {
-    let dir = std::env::temp_dir().join(support::unique_name("cfg"));
+    let dir = std::env::temp_dir().join(crate::support::unique_name("cfg"));
     std::fs::create_dir_all(&dir).unwrap();
     let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_accounts-server"));
     cmd.current_dir(&dir).env_clear().env("PATH", std::env::var("PATH").unwrap_or_default());

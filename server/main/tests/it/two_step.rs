@@ -2,8 +2,10 @@
 //! code or a recovery code, codes work once, guesses are limited, and turning it off needs a
 //! recent sign-in and a code.
 
-mod support;
-
+use crate::support::{
+    TestApp,
+    accounts::{PASSWORD, field_error, json, path, session_cookie, set_cookie},
+};
 use app::api::{
     auth::{CurrentUser, SignOut},
     two_step::{
@@ -13,13 +15,9 @@ use app::api::{
 };
 use reqwest::{StatusCode, header};
 use serde_json::Value;
-use support::{
-    TestApp,
-    accounts::{PASSWORD, field_error, json, path, session_cookie, set_cookie},
-};
 
 fn address(tag: &str) -> String {
-    format!("{}@example.com", support::unique_name(tag))
+    format!("{}@example.com", crate::support::unique_name(tag))
 }
 
 fn now() -> u64 {
@@ -245,10 +243,10 @@ async fn turning_off_needs_a_recent_sign_in_and_a_code() {
 
 #[tokio::test]
 async fn a_google_sign_in_also_waits_for_the_code() {
-    use support::oidc::{MockProvider, Person, Tamper, started};
+    use crate::support::oidc::{MockProvider, Person, Tamper, started};
     let provider = MockProvider::start().await;
     let app = TestApp::spawn_with_google(&provider).await;
-    let email = format!("{}@gmail.com", support::unique_name("g2s"));
+    let email = format!("{}@gmail.com", crate::support::unique_name("g2s"));
     let google_sign_in = || async {
         let attempt = started(&app.bare.get(app.url("/auth/google?next=/account")).send().await.unwrap());
         let code = provider.approve(&attempt.authorize, Person::new("sub-2s", &email), Tamper::None);

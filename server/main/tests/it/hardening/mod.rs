@@ -1,9 +1,6 @@
 //! Security hardening (ASVS level 2): each test first plays the attack that worked before the
 //! rule, then checks the rule holds.
 
-#[path = "../support/mod.rs"]
-mod support;
-
 mod breached;
 mod ceremonies;
 mod code_guesses;

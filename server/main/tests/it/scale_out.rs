@@ -2,13 +2,15 @@
 //! instance changes, the other sees on its next request, even with a warm cache, because every
 //! invalidation goes through Postgres `NOTIFY`.
 
-mod support;
-
 use std::{
     future::Future,
     time::{Duration, Instant},
 };
 
+use crate::support::{
+    TestApp,
+    accounts::{PASSWORD, json, path, session_cookie},
+};
 use app::api::{
     auth::{CurrentUser, SignIn, SignOut},
     profile::UpdateProfile,
@@ -18,10 +20,6 @@ use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
 use chrono::{DurationRound, TimeDelta, Utc};
 use reqwest::{StatusCode, header};
 use server::session::TokenHash;
-use support::{
-    TestApp,
-    accounts::{PASSWORD, json, path, session_cookie},
-};
 
 /// How long another instance may take to see a change.
 const PROPAGATION: Duration = Duration::from_secs(1);
@@ -65,7 +63,7 @@ async fn pair() -> (TestApp, TestApp) {
 }
 
 fn new_email() -> String {
-    format!("{}@example.com", support::unique_name("multi"))
+    format!("{}@example.com", crate::support::unique_name("multi"))
 }
 
 async fn sign_in_cookie(app: &TestApp, email: &str, password: &str) -> String {

@@ -1,21 +1,19 @@
 //! Verification, password reset and email change through a real SMTP server: tests read the
 //! delivered mail, pull the link out and follow it.
 
-mod support;
-
+use crate::support::{
+    TestApp,
+    accounts::{PASSWORD, json, path, session_cookie},
+    mail,
+};
 use app::api::{
     auth::{CurrentUser, SignUp},
     email::{ChangeEmail, ForgotPassword, ResendVerification, ResetPassword},
 };
 use reqwest::StatusCode;
-use support::{
-    TestApp,
-    accounts::{PASSWORD, json, path, session_cookie},
-    mail,
-};
 
 fn address(tag: &str) -> String {
-    format!("{}@example.com", support::unique_name(tag))
+    format!("{}@example.com", crate::support::unique_name(tag))
 }
 
 async fn sign_up_unverified(app: &TestApp, email: &str) -> String {
@@ -271,7 +269,7 @@ async fn the_banner_resend_comes_back_with_sent_again_through_the_flash_cookie()
     let res = app.html_post("/", path::<ResendVerification>(), &[], Some(&cookie)).await;
     assert!(res.status().is_redirection(), "{}", res.status());
     assert_eq!(res.headers()["location"], "/verify-email", "the notice is not in the URL");
-    let flash = support::accounts::set_cookie(&res, "flash").expect("a flash cookie");
+    let flash = crate::support::accounts::set_cookie(&res, "flash").expect("a flash cookie");
     let page = app.get_with("/verify-email", &format!("{cookie}; {flash}")).await.text().await.unwrap();
     assert!(page.contains("Sent again."));
     let forged = app.get_with("/verify-email?resent=1", &cookie).await.text().await.unwrap();

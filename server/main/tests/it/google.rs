@@ -2,16 +2,14 @@
 //! linking rules, ID token verification, single-use state bound to the browser, cancellation,
 //! and the provider being down. Browser flows against a real provider are in end2end/.
 
-mod support;
-
-use app::api::google::{DisconnectGoogle, GoogleConnection};
-use reqwest::{Response, StatusCode, header};
-use server::oidc::messages;
-use support::{
+use crate::support::{
     TestApp,
     accounts::{PASSWORD, json, path, session_cookie, set_cookie},
     oidc::{MockProvider, Person, Tamper},
 };
+use app::api::google::{DisconnectGoogle, GoogleConnection};
+use reqwest::{Response, StatusCode, header};
+use server::oidc::messages;
 
 /// A started attempt: the browser's flow cookie and the provider URL it was sent to.
 struct Attempt {

@@ -1,0 +1,18 @@
+//! The integration tests, one binary: each module spawns the app (or two instances) against
+//! the real services the test command starts (Postgres, MailDev, s3s-fs, the OpenID Connect
+//! fake), with a fresh database per test. One binary links Leptos once instead of once per file.
+
+mod support;
+
+mod admin;
+mod email;
+mod embedded_postgres;
+mod foundation;
+mod google;
+mod hardening;
+mod outbox;
+mod passkeys;
+mod profile;
+mod scale_out;
+mod sessions;
+mod two_step;

@@ -1,0 +1,24 @@
+//! Who is asking: the client's address and browser, read once per request by the session
+//! middleware and used by sessions, the security trail and notices alike (so none of them
+//! depends on another for it).
+
+use std::net::IpAddr;
+
+use axum::{extract::FromRequestParts, http::request::Parts};
+
+pub mod device;
+
+/// Facts about the client, for new sessions, the trail and notices.
+#[derive(Clone, Debug, Default)]
+pub struct ClientInfo {
+    pub ip: Option<IpAddr>,
+    pub user_agent: String,
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for ClientInfo {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Ok(parts.extensions.get::<ClientInfo>().cloned().unwrap_or_default())
+    }
+}
