@@ -5,10 +5,11 @@
 # the page cache) weighs on both alike. Separate runs of bench/run.sh differ by up to 25 % for
 # one build; interleaved turns compare the builds to a few per cent.
 #
-# Per turn: figure 2 (GET /account, signed in, warm cache) for BENCH_DURATION seconds, with the
-# server's CPU time per page and the SQL it ran; then, every turn, figure 4 (the same during a
-# storm of sign-ins) against the mean of the figure-2 turns around it of the same build.
-# Prints medians per build and B/A ratios; the raw turns stay in $TARGET/ab-results.txt.
+# Per turn: figure 2 (GET /account, signed in, warm cache) of both builds for BENCH_DURATION
+# seconds each, with the server's CPU time per page and the SQL it ran; then figure 4 of both
+# (the same during a storm of sign-ins) against the mean of the figure-2 turns around it of the
+# same build. Prints medians (and the mean CPU per page) per build and B/A ratios; the raw turns
+# stay in $TARGET/ab-results.txt.
 #
 # Usage: bench/ab.sh BASE_REV [TURNS]     (TURNS per build, default 6)
 # Knobs: BENCH_DURATION (s per turn, 10), BENCH_CONNECTIONS (32), BENCH_HOT_SESSIONS (1000),
@@ -154,13 +155,14 @@ storm() {
     'BEGIN {printf "%.0f %.1f %.0f %.0f", r * 1e6 / d, sr * 1e6 / sd, t / hz * 1e8 / d, pg / hz * 1e8 / d}')"
 }
 
-say "$TURNS turns per build of ${DURATION}s each, figure 2 then figure 4, order A B B A ..."
+say "$TURNS turns per build of ${DURATION}s each, figure 2 of both then figure 4 of both, order A B B A ..."
+# Both figure-2 turns before either storm: a page measured right after the other build's storm
+# ran about 15 % slower (the machine still busy with its argon2 work), which made the medians
+# of a run follow whichever build more often came second.
 for ((turn = 1; turn <= TURNS; turn++)); do
   if ((turn % 2)); then order="a b"; else order="b a"; fi
-  for name in $order; do
-    page "$name" "$turn"
-    storm "$name" "$turn"
-  done
+  for name in $order; do page "$name" "$turn"; done
+  for name in $order; do storm "$name" "$turn"; done
   say "turn $turn of $TURNS: $(grep "\.$turn=" "$RESULTS" | tr '\n' ' ')"
 done
 page a "$((TURNS + 1))"
