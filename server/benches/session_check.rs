@@ -12,7 +12,10 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use server::{
     Config,
     accounts::User,
-    session::{CachedSession, Resolution, SessionToken, Sessions, store::SessionRecord},
+    session::{
+        CachedSession, Resolution, SessionToken, Sessions, TokenKeys, cookie::SessionCookie,
+        store::SessionRecord,
+    },
 };
 use sqlx::postgres::PgPoolOptions;
 use uuid::Uuid;
@@ -27,7 +30,13 @@ fn config() -> Config {
 }
 
 /// A session and its user, both in the cache, and the request headers that carry its cookie.
-async fn warm_session(sessions: &Sessions) -> HeaderMap {
+/// The cookie and key a deployment with `config` uses (as the session middleware does).
+fn cookie_and_keys(config: &Config) -> (SessionCookie, TokenKeys) {
+    (SessionCookie::for_config(config), TokenKeys::new(config.secret_key.as_bytes()))
+}
+
+async fn warm_session(sessions: &Sessions, config: &Config) -> HeaderMap {
+    let (cookie, keys) = cookie_and_keys(config);
     let token = SessionToken::generate();
     let now = Utc::now();
     let user_id = Uuid::new_v4();
@@ -60,8 +69,7 @@ async fn warm_session(sessions: &Sessions) -> HeaderMap {
 
     let mut headers = HeaderMap::new();
     // Browsers send other cookies too; ours is found among them.
-    let cookie =
-        format!("theme=dark; {}={}; _ga=GA1.1.123", sessions.cookie.name, sessions.keys.sign(&token));
+    let cookie = format!("theme=dark; {}={}; _ga=GA1.1.123", cookie.name, keys.sign(&token));
     headers.insert(COOKIE, HeaderValue::from_str(&cookie).expect("ASCII cookie"));
     headers
 }
@@ -75,18 +83,19 @@ fn session_check(c: &mut Criterion) {
             .expect("lazy pool");
         Sessions::new(pool, &config)
     });
-    let headers = rt.block_on(warm_session(&sessions));
+    let headers = rt.block_on(warm_session(&sessions, &config));
+    let (cookie, keys) = cookie_and_keys(&config);
 
     c.bench_function("session_check/verify_cookie", |b| {
         b.iter(|| {
-            let raw = sessions.cookie.read(&headers).expect("cookie present");
-            sessions.keys.verify(raw).expect("valid tag")
+            let raw = cookie.read(&headers).expect("cookie present");
+            keys.verify(raw).expect("valid tag")
         })
     });
     c.bench_function("session_check/verify_and_resolve", |b| {
         b.to_async(&rt).iter(|| async {
-            let raw = sessions.cookie.read(&headers).expect("cookie present");
-            let token = sessions.keys.verify(raw).expect("valid tag");
+            let raw = cookie.read(&headers).expect("cookie present");
+            let token = keys.verify(raw).expect("valid tag");
             match sessions.resolve(&token, false, &server::session::ClientInfo::default()).await {
                 Ok(Resolution::Active { auth, .. }) => auth,
                 _ => panic!("a warm session resolves from the cache"),

@@ -8,9 +8,9 @@ use std::fmt::Write;
 use crate::{
     AppState, ServiceError,
     accounts::{User, users, ways_in::WaysIn},
-    change::{Change, Keep},
     domain::EmailAddress,
     session::ClientInfo,
+    session::change::{Change, Keep},
     trail::{self, EventKind},
 };
 

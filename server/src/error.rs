@@ -8,6 +8,10 @@ pub const UNVERIFIED: &str = "Verify your email address first.";
 
 /// The answer to any sign-in of an account an operator locked.
 pub const LOCKED: &str = "This account is locked. Contact support to unlock it.";
+/// A wrong current password when re-confirming (a failed proof in the security log).
+pub const WRONG_CURRENT_PASSWORD: &str = "Your current password is incorrect";
+/// A passkey answer that did not verify (a failed proof in the security log).
+pub const PASSKEY_FAILED: &str = "That passkey did not work. Try again, or sign in another way.";
 
 /// What went wrong, in terms the person using the app understands.
 #[derive(Debug, thiserror::Error)]
@@ -121,12 +125,10 @@ impl ServiceError {
         Some(match self {
             Self::InvalidCredentials => "incorrect credentials",
             Self::Invalid { field: "code" | "recovery_code", .. } => "wrong code",
-            Self::Invalid { message, .. } if message == crate::accounts::confirm::WRONG_CURRENT_PASSWORD => {
+            Self::Invalid { message, .. } if message == WRONG_CURRENT_PASSWORD => {
                 "failed re-confirmation: wrong password"
             }
-            Self::BadRequest(message) if *message == crate::passkeys::service::FAILED => {
-                "passkey did not work"
-            }
+            Self::BadRequest(message) if *message == PASSKEY_FAILED => "passkey did not work",
             Self::Unverified => "refused: address not verified",
             Self::NeedsRecentSignIn => "refused: no recent sign-in",
             Self::Locked => "refused: account locked",

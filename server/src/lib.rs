@@ -6,7 +6,6 @@
 pub mod accounts;
 pub mod admin;
 pub mod auth;
-pub(crate) mod change;
 pub mod client;
 pub mod config;
 pub mod db;

@@ -19,14 +19,14 @@ const SEPARATOR: char = '|';
 fn held(state: &AppState) -> Vec<SessionToken> {
     super::ssr::with_request(|p| {
         server::session::cookie::read_cookie(&p.headers, COOKIE)
-            .map(|v| v.split(SEPARATOR).filter_map(|t| state.sessions.keys.verify(t)).collect())
+            .map(|v| v.split(SEPARATOR).filter_map(|t| state.sessions.verify(t)).collect())
             .unwrap_or_default()
     })
     .unwrap_or_default()
 }
 
 fn keep(state: &AppState, tokens: &[SessionToken]) {
-    let value: Vec<String> = tokens.iter().map(|t| state.sessions.keys.sign(t)).collect();
+    let value: Vec<String> = tokens.iter().map(|t| state.sessions.sign(t)).collect();
     let ttl = if tokens.is_empty() { std::time::Duration::ZERO } else { TTL };
     super::ssr::set_cookie_value(state, COOKIE, value.join(&SEPARATOR.to_string()), ttl);
 }

@@ -62,9 +62,7 @@ pub async fn recent_activity() -> Result<Vec<ActivityView>, FormError> {
     use super::ssr::*;
     let state = state()?;
     let auth = require_auth()?;
-    let events = server::trail::latest(&state.pool, auth.user.id, server::trail::SHOWN)
-        .await
-        .map_err(|e| fail(e.into(), &[]))?;
+    let events = state.accounts.recent_activity(auth.user.id).await.map_err(|e| fail(e, &[]))?;
     Ok(events.iter().map(|e| ActivityView { text: server::trail::words(e), at: time_view(e.at) }).collect())
 }
 

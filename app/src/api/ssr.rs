@@ -87,15 +87,14 @@ pub fn fail(error: ServiceError, values: &[(&str, &str)]) -> FormError {
 
 pub fn set_session_cookie(state: &AppState, token: &SessionToken) {
     if let Some(response) = use_context::<ResponseOptions>() {
-        let value = state.sessions.cookie.set(state.sessions.keys.sign(token));
-        response.append_header(SET_COOKIE, value);
+        response.append_header(SET_COOKIE, state.sessions.session_cookie(token));
     }
 }
 
 /// A short-lived cookie of our own that carries a signed random token (the code step's pending
 /// sign-in, a passkey ceremony): never a session, and only its hash is stored.
 pub fn set_token_cookie(state: &AppState, name: &str, token: &SessionToken, ttl: std::time::Duration) {
-    set_cookie_value(state, name, state.sessions.keys.sign(token), ttl);
+    set_cookie_value(state, name, state.sessions.sign(token), ttl);
 }
 
 pub fn clear_token_cookie(state: &AppState, name: &str) {
@@ -104,18 +103,13 @@ pub fn clear_token_cookie(state: &AppState, name: &str) {
 
 pub fn set_cookie_value(state: &AppState, name: &str, value: String, ttl: std::time::Duration) {
     if let Some(response) = use_context::<ResponseOptions>() {
-        let secure = state.sessions.cookie.secure();
-        response.append_header(SET_COOKIE, server::session::cookie::header(name, value, "/", secure, ttl));
+        response.append_header(SET_COOKIE, state.sessions.cookie_header(name, value, ttl));
     }
 }
 
 /// The hash of the token in the cookie `name`, if the cookie is genuine.
 pub fn token_cookie(state: &AppState, name: &str) -> Option<server::session::TokenHash> {
-    with_request(|p| {
-        let value = server::session::cookie::read_cookie(&p.headers, name)?;
-        state.sessions.keys.verify(value).map(|token| token.hash())
-    })
-    .flatten()
+    with_request(|p| state.sessions.token_in(&p.headers, name)).flatten()
 }
 
 /// A server function that needs a recent sign-in: a plain form post goes to confirm the
@@ -132,7 +126,7 @@ pub fn confirm_first(error: ServiceError, next: &str) -> Result<(), FormError> {
 
 pub fn clear_session_cookie(state: &AppState) {
     if let Some(response) = use_context::<ResponseOptions>() {
-        response.append_header(SET_COOKIE, state.sessions.cookie.clear());
+        response.append_header(SET_COOKIE, state.sessions.signed_out_cookie());
     }
 }
 

@@ -11,7 +11,7 @@ pub async fn set_theme(theme: String) -> Result<(), FormError> {
     let Some(theme) = crate::theme::Theme::parse(&theme) else {
         return Err(FormError::message("Choose the light or the dark theme."));
     };
-    let secure = state()?.sessions.cookie.secure();
+    let secure = state()?.sessions.cookies_secure();
     if let (Some(response), Ok(value)) =
         (use_context::<leptos_axum::ResponseOptions>(), http::HeaderValue::from_str(&theme.cookie(secure)))
     {

@@ -8,8 +8,7 @@ use crate::{
     error::ServiceError,
 };
 
-/// The answer to a wrong current password (a failed re-confirmation in the security log).
-pub const WRONG_CURRENT_PASSWORD: &str = "Your current password is incorrect";
+pub use crate::error::WRONG_CURRENT_PASSWORD;
 
 /// Succeeds when `password` is the user's current one. Guesses count toward the same lockout
 /// as signing in to the account, so a stolen cookie cannot guess without limit.

@@ -14,10 +14,10 @@ use super::{
 };
 use crate::{
     auth::{BreachedPasswords, PasswordHasher, Throttle, lockout, throttle::Action},
-    change::{Change, Keep},
     domain::{EmailAddress, NewPassword, user_inputs},
     error::ServiceError,
     mail::{Outbox, outbox},
+    session::change::{Change, Keep},
     session::{Authenticated, ClientInfo, Sessions},
     trail::EventKind,
 };

@@ -7,9 +7,9 @@ use uuid::Uuid;
 use super::{User, users};
 use crate::{
     auth::{BreachedPasswords, PasswordHasher, Throttle, lockout, throttle::Action},
-    change::{Change, Keep},
     domain::{EmailAddress, NewPassword, PASSWORD_MAX_LEN, Strength, user_inputs},
     error::ServiceError,
+    session::change::{Change, Keep},
     session::{Authenticated, ClientInfo, SessionToken, Sessions, store::SignInMethod},
     trail::{self, EventKind},
 };
@@ -229,6 +229,11 @@ impl Accounts {
         let (two_step, proof) = second;
         two_step.confirm(auth, proof, client).await?;
         self.sessions.reauthenticated(auth).await
+    }
+
+    /// The account's last security events, newest first ("Recent activity").
+    pub async fn recent_activity(&self, user_id: Uuid) -> Result<Vec<trail::SecurityEvent>, ServiceError> {
+        Ok(trail::latest(&self.pool, user_id, trail::SHOWN).await?)
     }
 
     /// Ends the current device's session.

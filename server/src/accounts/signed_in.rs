@@ -8,9 +8,9 @@ use uuid::Uuid;
 
 use super::users;
 use crate::{
-    change::Change,
     error::ServiceError,
     mail::{Outbox, notices::Where},
+    session::change::Change,
     session::{ClientInfo, SessionToken, Sessions, device, store::SignInMethod},
     trail::{self, EventKind},
     two_step,

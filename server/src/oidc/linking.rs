@@ -13,9 +13,9 @@ use crate::{
         users,
         ways_in::{Way, WaysIn},
     },
-    change::Change,
     error::ServiceError,
     session::ClientInfo,
+    session::change::Change,
     trail::EventKind,
 };
 

@@ -9,10 +9,10 @@ use super::{
 };
 use crate::{
     accounts::{signed_in, users},
-    change::Change,
     domain::DisplayName,
     error::ServiceError,
     profile::avatar,
+    session::change::Change,
     session::{ClientInfo, store::SignInMethod},
     trail::EventKind,
 };

@@ -20,14 +20,14 @@ use crate::{
         ways_in::{Way, WaysIn},
     },
     auth::Throttle,
-    change::{Change, Keep},
     error::ServiceError,
     mail::Outbox,
+    session::change::{Change, Keep},
     session::{Authenticated, ClientInfo, SessionToken, Sessions, TokenHash, device, store::SignInMethod},
     trail::EventKind,
 };
 
-pub const FAILED: &str = "That passkey did not work. Try again, or sign in another way.";
+pub const FAILED: &str = crate::error::PASSKEY_FAILED;
 pub const EXPIRED: &str = "This passkey request has expired. Try again.";
 pub const LAST_WAY_IN: &str = "Set a password or connect Google before removing your last passkey.";
 /// The answer to a sign-in start past `PASSKEY_SIGN_IN_CEREMONIES_MAX`.

@@ -10,10 +10,10 @@ use super::avatar::{self, AvatarError};
 use crate::{
     accounts::{confirm, users},
     auth::{PasswordHasher, Throttle},
-    change::Change,
     domain::{Bio, DisplayName, Username},
     error::ServiceError,
     mail::Outbox,
+    session::change::Change,
     session::{Authenticated, ClientInfo, Sessions},
     storage::{Storage, StorageError},
 };

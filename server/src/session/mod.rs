@@ -1,6 +1,8 @@
 //! Sessions: a random token in a signed cookie, its hash in Postgres, both cached in memory.
 
+mod browser;
 pub(crate) mod cache;
+pub(crate) mod change;
 pub mod cookie;
 pub(crate) mod last_seen;
 pub(crate) mod listener;
@@ -26,10 +28,10 @@ pub use middleware::{Auth, Authenticated};
 pub use notify::{Invalidation, publish};
 pub use token::{SessionToken, TokenHash, TokenKeys};
 
+use self::change::{Change, Keep};
 use crate::{
     accounts::User,
     accounts::users,
-    change::{Change, Keep},
     config::Config,
     error::ServiceError,
     trail::{self, EventKind},
@@ -53,8 +55,8 @@ pub enum Resolution {
 pub struct Sessions {
     pool: PgPool,
     pub caches: Caches,
-    pub keys: TokenKeys,
-    pub cookie: cookie::SessionCookie,
+    pub(crate) keys: TokenKeys,
+    pub(crate) cookie: cookie::SessionCookie,
     pub last_seen: last_seen::LastSeen,
     /// State of the connection that hears other instances' invalidations.
     pub listener: ListenerStatus,

@@ -82,7 +82,7 @@ impl Invalidation {
 }
 
 /// Queues `changes` for every instance; they go out when the caller's transaction commits.
-/// Security changes call it through [`crate::change::Change::commit`], which also applies this
+/// Security changes call it through [`crate::session::change::Change::commit`], which also applies this
 /// instance's caches after the commit (the instance hears its own notifications a moment later).
 pub async fn publish(
     conn: &mut PgConnection,

@@ -10,8 +10,8 @@ use super::{
     setups, store,
 };
 use crate::{
-    change::{Change, Keep},
     error::ServiceError,
+    session::change::{Change, Keep},
     session::{Authenticated, ClientInfo},
     trail::EventKind,
 };

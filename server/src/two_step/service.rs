@@ -9,9 +9,9 @@ use uuid::Uuid;
 use super::{codes, guesses, secret, store};
 use crate::{
     auth::Throttle,
-    change::Change,
     error::ServiceError,
     mail::Outbox,
+    session::change::Change,
     session::{Authenticated, ClientInfo, Sessions},
     trail::EventKind,
 };

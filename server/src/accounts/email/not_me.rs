@@ -10,9 +10,9 @@ use crate::{
         email_tokens::{self, Purpose},
         users,
     },
-    change::{Change, Keep},
     error::ServiceError,
     session::ClientInfo,
+    session::change::{Change, Keep},
     trail::EventKind,
 };
 
