@@ -130,7 +130,7 @@ if want unit; then
 
   say "unit and integration tests"
   # One test at a time per binary: each test runs its own app and runtime, and a rare hang was
-  # seen with two in flight in one process (see the closing note of session 1).
+  # seen with two in flight in one process.
   cargo test -p app -p server -p accounts-server --features app/ssr -- --test-threads=1
   stage_end
 fi

@@ -20,7 +20,7 @@ const SLOW: Duration = Duration::from_secs(1);
 ///
 /// The closing "response" line is a warning for 5xx, info for 4xx and slow requests, and debug
 /// for the rest: `/metrics` counts every request, and writing a line for each successful page
-/// took ~6 % of a signed-in page's CPU (bench/RESULTS.md, session 7).
+/// took ~6 % of a signed-in page's CPU.
 pub fn apply(router: Router) -> Router {
     let (set_id, propagate_id) = request_id::layers();
     router
