@@ -87,19 +87,18 @@ read_in() {
   grep -rlE "\"$1\"" "$CONFIG_DIR" server/src server/main/src --include='*.rs' 2>/dev/null | grep -v 'tests' | head -n 1
 }
 
+# report_missing DOCUMENTED WHERE: an error line for each name read but not in DOCUMENTED.
 missing=0
-while read -r name; do
-  [ -n "$name" ] || continue
-  printf 'error: %s (read in %s) is missing from %s: add a commented line with what it does and its default\n' \
-    "$name" "$(read_in "$name")" "$ENV_EXAMPLE" >&2
-  missing=1
-done < <(comm -23 <(printf '%s\n' "$names") <(printf '%s\n' "$in_env_example"))
-while read -r name; do
-  [ -n "$name" ] || continue
-  printf 'error: %s (read in %s) is missing from the configuration table in %s (section "## Configuration")\n' \
-    "$name" "$(read_in "$name")" "$README" >&2
-  missing=1
-done < <(comm -23 <(printf '%s\n' "$names") <(printf '%s\n' "$in_readme"))
+report_missing() {
+  local name
+  while read -r name; do
+    [ -n "$name" ] || continue
+    printf 'error: %s (read in %s) is missing from %s\n' "$name" "$(read_in "$name")" "$2" >&2
+    missing=1
+  done < <(comm -23 <(printf '%s\n' "$names") <(printf '%s\n' "$1"))
+}
+report_missing "$in_env_example" "$ENV_EXAMPLE: add a commented line with what it does and its default"
+report_missing "$in_readme" "the configuration table in $README (section \"## Configuration\")"
 
 [ "$missing" = 0 ] || die "configuration variables undocumented (see above); names come from scripts/check-config.sh --list"
 echo "configuration: all $(printf '%s\n' "$names" | wc -l) variables the server reads are in $ENV_EXAMPLE and $README"

@@ -234,8 +234,7 @@ impl EmailFlows {
         email_tokens::void_all(change.db(), user_id).await?;
         let removed_unproven = user.email_verified_at.is_none()
             && first_proof::remove_unproven_ways_in(change.db(), user_id).await?;
-        users::set_password_hash(change.db(), user_id, &hash).await?;
-        users::mark_verified(change.db(), user_id).await?;
+        users::set_password_hash_proven(change.db(), user_id, &hash).await?;
         // The owner proved the mailbox: whatever lock a guesser caused ends here.
         self.throttle.lockout.clear(change.db(), &[&lockout::account(user_id)]).await?;
         change.mail(&self.outbox, &self.outbox.site.password_changed(&user.email)).await?;

@@ -182,6 +182,23 @@ pub async fn move_to_email(db: impl PgExecutor<'_>, id: Uuid, email: &str) -> Re
     }
 }
 
+/// A new password set through a link mailed to the address, which that proves.
+pub async fn set_password_hash_proven(
+    db: impl PgExecutor<'_>,
+    id: Uuid,
+    hash: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query!(
+        "UPDATE users SET password_hash = $2, email_verified_at = coalesce(email_verified_at, now()), \
+         updated_at = now() WHERE id = $1",
+        id,
+        hash,
+    )
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
 /// The address is proven (it stays proven from its first proof).
 pub async fn mark_verified(db: impl PgExecutor<'_>, id: Uuid) -> Result<(), sqlx::Error> {
     sqlx::query!(

@@ -109,10 +109,12 @@ async fn connect(
     };
     // With two-step on, Google alone does not re-confirm: the confirm page asks for the code
     // first (`GoogleSignIn::start_reconfirm`).
-    match state.two_step.is_on(auth.user.id).await {
-        Ok(true) if reconfirming => return Redirect::to(&confirm_path(&next)).into_response(),
-        Ok(_) => {}
-        Err(e) => return back("/account/security", e, None),
+    if reconfirming {
+        match state.two_step.is_on(auth.user.id).await {
+            Ok(true) => return Redirect::to(&confirm_path(&next)).into_response(),
+            Ok(false) => {}
+            Err(e) => return back("/account/security", e, None),
+        }
     }
     match google.start(next, Some(auth.user.id)).await {
         Ok(started) => to_provider(started),

@@ -63,13 +63,10 @@ impl Passkeys {
             tracing::warn!(target: "security", %user_id, "re-confirmation refused: the passkey did not verify");
             bad(e)
         })?;
-        let mut passkey = store::find(&self.pool, user_id, result.cred_id())
+        let passkey = store::find(&self.pool, user_id, result.cred_id())
             .await?
             .ok_or(ServiceError::BadRequest(FAILED))?;
-        passkey.update_credential(&result);
-        if !store::used(&self.pool, &passkey, result.counter()).await? {
-            return Err(bad("a concurrent use moved the counter past this one"));
-        }
+        self.record_use(passkey, &result).await?;
         self.sessions.reauthenticated(auth).await?;
         Ok(started.next.unwrap_or_else(|| "/account/security".to_owned()))
     }

@@ -5,8 +5,8 @@ use std::sync::Arc;
 use sqlx::PgPool;
 use uuid::Uuid;
 use webauthn_rs::prelude::{
-    DiscoverableAuthentication, PasskeyRegistration, PublicKeyCredential, RegisterPublicKeyCredential, Url,
-    Webauthn, WebauthnBuilder,
+    AuthenticationResult, DiscoverableAuthentication, Passkey, PasskeyRegistration, PublicKeyCredential,
+    RegisterPublicKeyCredential, Url, Webauthn, WebauthnBuilder,
 };
 
 use super::{
@@ -176,16 +176,11 @@ impl Passkeys {
         let credential: PublicKeyCredential = serde_json::from_str(credential).map_err(bad)?;
         let (user_id, cred_id) =
             self.webauthn.identify_discoverable_authentication(&credential).map_err(bad)?;
-        let mut passkey =
+        let passkey =
             store::find(&self.pool, user_id, cred_id).await?.ok_or(ServiceError::BadRequest(FAILED))?;
         let result =
             self.webauthn.finish_discoverable_authentication_v2(&credential, state, &passkey).map_err(bad)?;
-        passkey.update_credential(&result);
-        // Two sign-ins with one passkey at once both pass the counter check above; only the
-        // one whose counter is still ahead of the stored one may write it.
-        if !store::used(&self.pool, &passkey, result.counter()).await? {
-            return Err(bad("a concurrent sign-in moved the counter past this one"));
-        }
+        self.record_use(passkey, &result).await?;
         let token = signed_in::start(
             &self.pool,
             &self.sessions,
@@ -196,6 +191,21 @@ impl Passkeys {
         )
         .await?;
         Ok((token, started.next.unwrap_or_else(|| "/".to_owned())))
+    }
+
+    /// Stores what a verified assertion changed (counter, backup state, last use). Two uses
+    /// of one passkey at once both pass the counter check of the verification; only the one
+    /// whose counter is still ahead of the stored one may write it, the other is refused.
+    pub(super) async fn record_use(
+        &self,
+        mut passkey: Passkey,
+        result: &AuthenticationResult,
+    ) -> Result<(), ServiceError> {
+        passkey.update_credential(result);
+        if !store::used(&self.pool, &passkey, result.counter()).await? {
+            return Err(bad("a concurrent use moved the counter past this one"));
+        }
+        Ok(())
     }
 
     pub async fn rename(&self, auth: &Authenticated, id: &[u8], name: &str) -> Result<(), ServiceError> {

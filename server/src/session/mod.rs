@@ -192,6 +192,7 @@ impl Sessions {
                 let epoch = self.caches.epoch();
                 let Some(record) = Box::pin(store::rotate(
                     &self.pool,
+                    session.record.user_id,
                     &old,
                     &next.hash(),
                     self.ttl_secs(),

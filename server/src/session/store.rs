@@ -175,18 +175,14 @@ fn truncate(s: &str, max: usize) -> &str {
 /// (which then sees and removes the successor) or finds its session already gone.
 pub async fn rotate(
     pool: &PgPool,
+    user_id: Uuid,
     old: &TokenHash,
     new: &TokenHash,
     ttl_secs: f64,
     max_lifetime_secs: f64,
 ) -> Result<Option<SessionRecord>, sqlx::Error> {
     let mut tx = pool.begin().await?;
-    let owner = sqlx::query_scalar!("SELECT user_id FROM sessions WHERE id = $1", &old.0[..])
-        .fetch_optional(&mut *tx)
-        .await?;
-    if let Some(user_id) = owner {
-        users::lock_shared(&mut tx, user_id).await?;
-    }
+    users::lock_shared(&mut tx, user_id).await?;
     let rotated = sqlx::query!(
         "WITH old AS ( \
            UPDATE sessions SET replaced_by = $2, retired_until = now() + make_interval(secs => $4) \
