@@ -9,16 +9,16 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# table → owning files or directories (a path prefix each). `accounts/ways_in.rs` reads the
+# table → owning files or directories (a path prefix each). `users/ways_in.rs` reads the
 # three tables that hold ways in: the "never the last way in" rule is one query.
 declare -A OWNER=(
-  [users]="server/src/accounts/users.rs server/src/accounts/ways_in.rs"
-  [deleted_users]="server/src/accounts/users.rs"
-  [email_tokens]="server/src/accounts/email_tokens.rs"
+  [users]="server/src/users/"
+  [deleted_users]="server/src/users/mod.rs"
+  [email_tokens]="server/src/email_tokens.rs"
   [outbox]="server/src/mail/outbox.rs"
-  [passkeys]="server/src/passkeys/store.rs server/src/accounts/ways_in.rs"
+  [passkeys]="server/src/passkeys/store.rs server/src/users/ways_in.rs"
   [webauthn_ceremonies]="server/src/passkeys/ceremony.rs"
-  [user_identities]="server/src/oidc/identities.rs server/src/accounts/ways_in.rs"
+  [user_identities]="server/src/oidc/identities.rs server/src/users/ways_in.rs"
   [oidc_flows]="server/src/oidc/flows.rs"
   [sessions]="server/src/session/store.rs"
   [security_events]="server/src/trail/"

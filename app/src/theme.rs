@@ -38,7 +38,7 @@ impl Theme {
 #[cfg(feature = "ssr")]
 pub fn chosen() -> Option<Theme> {
     crate::api::ssr::with_request(|p| {
-        server::session::cookie::read_cookie(&p.headers, COOKIE).and_then(Theme::parse)
+        server::http::cookies::read_cookie(&p.headers, COOKIE).and_then(Theme::parse)
     })
     .flatten()
 }

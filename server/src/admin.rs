@@ -7,11 +7,11 @@ use std::fmt::Write;
 
 use crate::{
     AppState, ServiceError,
-    accounts::{User, users, ways_in::WaysIn},
     domain::EmailAddress,
     session::ClientInfo,
     session::change::{Change, Keep},
     trail::{self, EventKind},
+    users::{self, User, ways_in::WaysIn},
 };
 
 /// Why a command could not run; each has a clear line and an exit code.

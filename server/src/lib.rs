@@ -10,9 +10,12 @@ pub mod client;
 pub mod config;
 pub mod db;
 pub mod domain;
+pub(crate) mod email_tokens;
 pub mod error;
+pub mod health;
 pub mod http;
 pub mod mail;
+pub(crate) mod maintenance;
 pub mod metrics;
 pub mod oidc;
 pub mod passkeys;
@@ -22,8 +25,11 @@ pub mod startup;
 pub mod state;
 pub mod storage;
 pub mod telemetry;
+#[doc(hidden)]
+pub mod test_support;
 pub mod trail;
 pub mod two_step;
+pub(crate) mod users;
 
 pub use config::Config;
 pub use error::ServiceError;

@@ -2,7 +2,7 @@
 //! migrations run); `serve` binds, serves the router the binary assembled, and shuts down
 //! gracefully. The binary sits between them to add the Leptos routes from `app`.
 
-use std::net::SocketAddr;
+use std::{net::SocketAddr, sync::Arc};
 
 use axum::{Router, middleware};
 use leptos::config::LeptosOptions;
@@ -12,21 +12,11 @@ use tower_http::limit::RequestBodyLimitLayer;
 use crate::{
     AppState,
     config::Config,
-    db::{self, DbError, EmbeddedPostgres},
+    db::{self, EmbeddedPostgres},
     http, session,
 };
 
-#[derive(Debug, thiserror::Error)]
-pub enum StartupError {
-    #[error(transparent)]
-    Database(#[from] DbError),
-    #[error(transparent)]
-    Storage(#[from] crate::storage::StorageError),
-    #[error("Google sign-in: {0} (check GOOGLE_ISSUER_URL and SERVICE_DOMAIN)")]
-    Google(#[from] crate::ServiceError),
-    #[error("cannot listen on {addr}: {source} (set SOCKET to a free address and port)")]
-    Bind { addr: SocketAddr, source: std::io::Error },
-}
+pub use crate::state::StartupError;
 
 /// Everything a running instance owns.
 pub struct Prepared {
@@ -41,7 +31,8 @@ pub async fn prepare(config: Config, leptos_options: LeptosOptions) -> Result<Pr
     let state = AppState::new(config, database.pool, leptos_options)?;
     session::listener::start(&state.pool, state.sessions.caches.clone(), state.sessions.listener.clone())
         .await;
-    state.sessions.spawn_maintenance();
+    state.sessions.spawn_flusher();
+    crate::maintenance::spawn(state.pool.clone(), state.sessions.clone());
     state.throttle.spawn_pruning(state.pool.clone());
     state.email.outbox.spawn_worker();
     let metrics_addr = match state.config.metrics_socket {
@@ -59,6 +50,12 @@ pub async fn prepare(config: Config, leptos_options: LeptosOptions) -> Result<Pr
 /// logging and body limit, security headers, a panic becoming the error page (so it still gets
 /// the headers), CSRF, session resolution, then the sign-in guard.
 pub fn finish_router(app_routes: Router<AppState>, state: AppState) -> Router {
+    let resolver = Arc::new(session::middleware::Resolver {
+        sessions: state.sessions.clone(),
+        trusted_proxy_hops: state.config.trusted_proxy_hops,
+    });
+    let edge =
+        Arc::new(http::edge::Edge { header_rules: state.header_rules.clone(), flash: state.flash.clone() });
     let limited = app_routes
         .merge(crate::storage::media_route::routes())
         .merge(crate::oidc::routes::routes(state.google.as_ref()))
@@ -68,12 +65,12 @@ pub fn finish_router(app_routes: Router<AppState>, state: AppState) -> Router {
     let router = limited
         .merge(uploads)
         .layer(middleware::from_fn(http::server_fn_errors::map_decode_errors))
-        .layer(middleware::from_fn(http::require_sign_in::guard))
-        .layer(middleware::from_fn_with_state(state.clone(), session::middleware::resolve_session))
-        .layer(middleware::from_fn_with_state(state.clone(), http::csrf::guard))
+        .layer(middleware::from_fn(session::require_sign_in::guard))
+        .layer(middleware::from_fn_with_state(resolver, session::middleware::resolve_session))
+        .layer(middleware::from_fn_with_state(state.config.clone(), http::csrf::guard))
         .layer(http::panic::CatchPanicLayer)
-        .layer(middleware::from_fn_with_state(state.clone(), http::edge::apply))
-        .merge(http::health::routes())
+        .layer(middleware::from_fn_with_state(edge, http::edge::apply))
+        .merge(crate::health::routes())
         .with_state(state.clone());
     let router = http::layers::apply(router);
     if state.config.metrics_socket.is_some() {

@@ -13,11 +13,10 @@ use crate::{
     config::Config,
     http::{flash::Flash, security_headers::HeaderRules},
     mail::{Outbox, templates::Site, transport::Transport},
-    oidc::GoogleSignIn,
+    oidc::{GoogleSignIn, routes::GoogleRoutes},
     passkeys::Passkeys,
     profile::Profiles,
-    session::Sessions,
-    startup::StartupError,
+    session::{ListenerStatus, Sessions},
     storage::Storage,
     two_step::TwoStep,
 };
@@ -140,8 +139,61 @@ impl AppState {
     }
 }
 
+impl FromRef<AppState> for GoogleRoutes {
+    fn from_ref(state: &AppState) -> Self {
+        GoogleRoutes {
+            google: state.google.clone(),
+            throttle: state.throttle.clone(),
+            two_step: state.two_step.clone(),
+        }
+    }
+}
+
+impl FromRef<AppState> for Profiles {
+    fn from_ref(state: &AppState) -> Self {
+        state.profiles.clone()
+    }
+}
+
+impl FromRef<AppState> for Throttle {
+    fn from_ref(state: &AppState) -> Self {
+        state.throttle.clone()
+    }
+}
+
+impl FromRef<AppState> for Storage {
+    fn from_ref(state: &AppState) -> Self {
+        state.profiles.storage.clone()
+    }
+}
+
+impl FromRef<AppState> for PgPool {
+    fn from_ref(state: &AppState) -> Self {
+        state.pool.clone()
+    }
+}
+
+impl FromRef<AppState> for ListenerStatus {
+    fn from_ref(state: &AppState) -> Self {
+        state.sessions.listener.clone()
+    }
+}
+
 impl FromRef<AppState> for LeptosOptions {
     fn from_ref(state: &AppState) -> Self {
         state.leptos_options.clone()
     }
+}
+
+/// Why an instance could not start; each message names the setting to check.
+#[derive(Debug, thiserror::Error)]
+pub enum StartupError {
+    #[error(transparent)]
+    Database(#[from] crate::db::DbError),
+    #[error(transparent)]
+    Storage(#[from] crate::storage::StorageError),
+    #[error("Google sign-in: {0} (check GOOGLE_ISSUER_URL and SERVICE_DOMAIN)")]
+    Google(#[from] crate::ServiceError),
+    #[error("cannot listen on {addr}: {source} (set SOCKET to a free address and port)")]
+    Bind { addr: std::net::SocketAddr, source: std::io::Error },
 }

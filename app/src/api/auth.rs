@@ -57,12 +57,12 @@ pub async fn sign_in(identifier: String, password: String, next: Option<String>)
     let client = client().await;
     let next = server::http::next::safe_next(next.as_deref());
     match state.accounts.sign_in(&identifier, &password, &next, &client).await {
-        Ok((_, server::accounts::signed_in::Begun::Session(token))) => {
+        Ok((_, server::two_step::Begun::Session(token))) => {
             set_session_cookie(&state, &token);
             leptos_axum::redirect(&next);
             Ok(())
         }
-        Ok((_, server::accounts::signed_in::Begun::NeedsCode(pending))) => {
+        Ok((_, server::two_step::Begun::NeedsCode(pending))) => {
             set_token_cookie(
                 &state,
                 server::two_step::pending::COOKIE,

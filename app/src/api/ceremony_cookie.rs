@@ -18,7 +18,7 @@ const SEPARATOR: char = '|';
 /// This browser's genuine ceremony tokens, oldest first.
 fn held(state: &AppState) -> Vec<SessionToken> {
     super::ssr::with_request(|p| {
-        server::session::cookie::read_cookie(&p.headers, COOKIE)
+        server::http::cookies::read_cookie(&p.headers, COOKIE)
             .map(|v| v.split(SEPARATOR).filter_map(|t| state.sessions.verify(t)).collect())
             .unwrap_or_default()
     })

@@ -69,7 +69,7 @@ pub async fn two_step_status() -> Result<TwoStepView, FormError> {
     let auth = require_auth()?;
     let s = state.two_step.status(&auth).await.map_err(|e| fail(e, &[]))?;
     let sealed =
-        with_request(|p| server::session::cookie::read_cookie(&p.headers, FRESH_CODES).map(str::to_owned))
+        with_request(|p| server::http::cookies::read_cookie(&p.headers, FRESH_CODES).map(str::to_owned))
             .flatten();
     let fresh_codes = sealed.and_then(|v| state.two_step.open_fresh_codes(auth.user.id, &v));
     if fresh_codes.is_some() {

@@ -8,18 +8,17 @@ use std::net::IpAddr;
 use sqlx::{PgConnection, PgPool};
 use uuid::Uuid;
 
-use super::{
-    email_tokens::{self, Purpose, Redeemed},
-    first_proof, users,
-};
+use super::first_proof;
 use crate::{
     auth::{BreachedPasswords, PasswordHasher, Throttle, lockout, throttle::Action},
     domain::{EmailAddress, NewPassword, user_inputs},
+    email_tokens::{self, Purpose, Redeemed},
     error::ServiceError,
     mail::{Outbox, outbox},
     session::change::{Change, Keep},
     session::{Authenticated, ClientInfo, Sessions},
     trail::EventKind,
+    users,
 };
 
 /// Reset links per address per hour beyond which requests are silently dropped.
@@ -262,7 +261,7 @@ impl EmailFlows {
         let new_email = EmailAddress::parse(new_email)
             .map_err(|_| ServiceError::invalid("new_email", "Enter a valid email address"))?;
         if user.has_password {
-            super::confirm::current_password(
+            crate::auth::current_password::current_password(
                 &self.pool,
                 &self.hasher,
                 &self.throttle,

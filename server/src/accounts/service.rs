@@ -4,7 +4,7 @@
 use sqlx::PgPool;
 use uuid::Uuid;
 
-use super::{User, users};
+use crate::users::{self, User};
 use crate::{
     auth::{BreachedPasswords, PasswordHasher, Throttle, lockout, throttle::Action},
     domain::{EmailAddress, NewPassword, PASSWORD_MAX_LEN, Strength, user_inputs},
@@ -75,7 +75,7 @@ impl Accounts {
         password: &str,
         next: &str,
         client: &ClientInfo,
-    ) -> Result<(Uuid, super::signed_in::Begun), ServiceError> {
+    ) -> Result<(Uuid, crate::two_step::Begun), ServiceError> {
         if let Some(ip) = client.ip {
             self.throttle.sign_in_attempt(ip)?;
         }
@@ -114,7 +114,7 @@ impl Accounts {
             users::set_password_hash(&self.pool, user_id, &hash).await?;
         }
         let outbox = &self.email.outbox;
-        let begun = super::signed_in::begin(
+        let begun = crate::two_step::begin(
             &self.pool,
             &self.sessions,
             outbox,
@@ -150,7 +150,7 @@ impl Accounts {
         client: &ClientInfo,
     ) -> Result<SessionToken, ServiceError> {
         let user = &auth.user;
-        super::confirm::current_password(
+        crate::auth::current_password::current_password(
             &self.pool,
             &self.hasher,
             &self.throttle,
@@ -167,7 +167,7 @@ impl Accounts {
         let mut change = Change::begin(&self.pool, &self.sessions.caches, client).await?;
         change.end_sessions(user.id, Keep::Nothing).await?;
         users::set_password_hash(change.db(), user.id, &hash).await?;
-        super::email_tokens::void_all(change.db(), user.id).await?;
+        crate::email_tokens::void_all(change.db(), user.id).await?;
         let token = self
             .sessions
             .create_for_device(change.db(), user.id, device, client, auth.session.record.method)
@@ -217,7 +217,7 @@ impl Accounts {
         second: (&crate::two_step::TwoStep, crate::two_step::Proof<'_>),
         client: &crate::session::ClientInfo,
     ) -> Result<(), ServiceError> {
-        super::confirm::current_password(
+        crate::auth::current_password::current_password(
             &self.pool,
             &self.hasher,
             &self.throttle,

@@ -1,6 +1,7 @@
-//! Password hashing and abuse limits.
+//! Password hashing, re-checking the current password, and abuse limits.
 
 pub mod breached;
+pub(crate) mod current_password;
 mod hash_pool;
 pub mod hasher;
 pub(crate) mod lockout;

@@ -9,7 +9,9 @@ use axum::{
     response::{IntoResponse, Response},
 };
 
-use crate::AppState;
+use std::sync::Arc;
+
+use crate::Config;
 
 pub fn is_same_site(headers: &HeaderMap, service_domain: &str) -> bool {
     let header = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
@@ -23,9 +25,9 @@ pub fn is_same_site(headers: &HeaderMap, service_domain: &str) -> bool {
     }
 }
 
-pub async fn guard(State(state): State<AppState>, req: Request, next: Next) -> Response {
+pub async fn guard(State(config): State<Arc<Config>>, req: Request, next: Next) -> Response {
     let safe = matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
-    if safe || is_same_site(req.headers(), &state.config.service_domain) {
+    if safe || is_same_site(req.headers(), &config.service_domain) {
         return next.run(req).await;
     }
     // The request span names the path and carries the request id.

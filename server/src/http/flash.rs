@@ -17,7 +17,7 @@ use axum::{
 use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
 use ring::hmac;
 
-use crate::session::cookie;
+use super::cookies as cookie;
 
 /// Query parameters that only a signed cookie may carry.
 pub const PARAMS: [&str; 6] = ["__path", "__err", "email_sent", "done", "deleted", "resent"];

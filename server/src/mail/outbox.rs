@@ -23,7 +23,7 @@ use tokio::sync::Notify;
 use uuid::Uuid;
 
 use super::{Mail, templates::Site, transport::Transport};
-use crate::accounts::email_tokens;
+use crate::email_tokens;
 
 /// The longest an idle worker sleeps. A change that queues mail wakes its own instance's worker
 /// at once, and a worker sleeps until the next row falls due (a retry) or its lease runs out, so
@@ -102,7 +102,7 @@ pub async fn depth(db: impl sqlx::PgExecutor<'_>) -> Result<(i64, Option<f64>), 
 }
 
 async fn account_of(conn: &mut PgConnection, address: &str) -> Result<Option<Uuid>, sqlx::Error> {
-    crate::accounts::users::id_by_email(conn, address).await
+    crate::users::id_by_email(conn, address).await
 }
 
 /// Inserts the row; a capped mail only while its address has capped mails to spare this hour.

@@ -3,7 +3,7 @@
 
 use uuid::Uuid;
 
-use crate::accounts::email_tokens::LinkToken;
+use crate::email_tokens::LinkToken;
 
 /// One message, ready for the outbox.
 #[derive(Clone, Debug)]

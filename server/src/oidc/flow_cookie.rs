@@ -8,7 +8,7 @@ use axum::http::{HeaderMap, HeaderValue};
 use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
 use ring::hmac;
 
-use crate::session::cookie::{self, read_cookie};
+use crate::http::cookies::{self as cookie, read_cookie};
 
 const NAME: &str = "google_flow";
 const PATH: &str = "/auth/google";

@@ -56,7 +56,7 @@ pub async fn link(
 }
 
 /// Unlinks the account's identity at `issuer`; false when it had none. The caller checked
-/// the ways-in rule (`accounts::ways_in`) with the user's row locked.
+/// the ways-in rule (`users::ways_in`) with the user's row locked.
 pub async fn unlink(db: impl PgExecutor<'_>, user_id: Uuid, issuer: &str) -> Result<bool, sqlx::Error> {
     let done =
         sqlx::query!("DELETE FROM user_identities WHERE user_id = $1 AND issuer = $2", user_id, issuer)

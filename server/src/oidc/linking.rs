@@ -9,14 +9,14 @@ use super::{
     service::{Finished, GoogleSignIn, Identity},
 };
 use crate::{
-    accounts::{
-        users,
-        ways_in::{Way, WaysIn},
-    },
     error::ServiceError,
     session::ClientInfo,
     session::change::Change,
     trail::EventKind,
+    users::{
+        self,
+        ways_in::{Way, WaysIn},
+    },
 };
 
 impl GoogleSignIn {

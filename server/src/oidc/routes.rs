@@ -6,7 +6,7 @@
 
 use axum::{
     Form, Router,
-    extract::{Query, State, rejection::FormRejection},
+    extract::{FromRef, Query, State, rejection::FormRejection},
     http::{StatusCode, header},
     response::{IntoResponse, Redirect, Response},
     routing::{get, post},
@@ -15,13 +15,26 @@ use serde::Deserialize;
 
 use super::GoogleSignIn;
 use crate::{
-    AppState, ServiceError,
-    auth::throttle::Action,
+    ServiceError,
+    auth::{Throttle, throttle::Action},
     http::next::{encode_component, safe_next},
     session::{Auth, ClientInfo, recent::confirm_path},
+    two_step::TwoStep,
 };
 
-pub fn routes(google: Option<&GoogleSignIn>) -> Router<AppState> {
+/// What these routes use of the app's state.
+#[derive(Clone)]
+pub struct GoogleRoutes {
+    pub google: Option<GoogleSignIn>,
+    pub throttle: Throttle,
+    pub two_step: TwoStep,
+}
+
+pub fn routes<S>(google: Option<&GoogleSignIn>) -> Router<S>
+where
+    S: Clone + Send + Sync + 'static,
+    GoogleRoutes: FromRef<S>,
+{
     match google {
         Some(_) => {
             Router::new().route("/auth/google", get(start)).route("/auth/google/connect", post(connect))
@@ -52,7 +65,7 @@ fn back(page: &str, error: ServiceError, next: Option<&str>) -> Response {
 }
 
 async fn start(
-    State(state): State<AppState>,
+    State(state): State<GoogleRoutes>,
     client: ClientInfo,
     Query(query): Query<StartQuery>,
 ) -> Response {
@@ -77,7 +90,7 @@ struct ConnectForm {
 /// with it again *is* the re-confirmation (how accounts without a password confirm), and the
 /// person then goes on to `next`.
 async fn connect(
-    State(state): State<AppState>,
+    State(state): State<GoogleRoutes>,
     auth: Auth,
     client: ClientInfo,
     form: Result<Form<ConnectForm>, FormRejection>,

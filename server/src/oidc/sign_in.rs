@@ -8,13 +8,13 @@ use super::{
     service::{Finished, GoogleSignIn, Identity},
 };
 use crate::{
-    accounts::{signed_in, users},
     domain::DisplayName,
     error::ServiceError,
     profile::avatar,
     session::change::Change,
     session::{ClientInfo, store::SignInMethod},
     trail::EventKind,
+    users,
 };
 
 /// How long we wait for the provider's picture before giving up on it.
@@ -81,11 +81,21 @@ impl GoogleSignIn {
             tracing::info!(user = %user_id, "account created with Google");
         }
         let method = SignInMethod::Google;
-        match signed_in::begin(&inner.pool, &inner.sessions, &inner.outbox, user_id, client, method, &next)
-            .await?
+        match crate::two_step::begin(
+            &inner.pool,
+            &inner.sessions,
+            &inner.outbox,
+            user_id,
+            client,
+            method,
+            &next,
+        )
+        .await?
         {
-            signed_in::Begun::Session(token) => Ok(Finished::SignedIn { user_id, token, next, created }),
-            signed_in::Begun::NeedsCode(pending) => Ok(Finished::NeedsCode { pending }),
+            crate::two_step::Begun::Session(token) => {
+                Ok(Finished::SignedIn { user_id, token, next, created })
+            }
+            crate::two_step::Begun::NeedsCode(pending) => Ok(Finished::NeedsCode { pending }),
         }
     }
 

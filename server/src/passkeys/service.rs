@@ -15,16 +15,18 @@ use super::{
     store,
 };
 use crate::{
-    accounts::{
-        signed_in, users,
-        ways_in::{Way, WaysIn},
-    },
     auth::Throttle,
     error::ServiceError,
     mail::Outbox,
     session::change::{Change, Keep},
-    session::{Authenticated, ClientInfo, SessionToken, Sessions, TokenHash, device, store::SignInMethod},
+    session::{
+        Authenticated, ClientInfo, SessionToken, Sessions, TokenHash, device, signed_in, store::SignInMethod,
+    },
     trail::EventKind,
+    users::{
+        self,
+        ways_in::{Way, WaysIn},
+    },
 };
 
 pub const FAILED: &str = crate::error::PASSKEY_FAILED;

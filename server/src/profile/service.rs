@@ -8,7 +8,7 @@ use uuid::Uuid;
 
 use super::avatar::{self, AvatarError};
 use crate::{
-    accounts::{confirm, users},
+    auth::current_password,
     auth::{PasswordHasher, Throttle},
     domain::{Bio, DisplayName, Username},
     error::ServiceError,
@@ -16,9 +16,10 @@ use crate::{
     session::change::Change,
     session::{Authenticated, ClientInfo, Sessions},
     storage::{Storage, StorageError},
+    users,
 };
 
-pub use crate::accounts::users::PublicProfile;
+pub use crate::users::PublicProfile;
 
 #[derive(Debug, thiserror::Error)]
 pub enum UploadError {
@@ -147,8 +148,15 @@ impl Profiles {
         let user = &auth.user;
         if user.has_password {
             // `password` is the name of the input on the delete-account form.
-            confirm::current_password(&self.pool, &self.hasher, &self.throttle, user, password, "password")
-                .await?;
+            current_password::current_password(
+                &self.pool,
+                &self.hasher,
+                &self.throttle,
+                user,
+                password,
+                "password",
+            )
+            .await?;
         } else if !auth.signed_in_recently(chrono::Utc::now()) {
             return Err(ServiceError::invalid(
                 "password",
@@ -160,7 +168,7 @@ impl Profiles {
 
     /// Deletes the account, its sessions (on every instance) and its avatar, and mails goodbye.
     /// The caller has established that it may (its owner, or an operator's command).
-    pub async fn delete_user(&self, user: &crate::accounts::User) -> Result<(), ServiceError> {
+    pub async fn delete_user(&self, user: &crate::users::User) -> Result<(), ServiceError> {
         let nobody = ClientInfo::default();
         let mut change = Change::begin(&self.pool, &self.sessions.caches, &nobody).await?;
         change.mail(&self.outbox, &self.outbox.site.goodbye(&user.email)).await?;

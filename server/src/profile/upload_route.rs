@@ -4,23 +4,28 @@
 
 use axum::{
     Json, Router,
-    extract::{DefaultBodyLimit, Multipart, State, multipart::MultipartRejection},
+    extract::{DefaultBodyLimit, FromRef, Multipart, State, multipart::MultipartRejection},
     http::{HeaderMap, StatusCode, header},
     response::{IntoResponse, Redirect, Response},
     routing::post,
 };
 use serde::Serialize;
 
-use super::{avatar::AvatarError, service::UploadError};
+use super::{Profiles, avatar::AvatarError, service::UploadError};
 use crate::{
-    AppState,
+    auth::Throttle,
     session::{Auth, ClientInfo},
 };
 
 /// The whole request may carry the 5 MiB file plus multipart framing.
 pub const MAX_REQUEST_BYTES: usize = super::avatar::MAX_BYTES + 64 * 1024;
 
-pub fn routes() -> Router<AppState> {
+pub fn routes<S>() -> Router<S>
+where
+    S: Clone + Send + Sync + 'static,
+    Profiles: FromRef<S>,
+    Throttle: FromRef<S>,
+{
     Router::new().route("/account/avatar", post(upload)).layer(DefaultBodyLimit::max(MAX_REQUEST_BYTES))
 }
 
@@ -91,7 +96,8 @@ async fn read_single_file(mut multipart: Multipart) -> Result<Vec<u8>, AvatarErr
 }
 
 async fn upload(
-    State(state): State<AppState>,
+    State(profiles): State<Profiles>,
+    State(throttle): State<Throttle>,
     auth: Auth,
     client: ClientInfo,
     headers: HeaderMap,
@@ -106,7 +112,7 @@ async fn upload(
         e.log_refusal(Some(auth.user.id));
         return answer(html, Err(AvatarError::Unverified));
     }
-    if state.throttle.avatar_upload(auth.user.id, client.ip).is_err() {
+    if throttle.avatar_upload(auth.user.id, client.ip).is_err() {
         return answer(html, Err(AvatarError::TooMany));
     }
     let bytes = match multipart {
@@ -117,7 +123,7 @@ async fn upload(
         Ok(b) => b,
         Err(e) => return answer(html, Err(e)),
     };
-    match state.profiles.set_avatar(auth.user.id, bytes).await {
+    match profiles.set_avatar(auth.user.id, bytes).await {
         Ok(url) => answer(html, Ok(url)),
         Err(UploadError::Avatar(e)) => answer(html, Err(e)),
         Err(e) => {

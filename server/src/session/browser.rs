@@ -6,7 +6,8 @@ use std::time::Duration;
 
 use axum::http::{HeaderMap, HeaderValue};
 
-use super::{SessionToken, Sessions, TokenHash, cookie};
+use super::{SessionToken, Sessions, TokenHash};
+use crate::http::cookies as cookie;
 
 impl Sessions {
     /// The `Set-Cookie` value that signs this browser in with `token`.

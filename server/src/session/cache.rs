@@ -20,7 +20,7 @@ use moka::future::Cache;
 use uuid::Uuid;
 
 use super::{notify::Invalidation, store::SessionRecord, token::TokenHash};
-use crate::accounts::User;
+use crate::users::User;
 
 /// A cached session plus when we last queued a `last_seen_at` write for it.
 #[derive(Debug)]

@@ -12,11 +12,11 @@ use sqlx::{PgConnection, PgPool, Postgres, Transaction};
 use uuid::Uuid;
 
 use crate::{
-    accounts::users,
     error::ServiceError,
     mail::{Mail, Outbox, outbox},
     session::{Caches, ClientInfo, Invalidation, TokenHash, publish, store},
     trail::{self, EventKind},
+    users,
 };
 
 /// Which of a user's sessions [`Change::end_sessions`] keeps.

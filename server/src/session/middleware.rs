@@ -10,8 +10,15 @@ use axum::{
     response::Response,
 };
 
-use super::{CachedSession, Resolution, recent_write};
-use crate::{AppState, accounts::User, client::ClientInfo, http::client_ip::client_ip};
+use super::{CachedSession, Resolution, Sessions, recent_write};
+use crate::{client::ClientInfo, http::client_ip::client_ip, users::User};
+
+/// What session resolution needs, built once at start-up (one `Arc` to clone per request).
+pub struct Resolver {
+    pub sessions: Sessions,
+    /// How many proxies in front of us append to `X-Forwarded-For`.
+    pub trusted_proxy_hops: u32,
+}
 
 /// The signed-in user and session of this request.
 #[derive(Clone, Debug)]
@@ -32,10 +39,10 @@ impl<S: Send + Sync> FromRequestParts<S> for Auth {
     }
 }
 
-pub async fn resolve_session(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+pub async fn resolve_session(State(state): State<Arc<Resolver>>, mut req: Request, next: Next) -> Response {
     let peer = req.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip());
     let client = ClientInfo {
-        ip: client_ip(peer, req.headers(), state.config.trusted_proxy_hops),
+        ip: client_ip(peer, req.headers(), state.trusted_proxy_hops),
         user_agent: req.headers().get(USER_AGENT).and_then(|v| v.to_str().ok()).unwrap_or("").to_owned(),
     };
     let sessions = &state.sessions;

@@ -10,6 +10,8 @@ pub mod middleware;
 pub(crate) mod notify;
 pub mod recent;
 pub(crate) mod recent_write;
+pub mod require_sign_in;
+pub(crate) mod signed_in;
 pub mod store;
 pub mod token;
 pub(crate) mod verified;
@@ -30,11 +32,10 @@ pub use token::{SessionToken, TokenHash, TokenKeys};
 
 use self::change::{Change, Keep};
 use crate::{
-    accounts::User,
-    accounts::users,
     config::Config,
     error::ServiceError,
-    trail::{self, EventKind},
+    trail::EventKind,
+    users::{self, User},
 };
 
 /// A security event to record with a change to sessions, in its transaction.
@@ -134,7 +135,16 @@ impl Sessions {
     }
 
     async fn user(&self, id: Uuid, fresh: bool) -> Result<Option<Arc<User>>, ServiceError> {
-        users::cached(&self.pool, &self.caches, id, fresh).await
+        if !fresh && let Some(hit) = self.caches.user(&id).await {
+            return Ok(Some(hit));
+        }
+        let epoch = self.caches.epoch();
+        let Some(found) = users::find(&self.pool, id).await? else {
+            return Ok(None);
+        };
+        let found = Arc::new(found);
+        self.caches.put_user(found.clone(), epoch).await;
+        Ok(Some(found))
     }
 
     /// Resolves a token to its user, renewing it when it is close to or recently past expiry,
@@ -301,34 +311,13 @@ impl Sessions {
         Ok(store::devices(&self.pool, user_id, self.window_secs()).await?)
     }
 
-    /// Background work: write-behind of last_seen; every 5 minutes, removal of expired passkey
-    /// ceremonies (they last 5 minutes); every hour, removal of stale sessions and of security
-    /// events past their 90 days.
-    pub fn spawn_maintenance(&self) {
+    /// Background work: the write-behind of `last_seen`, every 30 seconds.
+    pub fn spawn_flusher(&self) {
         self.last_seen.spawn_flusher(self.pool.clone(), Duration::from_secs(30));
-        let pool = self.pool.clone();
-        let window_secs = self.window_secs();
-        tokio::spawn(async move {
-            let mut tick = tokio::time::interval(Duration::from_secs(300));
-            for round in 0u64.. {
-                tick.tick().await;
-                match crate::passkeys::ceremony::prune(&pool).await {
-                    Ok(n) if n > 0 => tracing::debug!(removed = n, "removed expired passkey ceremonies"),
-                    Ok(_) => {}
-                    Err(e) => tracing::warn!(error = %e, "passkey ceremony cleanup failed"),
-                }
-                if round % 12 != 0 {
-                    continue;
-                }
-                match store::delete_stale(&pool, window_secs).await {
-                    Ok(n) if n > 0 => tracing::info!(removed = n, "removed stale sessions"),
-                    Ok(_) => {}
-                    Err(e) => tracing::warn!(error = %e, "session cleanup failed"),
-                }
-                if let Err(e) = trail::prune(&pool).await {
-                    tracing::warn!(error = %e, "security event cleanup failed");
-                }
-            }
-        });
+    }
+
+    /// Removes sessions past their renewal window: no cookie can bring them back.
+    pub(crate) async fn delete_stale(&self) -> Result<u64, sqlx::Error> {
+        store::delete_stale(&self.pool, self.window_secs()).await
     }
 }

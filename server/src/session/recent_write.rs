@@ -8,7 +8,7 @@
 use axum::http::{HeaderMap, HeaderValue};
 use std::time::Duration;
 
-use super::cookie::{self, read_cookie};
+use crate::http::cookies::{self as cookie, read_cookie};
 
 const NAME: &str = "recent_write";
 /// Far longer than a notification takes to arrive, short enough to cost nothing.

@@ -6,7 +6,7 @@ use sqlx::{PgExecutor, PgPool, types::ipnetwork::IpNetwork};
 use uuid::Uuid;
 
 use super::token::TokenHash;
-use crate::accounts::users;
+use crate::users;
 
 /// How long a renewed session's old hash keeps resolving to its successor.
 pub const ROTATION_GRACE_SECS: f64 = 60.0;

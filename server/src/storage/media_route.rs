@@ -2,15 +2,19 @@
 
 use axum::{
     Router,
-    extract::{Path, State},
+    extract::{FromRef, Path, State},
     http::{StatusCode, header},
     response::{IntoResponse, Redirect, Response},
     routing::get,
 };
 
-use crate::AppState;
+use super::Storage;
 
-pub fn routes() -> Router<AppState> {
+pub fn routes<S>() -> Router<S>
+where
+    S: Clone + Send + Sync + 'static,
+    Storage: FromRef<S>,
+{
     Router::new().route("/media/{*key}", get(serve))
 }
 
@@ -41,12 +45,11 @@ fn content_type(key: &str) -> Option<&'static str> {
     }
 }
 
-async fn serve(State(state): State<AppState>, Path(key): Path<String>) -> Response {
+async fn serve(State(storage): State<Storage>, Path(key): Path<String>) -> Response {
     let not_found = || (StatusCode::NOT_FOUND, "Not found").into_response();
     if !is_valid_key(&key) {
         return not_found();
     }
-    let storage = &state.profiles.storage;
     match storage.presigned(&key).await {
         Ok(Some(url)) => return Redirect::temporary(&url).into_response(),
         Ok(None) => {}

@@ -7,9 +7,8 @@ use super::{
     store,
 };
 use crate::{
-    accounts::signed_in,
     error::ServiceError,
-    session::{ClientInfo, SessionToken, TokenHash},
+    session::{ClientInfo, SessionToken, TokenHash, signed_in},
 };
 
 impl TwoStep {
@@ -31,7 +30,7 @@ impl TwoStep {
         let started = pending::find(&self.pool, id).await?.ok_or_else(expired)?;
         let user_id = started.user_id;
         let row = store::find(&self.pool, user_id).await?.filter(|r| r.enabled).ok_or_else(expired)?;
-        let email = crate::accounts::users::find(&self.pool, user_id).await?.ok_or_else(expired)?.email;
+        let email = crate::users::find(&self.pool, user_id).await?.ok_or_else(expired)?.email;
         let proof = Proof::from_form(code, recovery_code);
         match self.check(user_id, &email, &row.secret_sealed, proof, client).await? {
             Checked::Right => {}

@@ -6,14 +6,12 @@
 
 use super::EmailFlows;
 use crate::{
-    accounts::{
-        email_tokens::{self, Purpose},
-        users,
-    },
+    email_tokens::{self, Purpose},
     error::ServiceError,
     session::ClientInfo,
     session::change::{Change, Keep},
     trail::EventKind,
+    users,
 };
 
 impl EmailFlows {

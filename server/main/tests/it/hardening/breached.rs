@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use app::api::{auth::SignUp, email::ResetPassword, security::ChangePassword};
 use fake::{FakeRange, Mode, sha1_hex};
 use reqwest::StatusCode;
-use server::accounts::email_tokens::{self, Purpose};
+use server::test_support::{Purpose, create_link};
 
 use crate::support::{
     TestApp,
@@ -60,7 +60,7 @@ pub(super) async fn reset_token(app: &TestApp, email: &str) -> String {
         .await
         .unwrap();
     let mut conn = app.state.pool.acquire().await.unwrap();
-    email_tokens::create(&mut conn, id, Purpose::Reset, None).await.unwrap().secret
+    create_link(&mut conn, id, Purpose::Reset, None).await.unwrap().secret
 }
 
 #[tokio::test]

@@ -23,7 +23,7 @@ fn png() -> Vec<u8> {
 async fn no_address_gets_more_than_five_links_an_hour() {
     let app = TestApp::spawn().await;
     let site = &app.state.email.outbox.site;
-    let link = server::accounts::email_tokens::LinkToken { secret: "x".into(), ttl_secs: 3600.0 };
+    let link = server::test_support::LinkToken { secret: "x".into(), ttl_secs: 3600.0 };
     let mut tx = app.state.pool.begin().await.unwrap();
     for _ in 0..7 {
         server::mail::outbox::enqueue(&mut tx, &site.reset_password("flooded@example.com", &link))

@@ -3,12 +3,24 @@
 
 use std::time::Duration;
 
-use axum::{Json, Router, extract::State, http::StatusCode, routing::get};
+use axum::{
+    Json, Router,
+    extract::{FromRef, State},
+    http::StatusCode,
+    routing::get,
+};
 use serde::Serialize;
 
-use crate::AppState;
+use sqlx::PgPool;
 
-pub fn routes() -> Router<AppState> {
+use crate::session::ListenerStatus;
+
+pub fn routes<S>() -> Router<S>
+where
+    S: Clone + Send + Sync + 'static,
+    PgPool: FromRef<S>,
+    ListenerStatus: FromRef<S>,
+{
     Router::new().route("/healthz", get(healthz)).route("/readyz", get(readyz))
 }
 
@@ -31,10 +43,13 @@ struct Readiness {
 /// A disconnected listener does not make the instance unready: requests stay correct (they
 /// read Postgres, uncached), and a database blip that drops every instance's listener at once
 /// must not take the whole fleet out of the load balancer. It shows in the body and the logs.
-async fn readyz(State(state): State<AppState>) -> (StatusCode, Json<Readiness>) {
-    let query = sqlx::query_scalar!("SELECT 1").fetch_one(&state.pool);
+async fn readyz(
+    State(pool): State<PgPool>,
+    State(listener): State<ListenerStatus>,
+) -> (StatusCode, Json<Readiness>) {
+    let query = sqlx::query_scalar!("SELECT 1").fetch_one(&pool);
     let database_ok = matches!(tokio::time::timeout(Duration::from_secs(2), query).await, Ok(Ok(Some(1))));
-    let listener = if state.sessions.listener.is_connected() { "connected" } else { "reconnecting" };
+    let listener = if listener.is_connected() { "connected" } else { "reconnecting" };
     let body =
         Readiness { ready: database_ok, database: if database_ok { "ok" } else { "unavailable" }, listener };
     let status = if database_ok { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE };

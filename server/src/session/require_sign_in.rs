@@ -9,8 +9,8 @@ use axum::{
     response::{IntoResponse, Response},
 };
 
-use super::next::encode_component;
-use crate::session::Auth;
+use super::Auth;
+use crate::http::next::encode_component;
 
 fn protected(path: &str) -> bool {
     path == "/account" || path.starts_with("/account/")

@@ -2,13 +2,11 @@
 
 use sqlx::PgPool;
 
-use super::{User, users};
+use super::{PasswordHasher, Throttle, lockout};
 use crate::{
-    auth::{PasswordHasher, Throttle, lockout},
-    error::ServiceError,
+    error::{ServiceError, WRONG_CURRENT_PASSWORD},
+    users::{self, User},
 };
-
-pub use crate::error::WRONG_CURRENT_PASSWORD;
 
 /// Succeeds when `password` is the user's current one. Guesses count toward the same lockout
 /// as signing in to the account, so a stolen cookie cannot guess without limit.

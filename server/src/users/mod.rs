@@ -1,13 +1,11 @@
-//! User rows. The cached [`User`] never holds the password hash: that is read only when a
-//! password is being checked.
+//! User rows, and the ways in each account has. The cached [`User`] never holds the password
+//! hash: that is read only when a password is being checked. Below every service: it calls none.
 
-use std::sync::Arc;
+pub(crate) mod ways_in;
 
 use chrono::{DateTime, Utc};
-use sqlx::{PgExecutor, PgPool};
+use sqlx::PgExecutor;
 use uuid::Uuid;
-
-use crate::{error::ServiceError, session::Caches};
 
 #[derive(Clone, Debug)]
 pub struct User {
@@ -33,25 +31,6 @@ pub async fn find(db: impl PgExecutor<'_>, id: Uuid) -> Result<Option<User>, sql
     )
     .fetch_optional(db)
     .await
-}
-
-/// The user from the cache or, on a miss or when `fresh`, from Postgres (then cached).
-pub async fn cached(
-    pool: &PgPool,
-    caches: &Caches,
-    id: Uuid,
-    fresh: bool,
-) -> Result<Option<Arc<User>>, ServiceError> {
-    if !fresh && let Some(hit) = caches.user(&id).await {
-        return Ok(Some(hit));
-    }
-    let epoch = caches.epoch();
-    let Some(found) = find(pool, id).await? else {
-        return Ok(None);
-    };
-    let found = Arc::new(found);
-    caches.put_user(found.clone(), epoch).await;
-    Ok(Some(found))
 }
 
 /// What a password sign-in needs to know of the account an identifier names.

@@ -1,0 +1,33 @@
+//! Clean-up every instance runs in the background. Each statement deletes only rows nobody can
+//! use any more, so instances running it at the same time do no harm.
+
+use std::time::Duration;
+
+use sqlx::PgPool;
+
+use crate::{passkeys, session::Sessions, trail};
+
+/// Every 5 minutes, expired passkey ceremonies (they last 5 minutes); every hour, stale
+/// sessions and security events past their 90 days.
+pub(crate) fn spawn(pool: PgPool, sessions: Sessions) {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(Duration::from_secs(300));
+        for round in 0u64.. {
+            tick.tick().await;
+            report("expired passkey ceremonies", passkeys::ceremony::prune(&pool).await);
+            if round % 12 != 0 {
+                continue;
+            }
+            report("stale sessions", sessions.delete_stale().await);
+            report("security events past their 90 days", trail::prune(&pool).await);
+        }
+    });
+}
+
+fn report(what: &str, removed: Result<u64, sqlx::Error>) {
+    match removed {
+        Ok(n) if n > 0 => tracing::debug!(removed = n, "removed {what}"),
+        Ok(_) => {}
+        Err(e) => tracing::warn!(error = %e, "removing {what} failed"),
+    }
+}

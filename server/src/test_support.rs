@@ -1,0 +1,8 @@
+//! What the integration tests (`server/main/tests`) reach below the services for: a link or a
+//! queued mail made directly, and one clean-up step run on demand. Hidden from the docs; `app`
+//! never uses it (`scripts/check-table-owners.sh` keeps it out of `app/src`).
+
+pub use crate::{
+    email_tokens::{LinkToken, Purpose, create as create_link},
+    mail::outbox::{EXPIRED as OUTBOX_EXPIRED, enqueue},
+};
