@@ -12,10 +12,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use server::{
     Config,
     accounts::User,
-    session::{
-        CachedSession, Resolution, SessionToken, Sessions, TokenKeys, cookie::SessionCookie,
-        store::SessionRecord,
-    },
+    session::{CachedSession, Resolution, SessionCookie, SessionRecord, SessionToken, Sessions, TokenKeys},
 };
 use sqlx::postgres::PgPoolOptions;
 use uuid::Uuid;
@@ -50,7 +47,7 @@ async fn warm_session(sessions: &Sessions, config: &Config) -> HeaderMap {
         expires_at: now + chrono::Duration::days(30),
         replaced_by: None,
         retired_until: None,
-        method: server::session::store::SignInMethod::Password,
+        method: server::session::SignInMethod::Password,
     };
     let user = User {
         id: user_id,

@@ -5,4 +5,6 @@
 pub use crate::{
     email_tokens::{LinkToken, Purpose, create as create_link},
     mail::outbox::{EXPIRED as OUTBOX_EXPIRED, enqueue},
+    passkeys::ceremony::prune as prune_passkey_ceremonies,
+    session::store::delete_stale as delete_stale_sessions,
 };

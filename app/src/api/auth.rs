@@ -65,9 +65,9 @@ pub async fn sign_in(identifier: String, password: String, next: Option<String>)
         Ok((_, server::two_step::Begun::NeedsCode(pending))) => {
             set_token_cookie(
                 &state,
-                server::two_step::pending::COOKIE,
+                server::two_step::PENDING_COOKIE,
                 &pending,
-                server::two_step::pending::TTL,
+                server::two_step::PENDING_TTL,
             );
             leptos_axum::redirect("/login/verify");
             Ok(())

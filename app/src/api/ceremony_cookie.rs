@@ -7,7 +7,7 @@
 use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
 use server::{
     AppState,
-    passkeys::ceremony::{COOKIE, TTL},
+    passkeys::{CEREMONY_COOKIE as COOKIE, CEREMONY_TTL as TTL},
     session::{SessionToken, TokenHash},
 };
 

@@ -13,11 +13,11 @@ pub enum EmailLink {
 }
 
 #[cfg(feature = "ssr")]
-impl From<server::accounts::email::EmailLink> for EmailLink {
-    fn from(link: server::accounts::email::EmailLink) -> Self {
+impl From<server::accounts::EmailLink> for EmailLink {
+    fn from(link: server::accounts::EmailLink) -> Self {
         match link {
-            server::accounts::email::EmailLink::Verify => Self::Verify,
-            server::accounts::email::EmailLink::Change { new_email } => Self::Change { new_email },
+            server::accounts::EmailLink::Verify => Self::Verify,
+            server::accounts::EmailLink::Change { new_email } => Self::Change { new_email },
         }
     }
 }
@@ -40,8 +40,8 @@ pub async fn verify_email(token: String) -> Result<EmailLink, FormError> {
     let done = state.email.verify(&token, &client).await.map_err(|e| fail(e, &[]))?;
     if is_html_form_post() {
         let outcome = match done {
-            server::accounts::email::EmailLink::Verify => "verified",
-            server::accounts::email::EmailLink::Change { .. } => "changed",
+            server::accounts::EmailLink::Verify => "verified",
+            server::accounts::EmailLink::Change { .. } => "changed",
         };
         leptos_axum::redirect(&format!("/verify-email?done={outcome}"));
     }
@@ -108,7 +108,7 @@ pub async fn change_email(new_email: String, email_password: String) -> Result<S
     let sent_to = state.email.request_email_change(&auth, &new_email, &email_password, &client).await;
     let sent_to = match sent_to {
         Err(server::ServiceError::NeedsRecentSignIn) if is_html_form_post() => {
-            leptos_axum::redirect(&server::session::recent::confirm_path("/account/security"));
+            leptos_axum::redirect(&server::session::confirm_path("/account/security"));
             return Ok(String::new());
         }
         other => other.map_err(|e| fail(e, &[("new_email", new_email.trim())]))?,

@@ -50,9 +50,9 @@ pub async fn finish_google_sign_in(
         Ok(Finished::NeedsCode { pending }) => {
             super::ssr::set_token_cookie(
                 &app,
-                server::two_step::pending::COOKIE,
+                server::two_step::PENDING_COOKIE,
                 &pending,
-                server::two_step::pending::TTL,
+                server::two_step::PENDING_TTL,
             );
             page_redirect("/login/verify");
             Ok(())
@@ -128,7 +128,7 @@ pub async fn disconnect_google() -> Result<(), FormError> {
     };
     if !auth.signed_in_recently(chrono::Utc::now()) {
         if is_html_form_post() {
-            leptos_axum::redirect(&server::session::recent::confirm_path("/account/security"));
+            leptos_axum::redirect(&server::session::confirm_path("/account/security"));
             return Ok(());
         }
         return Err(fail(server::ServiceError::NeedsRecentSignIn, &[]));

@@ -35,7 +35,7 @@ fn finishing(
     state: &server::AppState,
     ceremony: Option<&str>,
 ) -> Result<server::session::TokenHash, FormError> {
-    let expired = server::ServiceError::BadRequest(server::passkeys::service::EXPIRED);
+    let expired = server::ServiceError::BadRequest(server::passkeys::EXPIRED);
     super::ceremony_cookie::finishing(state, ceremony).ok_or_else(|| super::ssr::fail(expired, &[]))
 }
 

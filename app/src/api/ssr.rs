@@ -117,7 +117,7 @@ pub fn token_cookie(state: &AppState, name: &str) -> Option<server::session::Tok
 pub fn confirm_first(error: ServiceError, next: &str) -> Result<(), FormError> {
     match error {
         ServiceError::NeedsRecentSignIn if is_html_form_post() => {
-            leptos_axum::redirect(&server::session::recent::confirm_path(next));
+            leptos_axum::redirect(&server::session::confirm_path(next));
             Ok(())
         }
         other => Err(fail(other, &[])),

@@ -33,7 +33,7 @@ pub struct SetupView {
 pub async fn pending_sign_in() -> Result<bool, FormError> {
     use super::ssr::*;
     let state = state()?;
-    let Some(id) = token_cookie(&state, server::two_step::pending::COOKIE) else { return Ok(false) };
+    let Some(id) = token_cookie(&state, server::two_step::PENDING_COOKIE) else { return Ok(false) };
     state.two_step.pending(&id).await.map_err(|e| fail(e, &[]))
 }
 
@@ -42,20 +42,20 @@ pub async fn pending_sign_in() -> Result<bool, FormError> {
 pub async fn verify_sign_in(code: Option<String>, recovery_code: Option<String>) -> Result<(), FormError> {
     use super::ssr::*;
     let state = state()?;
-    let expired = server::ServiceError::BadRequest(server::two_step::service::EXPIRED);
-    let id = token_cookie(&state, server::two_step::pending::COOKIE).ok_or_else(|| fail(expired, &[]))?;
+    let expired = server::ServiceError::BadRequest(server::two_step::EXPIRED);
+    let id = token_cookie(&state, server::two_step::PENDING_COOKIE).ok_or_else(|| fail(expired, &[]))?;
     let client = client().await;
     let done = state.two_step.complete_sign_in(&id, code.as_deref(), recovery_code.as_deref(), &client).await;
     let (token, next) = match done {
         Ok(done) => done,
-        Err(e @ server::ServiceError::BadRequest(server::two_step::service::TOO_MANY)) => {
+        Err(e @ server::ServiceError::BadRequest(server::two_step::TOO_MANY)) => {
             // The sign-in is over: the browser forgets it and starts again from the password.
-            clear_token_cookie(&state, server::two_step::pending::COOKIE);
+            clear_token_cookie(&state, server::two_step::PENDING_COOKIE);
             return Err(fail(e, &[]));
         }
         Err(e) => return Err(fail(e, &[])),
     };
-    clear_token_cookie(&state, server::two_step::pending::COOKIE);
+    clear_token_cookie(&state, server::two_step::PENDING_COOKIE);
     set_session_cookie(&state, &token);
     leptos_axum::redirect(&next);
     Ok(())

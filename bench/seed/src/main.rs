@@ -14,7 +14,7 @@ use std::{io::Write, process::ExitCode};
 use server::{
     Config,
     auth::PasswordHasher,
-    session::{SessionToken, TokenKeys, cookie::SessionCookie},
+    session::{SessionCookie, SessionToken, TokenKeys},
 };
 use sqlx::postgres::PgPoolOptions;
 use uuid::Uuid;

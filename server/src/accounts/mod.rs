@@ -1,8 +1,9 @@
 //! Accounts: sign-up, sign-in, password changes.
 
-pub mod email;
+pub(crate) mod email;
 pub(crate) mod first_proof;
-pub mod service;
+pub(crate) mod service;
 
 pub use crate::users::User;
+pub use email::{EmailFlows, EmailLink};
 pub use service::Accounts;

@@ -1,9 +1,9 @@
 //! Password hashing, re-checking the current password, and abuse limits.
 
-pub mod breached;
+pub(crate) mod breached;
 pub(crate) mod current_password;
 mod hash_pool;
-pub mod hasher;
+pub(crate) mod hasher;
 pub(crate) mod lockout;
 pub mod throttle;
 

@@ -1,16 +1,16 @@
 //! HTTP plumbing shared by every route: health checks, request logging, body limits, CSRF,
 //! security headers, sessions.
 
-pub mod client_ip;
+pub(crate) mod client_ip;
 pub mod cookies;
-pub mod csrf;
+pub(crate) mod csrf;
 pub(crate) mod edge;
-pub mod error_page;
-pub mod flash;
-pub mod layers;
+pub(crate) mod error_page;
+pub(crate) mod flash;
+pub(crate) mod layers;
 pub mod next;
 pub(crate) mod panic;
 pub mod request_id;
 pub mod security_headers;
-pub mod server_fn_errors;
-pub mod unavailable;
+pub(crate) mod server_fn_errors;
+pub(crate) mod unavailable;

@@ -2,9 +2,9 @@
 //! change that causes them, and a background worker delivers them (SMTP, or `.eml` files
 //! under `DATA_DIR/mail` when no SMTP server is configured).
 
-pub mod notices;
-pub mod outbox;
-pub mod templates;
+pub(crate) mod notices;
+pub(crate) mod outbox;
+pub(crate) mod templates;
 pub(crate) mod transport;
 
 pub use outbox::Outbox;

@@ -10,8 +10,8 @@ mod linking;
 pub mod messages;
 pub(crate) mod provider;
 mod reconfirm;
-pub mod routes;
-pub mod service;
+pub(crate) mod routes;
+pub(crate) mod service;
 mod sign_in;
 
 pub use service::{CallbackParams, Finished, GoogleSignIn};

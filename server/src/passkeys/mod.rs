@@ -2,9 +2,11 @@
 //! one (a full sign-in: no password and no second code). The relying party is SERVICE_DOMAIN.
 
 mod budget;
-pub mod ceremony;
-pub mod confirm;
-pub mod service;
+pub(crate) mod ceremony;
+pub(crate) mod confirm;
+pub(crate) mod service;
 pub(crate) mod store;
 
-pub use service::Passkeys;
+pub use ceremony::{COOKIE as CEREMONY_COOKIE, TTL as CEREMONY_TTL};
+pub use confirm::NO_PASSKEY;
+pub use service::{EXPIRED, Passkeys};

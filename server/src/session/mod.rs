@@ -3,17 +3,17 @@
 mod browser;
 pub(crate) mod cache;
 pub(crate) mod change;
-pub mod cookie;
+pub(crate) mod cookie;
 pub(crate) mod last_seen;
 pub(crate) mod listener;
-pub mod middleware;
+pub(crate) mod middleware;
 pub(crate) mod notify;
-pub mod recent;
+pub(crate) mod recent;
 pub(crate) mod recent_write;
-pub mod require_sign_in;
+pub(crate) mod require_sign_in;
 pub(crate) mod signed_in;
-pub mod store;
-pub mod token;
+pub(crate) mod store;
+pub(crate) mod token;
 pub(crate) mod verified;
 
 use std::{sync::Arc, time::Duration};
@@ -25,9 +25,12 @@ use uuid::Uuid;
 /// Where they always were, for callers: they live in [`crate::client`].
 pub use crate::client::{ClientInfo, device};
 pub use cache::{CachedSession, Caches};
+pub use cookie::SessionCookie;
 pub use listener::ListenerStatus;
 pub use middleware::{Auth, Authenticated};
 pub use notify::{Invalidation, publish};
+pub use recent::confirm_path;
+pub use store::{SessionRecord, SignInMethod};
 pub use token::{SessionToken, TokenHash, TokenKeys};
 
 use self::change::{Change, Keep};

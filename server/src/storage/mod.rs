@@ -2,7 +2,7 @@
 //! folder under `DATA_DIR/media`. Objects are served from `BUCKET_PUBLIC_URL` when set;
 //! otherwise through `/media/...` (from disk, or a redirect to a short-lived presigned URL).
 
-pub mod media_route;
+pub(crate) mod media_route;
 
 use secrecy::ExposeSecret;
 use std::{path::Path as FsPath, sync::Arc, time::Duration};

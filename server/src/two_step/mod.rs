@@ -4,16 +4,17 @@
 mod begin;
 pub(crate) mod codes;
 pub(crate) mod guesses;
-pub mod manage;
-pub mod pending;
+pub(crate) mod manage;
+pub(crate) mod pending;
 pub(crate) mod secret;
-pub mod service;
+pub(crate) mod service;
 pub(crate) mod setups;
-pub mod sign_in;
+pub(crate) mod sign_in;
 pub(crate) mod store;
 
 pub use begin::{Begun, begin};
-pub use service::{Proof, TwoStep};
+pub use pending::{COOKIE as PENDING_COOKIE, TTL as PENDING_TTL};
+pub use service::{EXPIRED, Proof, TOO_MANY, TwoStep};
 
 /// Whether a sign-in of this account must continue with a code.
 pub use store::is_enabled;

@@ -96,7 +96,7 @@ async fn expired_ceremonies_are_removed_in_batches_by_background_work_not_by_sta
         "expired rows are found through an index"
     );
 
-    let removed = server::passkeys::ceremony::prune(&app.state.pool).await.unwrap();
+    let removed = server::test_support::prune_passkey_ceremonies(&app.state.pool).await.unwrap();
     assert_eq!(removed, 2500);
     assert_eq!(rows(&app, "SELECT count(*) FROM webauthn_ceremonies").await, 1, "the live one stays");
 }

@@ -26,13 +26,13 @@ async fn no_address_gets_more_than_five_links_an_hour() {
     let link = server::test_support::LinkToken { secret: "x".into(), ttl_secs: 3600.0 };
     let mut tx = app.state.pool.begin().await.unwrap();
     for _ in 0..7 {
-        server::mail::outbox::enqueue(&mut tx, &site.reset_password("flooded@example.com", &link))
+        server::test_support::enqueue(&mut tx, &site.reset_password("flooded@example.com", &link))
             .await
             .unwrap();
     }
-    server::mail::outbox::enqueue(&mut tx, &site.reset_password("other@example.com", &link)).await.unwrap();
+    server::test_support::enqueue(&mut tx, &site.reset_password("other@example.com", &link)).await.unwrap();
     // A notice to the flooded address is neither held back nor counted.
-    server::mail::outbox::enqueue(&mut tx, &site.google_disconnected("flooded@example.com")).await.unwrap();
+    server::test_support::enqueue(&mut tx, &site.google_disconnected("flooded@example.com")).await.unwrap();
     tx.commit().await.unwrap();
     let queued: Vec<(String, bool, i64)> = sqlx::query_as(
         "SELECT to_address, capped, count(*) FROM outbox GROUP BY to_address, capped ORDER BY to_address, capped",

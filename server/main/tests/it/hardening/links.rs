@@ -161,7 +161,7 @@ async fn a_mail_whose_link_expired_is_dropped_unsent() {
     .fetch_one(&healthy.state.pool)
     .await
     .unwrap();
-    assert_eq!(error, server::mail::outbox::EXPIRED, "the reason is recorded");
+    assert_eq!(error, server::test_support::OUTBOX_EXPIRED, "the reason is recorded");
     assert!(!sent);
     assert_eq!((text.as_str(), html.as_str()), ("", ""), "the dead link is not kept");
     assert!(mail::messages_to(&mail::api(), &email).await.is_empty(), "an expired link was mailed");
@@ -217,7 +217,7 @@ async fn no_link_stays_in_the_outbox_after_sending_or_failing() {
             .await
             .unwrap();
     assert_eq!((text.as_str(), html.as_str()), ("", ""), "a failed mail kept its link");
-    assert_ne!(error, server::mail::outbox::EXPIRED, "failed for its own reason");
+    assert_ne!(error, server::test_support::OUTBOX_EXPIRED, "failed for its own reason");
 }
 
 /// Signs up on `app` (which writes mail to disk) and waits for the mail file.

@@ -91,7 +91,7 @@ async fn retired_tokens_outlive_the_hourly_cleanup_so_reuse_is_still_seen() {
     let owners = session_cookie(&app.get_with("/account", &stolen).await).expect("renewed");
     sql(&app, "UPDATE sessions SET retired_until = now() - interval '1 hour' WHERE replaced_by IS NOT NULL")
         .await;
-    server::session::store::delete_stale(&app.state.pool, 7.0 * 86400.0).await.unwrap();
+    server::test_support::delete_stale_sessions(&app.state.pool, 7.0 * 86400.0).await.unwrap();
     assert!(!app.is_signed_in(&stolen).await);
     assert!(!app.is_signed_in(&owners).await, "reuse is recognised after cleanup ran");
 }
