@@ -26,8 +26,16 @@ def module_files(name):
 def used_modules(source):
     source = re.split(r"#\[cfg\(test\)\]", source)[0]
     names = re.findall(r"crate::(\w+)", source)
-    for group in re.findall(r"crate::\{((?:[^{}]|\{[^{}]*\})*)\}", source):
-        names += re.findall(r"(?:^|,)\s*(\w+)", re.sub(r"\{[^{}]*\}", "", group))
+    # `crate::{a, b::{c, d}}`: the first name of each top-level path in the braces.
+    for start in (m.end() for m in re.finditer(r"crate::\{", source)):
+        depth, end = 1, start
+        while depth:
+            depth += {"{": 1, "}": -1}.get(source[end], 0)
+            end += 1
+        group = source[start : end - 1]
+        while "{" in group:
+            group = re.sub(r"\{[^{}]*\}", "", group)
+        names += re.findall(r"(?:^|,)\s*(\w+)", group)
     return {ROOT_REEXPORTS.get(n, n) for n in names}
 
 
