@@ -41,20 +41,42 @@ trap print_stage_times EXIT
 
 # Plain text, no tools needed: a missing variable fails before minutes of set-up.
 if want lint; then
-  say "configuration documented (.env.example and README); SQL only in each table's owner"
+  say "configuration documented (.env.example and README); SQL only in each table's owner; no module cycles"
   "$(dirname "$0")/check-config.sh"
   "$(dirname "$0")/check-table-owners.sh"
+  python3 "$(dirname "$0")/check-module-cycles.py"
 fi
 
 stage_start setup
 
-"$ROOT/scripts/setup.sh" --tests
+"$ROOT/scripts/setup.sh" --tests --no-cargo-tools
 cd "$ROOT"
 TARGET="${CARGO_TARGET_DIR:-$ROOT/target}"
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/accounts-test.XXXXXX")"
 chmod 755 "$WORK"
 SERVER_PIDS=()
+
+# The tools cargo builds from source install in the background, in their own process group,
+# while the first workspace build runs; each stage waits for the one it uses (need_tool). On a
+# warm machine this finds them all present at once.
+mkdir "$WORK/tools"
+TOOLS_DONE_DIR="$WORK/tools" setsid "$ROOT/scripts/setup.sh" --cargo-tools --tests >"$WORK/tools.log" 2>&1 &
+TOOLS_PID=$!
+need_tool() {
+  local name="$1" waited=false
+  while [ ! -e "$WORK/tools/$name" ]; do
+    if ! kill -0 "$TOOLS_PID" 2>/dev/null; then
+      [ -e "$WORK/tools/$name" ] && break
+      tail -n 40 "$WORK/tools.log" >&2
+      die "installing $name failed (the tool installs' log is above)"
+    fi
+    $waited || say "waiting for $name to finish installing"
+    waited=true
+    sleep 1
+  done
+  if $waited; then say "$name installed"; fi
+}
 
 # Asks processes to stop, gives them 15 s, then kills what is left: a failed run must end too.
 stop_pids() {
@@ -74,6 +96,8 @@ cleanup() {
   local status=$?
   print_stage_times
   declare -F watch_cleanup >/dev/null && watch_cleanup
+  kill -TERM -- "-$TOOLS_PID" 2>/dev/null || true
+  wait "$TOOLS_PID" 2>/dev/null || true
   stop_pids "${SERVER_PIDS[@]}"
   stop_s3 2>/dev/null || true
   stop_smtp 2>/dev/null || true
@@ -105,6 +129,7 @@ if want lint; then
   cargo clippy -p app -p frontend --features app/hydrate --target wasm32-unknown-unknown -- -D warnings
 
   say "query data in .sqlx/ (against a freshly migrated database)"
+  need_tool sqlx-cli
   "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres sqlx_check
   sqlx_url="postgres://postgres@127.0.0.1:$PG_PORT/sqlx_check"
   cargo sqlx migrate run --source .migrations --database-url "$sqlx_url" >/dev/null
@@ -116,7 +141,7 @@ fi
 if want unit; then
   stage_start unit
   say "starting an S3-compatible server for tests"
-  ensure_s3s_fs
+  need_tool s3s-fs
   start_s3 "$WORK"
   # Tests read these; the app itself is configured per test (the browser tests use local disk).
   export TEST_BUCKET_ENDPOINT="$BUCKET_ENDPOINT" TEST_BUCKET_NAME="$BUCKET_NAME" TEST_BUCKET_REGION="$BUCKET_REGION" \
@@ -138,6 +163,7 @@ fi
 if want e2e; then
   stage_start e2e
   say "building the site"
+  need_tool cargo-leptos
   cargo leptos build --frontend-only
   cargo build -p accounts-server
 
@@ -196,6 +222,7 @@ fi
 
 if want watch; then
   stage_start watch
+  need_tool cargo-leptos
   source "$ROOT/scripts/watch-check.sh"
   run_watch_check
   stage_end

@@ -1,7 +1,7 @@
 # Sourced by scripts/test.sh after common.sh: an S3-compatible server (s3s-fs) for the tests,
 # keeping objects as plain files on disk. Not meant to be run.
 #
-#   ensure_s3s_fs        installs s3s-fs when missing or another version (about 2.5 minutes on 2 cores)
+#   ensure_s3s_fs        installs s3s-fs when missing or another version
 #   start_s3 WORKDIR     starts it on a free port with data and log under WORKDIR, creates the
 #                        bucket, sets S3_PID and exports BUCKET_* and S3_DATA_DIR
 #   stop_s3              stops it (call it from the caller's EXIT trap)
@@ -23,8 +23,8 @@ S3_PID="${S3_PID:-}"
 
 ensure_s3s_fs() {
   if [ "$(s3s-fs --version 2>/dev/null | awk '{print $2}')" != "$S3S_FS_VERSION" ]; then
-    say "installing s3s-fs $S3S_FS_VERSION (about 2.5 minutes on 2 cores)"
-    cargo install s3s-fs --version "$S3S_FS_VERSION" --locked --features binary
+    say "installing s3s-fs $S3S_FS_VERSION"
+    cargo_install_tool s3s-fs --version "$S3S_FS_VERSION" --locked --features binary
   fi
 }
 

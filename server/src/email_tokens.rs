@@ -214,6 +214,15 @@ async fn find(
     }))
 }
 
+/// Deletes links that expired over a day ago. Nothing reads them any more: a link past its
+/// expiry is refused, and the sending limits count links created within the last day at most.
+pub async fn prune(db: impl sqlx::PgExecutor<'_>) -> Result<u64, sqlx::Error> {
+    let done = sqlx::query!("DELETE FROM email_tokens WHERE expires_at < now() - interval '1 day'")
+        .execute(db)
+        .await?;
+    Ok(done.rows_affected())
+}
+
 /// Tokens of this purpose created for the user within the last `secs` seconds.
 pub async fn recent(
     conn: &mut PgConnection,

@@ -5,10 +5,11 @@ use std::time::Duration;
 
 use sqlx::PgPool;
 
-use crate::{passkeys, session::Sessions, trail};
+use crate::{email_tokens, mail::outbox, passkeys, session::Sessions, trail};
 
 /// Every 5 minutes, expired passkey ceremonies (they last 5 minutes); every hour, stale
-/// sessions and security events past their 90 days.
+/// sessions, security events past their 90 days, links expired over a day ago and mails sent
+/// (or given up on) long ago.
 pub(crate) fn spawn(pool: PgPool, sessions: Sessions) {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(Duration::from_secs(300));
@@ -20,6 +21,8 @@ pub(crate) fn spawn(pool: PgPool, sessions: Sessions) {
             }
             report("stale sessions", sessions.delete_stale().await);
             report("security events past their 90 days", trail::prune(&pool).await);
+            report("expired email links", email_tokens::prune(&pool).await);
+            report("old mails", outbox::prune(&pool).await);
         }
     });
 }

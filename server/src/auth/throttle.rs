@@ -95,9 +95,8 @@ pub enum Action {
     VerificationResend,
     GoogleStart,
     AvatarUpload,
-    /// Passkey sign-in options: a wide budget, because conditional UI (passkeys in the login
-    /// form's autofill, not built yet) would ask on every `/login` view; the answer counts as a
-    /// sign-in attempt.
+    /// Passkey sign-in options: a wide budget, because passkeys in the login form's autofill
+    /// ask on every `/login` view; the answer counts as a sign-in attempt.
     PasskeyStart,
     /// The strength meter on the new-password forms: one zxcvbn run per pause in typing.
     PasswordStrength,

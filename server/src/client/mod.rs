@@ -15,6 +15,10 @@ pub struct ClientInfo {
     pub user_agent: String,
 }
 
+/// No request behind a change: an operator's command, a background task, a profile edit (which
+/// records no event).
+pub static NOBODY: ClientInfo = ClientInfo { ip: None, user_agent: String::new() };
+
 impl<S: Send + Sync> FromRequestParts<S> for ClientInfo {
     type Rejection = std::convert::Infallible;
 

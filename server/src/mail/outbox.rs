@@ -101,6 +101,18 @@ pub async fn depth(db: impl sqlx::PgExecutor<'_>) -> Result<(i64, Option<f64>), 
     Ok((row.depth, row.oldest))
 }
 
+/// Deletes mails sent over a day ago and mails given up on over a week ago (kept that long for
+/// an operator asking why a mail never came). The hourly cap per address counts only the last
+/// hour's mails.
+pub async fn prune(db: impl sqlx::PgExecutor<'_>) -> Result<u64, sqlx::Error> {
+    let done = sqlx::query!(
+        "DELETE FROM outbox WHERE sent_at < now() - interval '1 day' OR failed_at < now() - interval '7 days'"
+    )
+    .execute(db)
+    .await?;
+    Ok(done.rows_affected())
+}
+
 async fn account_of(conn: &mut PgConnection, address: &str) -> Result<Option<Uuid>, sqlx::Error> {
     crate::users::id_by_email(conn, address).await
 }

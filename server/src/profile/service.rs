@@ -14,7 +14,7 @@ use crate::{
     error::ServiceError,
     mail::Outbox,
     session::change::Change,
-    session::{Authenticated, ClientInfo, Sessions},
+    session::{Authenticated, NOBODY, Sessions},
     storage::{Storage, StorageError},
     users,
 };
@@ -74,8 +74,7 @@ impl Profiles {
             if display_name.trim().is_empty() { None } else { Some(DisplayName::parse(display_name)?) };
         let username = if username.trim().is_empty() { None } else { Some(Username::parse(username)?) };
         let bio = Bio::parse(bio)?;
-        let nobody = ClientInfo::default();
-        let mut change = Change::begin(&self.pool, &self.sessions.caches, &nobody).await?;
+        let mut change = Change::begin(&self.pool, &self.sessions.caches, &NOBODY).await?;
         let (name, username) =
             (display_name.as_ref().map(DisplayName::as_str), username.as_ref().map(Username::as_str));
         if !users::set_profile(change.db(), user_id, name, username, bio.as_str()).await? {
@@ -127,8 +126,7 @@ impl Profiles {
         user_id: Uuid,
         key: Option<&str>,
     ) -> Result<Option<Option<String>>, ServiceError> {
-        let nobody = ClientInfo::default();
-        let mut change = Change::begin(&self.pool, &self.sessions.caches, &nobody).await?;
+        let mut change = Change::begin(&self.pool, &self.sessions.caches, &NOBODY).await?;
         let old = users::set_avatar(change.db(), user_id, key).await?;
         change.user_changed(user_id);
         change.commit().await?;
@@ -169,8 +167,7 @@ impl Profiles {
     /// Deletes the account, its sessions (on every instance) and its avatar, and mails goodbye.
     /// The caller has established that it may (its owner, or an operator's command).
     pub async fn delete_user(&self, user: &crate::users::User) -> Result<(), ServiceError> {
-        let nobody = ClientInfo::default();
-        let mut change = Change::begin(&self.pool, &self.sessions.caches, &nobody).await?;
+        let mut change = Change::begin(&self.pool, &self.sessions.caches, &NOBODY).await?;
         change.mail(&self.outbox, &self.outbox.site.goodbye(&user.email)).await?;
         let avatar_key = users::delete(change.db(), user.id).await?;
         // Every session went with the user row (ON DELETE CASCADE).

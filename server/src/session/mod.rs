@@ -22,6 +22,7 @@ use chrono::Utc;
 use sqlx::{PgPool, types::ipnetwork::IpNetwork};
 use uuid::Uuid;
 
+pub(crate) use crate::client::NOBODY;
 /// Where they always were, for callers: they live in [`crate::client`].
 pub use crate::client::{ClientInfo, device};
 pub use cache::{CachedSession, Caches};
@@ -244,8 +245,7 @@ impl Sessions {
     /// instance: the cached session is dropped and reloaded with the new time.
     pub async fn reauthenticated(&self, auth: &Authenticated) -> Result<(), ServiceError> {
         let id = auth.session.record.id;
-        let nobody = ClientInfo::default();
-        let mut change = Change::begin(&self.pool, &self.caches, &nobody).await?;
+        let mut change = Change::begin(&self.pool, &self.caches, &NOBODY).await?;
         store::mark_authenticated(change.db(), &id).await?;
         change.session_changed(id);
         change.commit().await
@@ -279,14 +279,9 @@ impl Sessions {
         device_id: Uuid,
         trail: Option<Trail<'_>>,
     ) -> Result<bool, ServiceError> {
-        let nobody = ClientInfo::default();
-        let mut change =
-            Change::begin(&self.pool, &self.caches, trail.as_ref().map_or(&nobody, |t| t.client)).await?;
+        let mut change = self.begin_attributed(&trail).await?;
         let ended = change.end_device(user_id, device_id).await?;
-        if let Some(t) = trail {
-            change.record(user_id, t.kind, t.detail).await?;
-        }
-        change.commit().await?;
+        Self::commit_with(change, user_id, trail).await?;
         Ok(ended)
     }
 
@@ -297,16 +292,27 @@ impl Sessions {
         keep: Option<Uuid>,
         trail: Option<Trail<'_>>,
     ) -> Result<usize, ServiceError> {
-        let nobody = ClientInfo::default();
-        let mut change =
-            Change::begin(&self.pool, &self.caches, trail.as_ref().map_or(&nobody, |t| t.client)).await?;
-        let keep = keep.map_or(Keep::Nothing, Keep::Device);
-        let ended = change.end_sessions(user_id, keep).await?;
+        let mut change = self.begin_attributed(&trail).await?;
+        let ended = change.end_sessions(user_id, keep.map_or(Keep::Nothing, Keep::Device)).await?;
+        Self::commit_with(change, user_id, trail).await?;
+        Ok(ended)
+    }
+
+    /// A change made for the trail's client, or for nobody (an operator, a background task).
+    async fn begin_attributed<'a>(&'a self, trail: &Option<Trail<'a>>) -> Result<Change<'a>, ServiceError> {
+        Change::begin(&self.pool, &self.caches, trail.as_ref().map_or(&NOBODY, |t| t.client)).await
+    }
+
+    /// Records the trail's event, if any, in the change and commits it.
+    async fn commit_with(
+        mut change: Change<'_>,
+        user_id: Uuid,
+        trail: Option<Trail<'_>>,
+    ) -> Result<(), ServiceError> {
         if let Some(t) = trail {
             change.record(user_id, t.kind, t.detail).await?;
         }
-        change.commit().await?;
-        Ok(ended)
+        change.commit().await
     }
 
     pub async fn devices(&self, user_id: Uuid) -> Result<Vec<store::DeviceRow>, ServiceError> {

@@ -21,16 +21,21 @@ pub struct User {
     pub created_at: DateTime<Utc>,
 }
 
+/// A query returning [`User`]s: `head`, then the one list of the user's columns, then `tail`
+/// (sqlx checks only literals, which it joins with `+`).
+macro_rules! query_user {
+    ($head:literal, $tail:literal $(, $arg:expr)* $(,)?) => {
+        sqlx::query_as!(
+            User,
+            $head + "id, email, email_verified_at, username, display_name, \
+             password_hash IS NOT NULL AS \"has_password!\", bio, avatar_key, created_at" + $tail
+            $(, $arg)*
+        )
+    };
+}
+
 pub async fn find(db: impl PgExecutor<'_>, id: Uuid) -> Result<Option<User>, sqlx::Error> {
-    sqlx::query_as!(
-        User,
-        "SELECT id, email, email_verified_at, username, display_name, \
-         password_hash IS NOT NULL AS \"has_password!\", bio, avatar_key, created_at \
-         FROM users WHERE id = $1",
-        id
-    )
-    .fetch_optional(db)
-    .await
+    query_user!("SELECT ", " FROM users WHERE id = $1", id).fetch_optional(db).await
 }
 
 /// What a password sign-in needs to know of the account an identifier names.
@@ -92,11 +97,10 @@ pub async fn insert(
     email: &str,
     password_hash: &str,
 ) -> Result<Option<User>, sqlx::Error> {
-    sqlx::query_as!(
-        User,
+    query_user!(
         "INSERT INTO users (id, email, password_hash) VALUES ($1, $2, $3) \
-         ON CONFLICT (email) DO NOTHING RETURNING id, email, email_verified_at, username, display_name, \
-         password_hash IS NOT NULL AS \"has_password!\", bio, avatar_key, created_at",
+         ON CONFLICT (email) DO NOTHING RETURNING ",
+        "",
         Uuid::new_v4(),
         email,
         password_hash,
@@ -113,15 +117,7 @@ pub async fn set_password_hash(db: impl PgExecutor<'_>, id: Uuid, hash: &str) ->
 }
 
 pub async fn find_by_email(db: impl PgExecutor<'_>, email: &str) -> Result<Option<User>, sqlx::Error> {
-    sqlx::query_as!(
-        User,
-        "SELECT id, email, email_verified_at, username, display_name, \
-         password_hash IS NOT NULL AS \"has_password!\", bio, avatar_key, created_at \
-         FROM users WHERE email = $1",
-        email
-    )
-    .fetch_optional(db)
-    .await
+    query_user!("SELECT ", " FROM users WHERE email = $1", email).fetch_optional(db).await
 }
 
 /// Inserts an account whose address a provider has verified and that has no password yet;
@@ -131,11 +127,10 @@ pub async fn insert_verified(
     email: &str,
     display_name: Option<&str>,
 ) -> Result<Option<User>, sqlx::Error> {
-    sqlx::query_as!(
-        User,
+    query_user!(
         "INSERT INTO users (id, email, email_verified_at, display_name) VALUES ($1, $2, now(), $3) \
-         ON CONFLICT (email) DO NOTHING RETURNING id, email, email_verified_at, username, display_name, \
-         password_hash IS NOT NULL AS \"has_password!\", bio, avatar_key, created_at",
+         ON CONFLICT (email) DO NOTHING RETURNING ",
+        "",
         Uuid::new_v4(),
         email,
         display_name,

@@ -22,6 +22,7 @@ mod recent;
 mod reconfirm_codes;
 mod reconfirm_ways;
 mod recovery;
+mod retention;
 mod security_log;
 mod session_limits;
 mod strength_meter;
