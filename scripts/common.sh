@@ -55,8 +55,16 @@ form_action() {
 # s3s-fs). None is on a hot path, so a debug build serves: cargo-leptos built in 603 s that way
 # against about 17 minutes with its release profile (LTO, one codegen unit), and rebuilt the
 # site in 2.3 s against 1.8 s.
+# Each builds in a target directory of its own, deleted afterwards: in the workspace's (CI sets
+# CARGO_TARGET_DIR) it would wait for the workspace build's lock instead of running beside it.
 cargo_install_tool() {
-  cargo install --debug "$@"
+  local dir
+  dir="$(mktemp -d "${TMPDIR:-/tmp}/cargo-install.XXXXXX")"
+  if ! CARGO_TARGET_DIR="$dir" cargo install --debug "$@"; then
+    rm -rf "$dir"
+    return 1
+  fi
+  rm -rf "$dir"
 }
 
 npm_ci_if_needed() {
