@@ -96,7 +96,7 @@ impl Sessions {
     }
 
     /// Starts a session for `device_id` inside the caller's transaction (a new device on sign-in,
-    /// see `accounts::signed_in`; the same device on a password change).
+    /// see `signed_in::start`; the same device on a password change).
     pub async fn create_for_device(
         &self,
         db: impl sqlx::PgExecutor<'_>,
