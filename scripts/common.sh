@@ -5,8 +5,10 @@ export PATH="$ROOT/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
 CARGO_LEPTOS_VERSION="0.3.10"
 SQLX_CLI_VERSION="0.8.6"
-# What `cargo sqlx prepare` compiles to find every query macro: the server side, as clippy sees it.
-SQLX_PREPARE_ARGS=(-p app -p server -p accounts-server -p bench-invalidation -p bench-hello -p bench-seed -p bench-passkey --all-targets --features app/ssr)
+# The server-side packages: what the tests build and run (scripts/test.sh).
+TEST_PACKAGES=(-p app -p server -p accounts-server -p bench-invalidation -p bench-hello -p bench-seed -p bench-passkey --features app/ssr)
+# What `cargo sqlx prepare` compiles to find every query macro: those packages, every target.
+SQLX_PREPARE_ARGS=("${TEST_PACKAGES[@]}" --all-targets)
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }

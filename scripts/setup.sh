@@ -2,10 +2,12 @@
 # Checks for and installs everything the app needs to build and run; with --tests, also what
 # the tests need. Idempotent: a second run with everything present does nothing.
 #
-# Usage: scripts/setup.sh [--tests] [--no-cargo-tools]
+# Usage: scripts/setup.sh [--tests] [--no-cargo-tools] [--sqlx-cli]
 #        scripts/setup.sh --cargo-tools [--tests]
 # The tools `cargo install` builds from source (cargo-leptos, wasm-bindgen-cli, and with --tests
-# sqlx-cli and s3s-fs) take most of a cold set-up. --no-cargo-tools skips them; --cargo-tools
+# s3s-fs) take most of a cold set-up. --sqlx-cli also installs sqlx-cli, which regenerates the
+# query data in .sqlx/ after a query or migration changed (README; the tests check .sqlx/
+# without it). --no-cargo-tools skips them; --cargo-tools
 # installs only them, in the order the test command needs them, touching
 # "$TOOLS_DONE_DIR/<name>" after each when TOOLS_DONE_DIR is set: scripts/test.sh runs that in
 # the background while the first workspace build runs, and waits for each tool where it is used.
@@ -16,11 +18,13 @@ source "$(dirname "$0")/services/s3.sh"
 tests=false
 system=true
 cargo_tools=true
+sqlx_cli=false
 for arg in "$@"; do
   case "$arg" in
     --tests) tests=true ;;
     --no-cargo-tools) cargo_tools=false ;;
     --cargo-tools) system=false ;;
+    --sqlx-cli) sqlx_cli=true ;;
     *) die "unknown option $arg (see the usage at the top of scripts/setup.sh)" ;;
   esac
 done
@@ -60,20 +64,9 @@ install_system() {
   fi
 }
 
-# In the order the test command first needs them: sqlx-cli (end of lint), s3s-fs (unit), then
-# what builds the site (e2e).
+# In the order the test command first needs them: what builds the site (end of lint), then
+# s3s-fs (unit).
 install_cargo_tools() {
-  if $tests; then
-    # Checks that the query data in .sqlx/ matches the queries and migrations (test.sh).
-    if [ "$(cargo sqlx --version 2>/dev/null | awk '{print $2}')" != "$SQLX_CLI_VERSION" ]; then
-      say "installing sqlx-cli $SQLX_CLI_VERSION"
-      cargo_install_tool sqlx-cli --version "$SQLX_CLI_VERSION" --locked --no-default-features --features postgres,rustls
-    fi
-    done_tool sqlx-cli
-    ensure_s3s_fs
-    done_tool s3s-fs
-  fi
-
   # wasm-bindgen-cli must match the wasm-bindgen library in Cargo.lock exactly. Its own lockfile
   # wants a crate version missing from the registry mirror, hence no --locked.
   wbg_version="$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/"/, "", $3); print $3; exit}' "$ROOT/Cargo.lock")"
@@ -88,7 +81,16 @@ install_cargo_tools() {
     cargo_install_tool cargo-leptos --version "$CARGO_LEPTOS_VERSION" --locked --features no_downloads
   fi
   done_tool cargo-leptos
+
+  if $tests; then
+    ensure_s3s_fs
+    done_tool s3s-fs
+  fi
+  if $sqlx_cli && [ "$(cargo sqlx --version 2>/dev/null | awk '{print $2}')" != "$SQLX_CLI_VERSION" ]; then
+    say "installing sqlx-cli $SQLX_CLI_VERSION"
+    cargo_install_tool sqlx-cli --version "$SQLX_CLI_VERSION" --locked --no-default-features --features postgres,rustls
+  fi
 }
 
 if $system; then install_system; fi
-if $cargo_tools; then install_cargo_tools; fi
+if $cargo_tools || $sqlx_cli; then install_cargo_tools; fi

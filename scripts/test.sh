@@ -115,26 +115,38 @@ start_postgres "$WORK"
 export TEST_DATABASE_URL="$PG_URL"
 stage_end
 
-# Every build reads the query data in .sqlx/ (SQLX_OFFLINE=true in .cargo/config.toml), never a
-# database; only the check below compiles against one.
+# Clippy runs inside the builds the tests need (as `cargo clippy` does, through the rustc wrapper
+# it sets), so no crate is compiled a second time just to be linted: every workspace crate of
+# every build below, server and browser side, is linted with `-D warnings`. Every cargo command of
+# the run sees the same wrapper, so each reuses what the one before built.
+RUSTC_WORKSPACE_WRAPPER="$(rustc --print sysroot)/bin/clippy-driver"
+[ -x "$RUSTC_WORKSPACE_WRAPPER" ] || die "clippy-driver is missing: rustup component add clippy"
+export RUSTC_WORKSPACE_WRAPPER CLIPPY_ARGS="-D__CLIPPY_HACKERY__warnings__CLIPPY_HACKERY__"
+
 if want lint; then
   stage_start lint
   say "formatting"
   cargo fmt --all --check
 
-  say "clippy (server side)"
-  cargo clippy "${SQLX_PREPARE_ARGS[@]}" -- -D warnings
-
-  say "clippy (browser side)"
-  cargo clippy -p app -p frontend --features app/hydrate --target wasm32-unknown-unknown -- -D warnings
-
-  say "query data in .sqlx/ (against a freshly migrated database)"
-  need_tool sqlx-cli
+  # Every other build reads the query data in .sqlx/ (SQLX_OFFLINE=true in .cargo/config.toml).
+  # This one runs the query macros against a freshly migrated database, and each writes what it
+  # derived to SQLX_OFFLINE_DIR, which must match .sqlx/ (cargo sqlx prepare --check, without
+  # its separate `cargo check` of the whole workspace).
+  say "clippy and the query data in .sqlx/, building the tests (server side)"
   "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres sqlx_check
   sqlx_url="postgres://postgres@127.0.0.1:$PG_PORT/sqlx_check"
-  cargo sqlx migrate run --source .migrations --database-url "$sqlx_url" >/dev/null
-  cargo sqlx prepare --workspace --check --database-url "$sqlx_url" -- "${SQLX_PREPARE_ARGS[@]}" ||
-    die "\`.sqlx/\` is stale (or a query does not fit the migrations): run cargo sqlx prepare --workspace -- ${SQLX_PREPARE_ARGS[*]} against a migrated database (README, SQL checked at compile time)"
+  for migration in .migrations/*.sql; do
+    "$PG_BIN/psql" -q -X -v ON_ERROR_STOP=1 -1 -d "$sqlx_url" -f "$migration" >/dev/null
+  done
+  mkdir "$WORK/sqlx"
+  python3 "$ROOT/scripts/query-data.py" touch
+  SQLX_OFFLINE=false SQLX_OFFLINE_DIR="$WORK/sqlx" DATABASE_URL="$sqlx_url" \
+    cargo test --no-run "${SQLX_PREPARE_ARGS[@]}"
+  python3 "$ROOT/scripts/query-data.py" compare "$WORK/sqlx"
+
+  say "clippy, building the site (browser side)"
+  need_tool cargo-leptos
+  cargo leptos build --frontend-only
   stage_end
 fi
 
@@ -156,7 +168,7 @@ if want unit; then
   say "unit and integration tests"
   # One test at a time per binary: each test runs its own app and runtime, and a rare hang was
   # seen with two in flight in one process.
-  cargo test -p app -p server -p accounts-server --features app/ssr -- --test-threads=1
+  cargo test "${TEST_PACKAGES[@]}" -- --test-threads=1
   stage_end
 fi
 

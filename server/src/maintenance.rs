@@ -15,20 +15,30 @@ pub(crate) fn spawn(pool: PgPool, sessions: Sessions) {
         let mut tick = tokio::time::interval(Duration::from_secs(300));
         for round in 0u64.. {
             tick.tick().await;
-            report("expired passkey ceremonies", passkeys::ceremony::prune(&pool).await);
+            let ceremonies = passkeys::ceremony::prune(&pool).await;
+            report("expired passkey ceremonies", ceremonies, Every::FiveMinutes);
             if round % 12 != 0 {
                 continue;
             }
-            report("stale sessions", sessions.delete_stale().await);
-            report("security events past their 90 days", trail::prune(&pool).await);
-            report("expired email links", email_tokens::prune(&pool).await);
-            report("old mails", outbox::prune(&pool).await);
+            report("stale sessions", sessions.delete_stale().await, Every::Hour);
+            report("security events past their 90 days", trail::prune(&pool).await, Every::Hour);
+            report("expired email links", email_tokens::prune(&pool).await, Every::Hour);
+            report("old mails", outbox::prune(&pool).await, Every::Hour);
         }
     });
 }
 
-fn report(what: &str, removed: Result<u64, sqlx::Error>) {
+/// How often a clean-up runs: the hourly ones log what they removed at `info` (an operator sees
+/// retention at work); the five-minute one only at `debug`, where it would otherwise flood.
+#[derive(Clone, Copy, PartialEq)]
+enum Every {
+    FiveMinutes,
+    Hour,
+}
+
+fn report(what: &str, removed: Result<u64, sqlx::Error>, every: Every) {
     match removed {
+        Ok(n) if n > 0 && every == Every::Hour => tracing::info!(removed = n, "removed {what}"),
         Ok(n) if n > 0 => tracing::debug!(removed = n, "removed {what}"),
         Ok(_) => {}
         Err(e) => tracing::warn!(error = %e, "removing {what} failed"),
