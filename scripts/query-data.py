@@ -10,6 +10,9 @@ writes the query data it derived. This script does the two ends of that:
                                  workspace target that can hold a query get a new mtime.
   query-data.py compare DIR      fails unless DIR and `.sqlx/` hold the same queries with the
                                  same data (compared as JSON), naming what differs.
+  query-data.py write DIR        makes `.sqlx/` hold exactly DIR's queries (what `cargo sqlx
+                                 prepare` does with its own build), for developers without
+                                 sqlx-cli.
 
 This is what `cargo sqlx prepare --check` does, minus its `cargo check` of the whole workspace
 (a second compilation of every dependency, in check mode).
@@ -64,10 +67,27 @@ def compare(built: Path) -> int:
     return 0
 
 
+def write(built: Path) -> int:
+    derived = sorted(built.glob("query-*.json"))
+    if not derived:
+        print(f"error: no query data in {built}", file=sys.stderr)
+        return 1
+    target = ROOT / ".sqlx"
+    target.mkdir(exist_ok=True)
+    for old in target.glob("query-*.json"):
+        old.unlink()
+    for new in derived:
+        (target / new.name).write_bytes(new.read_bytes())
+    print(f".sqlx/ now holds {len(derived)} queries", file=sys.stderr)
+    return 0
+
+
 if __name__ == "__main__":
     if sys.argv[1:] == ["touch"]:
         touch()
     elif len(sys.argv) == 3 and sys.argv[1] == "compare":
         sys.exit(compare(Path(sys.argv[2])))
+    elif len(sys.argv) == 3 and sys.argv[1] == "write":
+        sys.exit(write(Path(sys.argv[2])))
     else:
         sys.exit(__doc__)

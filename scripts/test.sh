@@ -14,6 +14,7 @@ source "$(dirname "$0")/services/postgres.sh"
 source "$(dirname "$0")/services/s3.sh"
 source "$(dirname "$0")/services/smtp.sh"
 source "$(dirname "$0")/services/oidc.sh"
+source "$(dirname "$0")/services/github.sh"
 
 stages="${*:-lint unit e2e watch}"
 want() { [[ " $stages " == *" $1 "* ]]; }
@@ -102,6 +103,7 @@ cleanup() {
   stop_s3 2>/dev/null || true
   stop_smtp 2>/dev/null || true
   stop_oidc 2>/dev/null || true
+  stop_github 2>/dev/null || true
   stop_postgres
   rm -rf "$WORK"
   exit "$status"
@@ -189,16 +191,25 @@ if want e2e; then
   # the integration tests) is raised above what the suite needs.
   # `localhost`, not 127.0.0.1: an IP address cannot be a WebAuthn relying party (passkeys).
   BASE_URL="http://localhost:$(free_port)"
-  # A real OpenID Connect provider plays Google; it sends the browser back through the proxy.
+  # A real OpenID Connect provider plays Google, a second one a company's provider ("Acme SSO",
+  # authoritative for acme.test), and a GitHub-shaped server GitHub; each sends the browser back
+  # through the proxy.
   ensure_oidc_provider
-  export OIDC_REDIRECT_URIS="$BASE_URL/auth/google/callback"
+  export OIDC_REDIRECT_URIS="$BASE_URL/auth/google/callback,$BASE_URL/auth/acme/callback"
   start_oidc "$WORK"
+  start_oidc_second "$WORK"
+  start_github "$WORK" "$BASE_URL/auth/github/callback"
   SECRET_KEY="$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
   UPSTREAMS=()
   start_instance() {
     local name="$1" port
     port="$(free_port)"
     GOOGLE_CLIENT_ID="$TEST_OIDC_CLIENT_ID" GOOGLE_CLIENT_SECRET="$TEST_OIDC_CLIENT_SECRET" GOOGLE_ISSUER_URL="$TEST_OIDC_ISSUER" \
+      GITHUB_CLIENT_ID="$TEST_GITHUB_CLIENT_ID" GITHUB_CLIENT_SECRET="$TEST_GITHUB_CLIENT_SECRET" \
+      GITHUB_URL="$TEST_GITHUB_URL" GITHUB_API_URL="$TEST_GITHUB_URL/api" \
+      OIDC_PROVIDERS=acme OIDC_ACME_ISSUER="$TEST_OIDC2_ISSUER" OIDC_ACME_LABEL="Acme SSO" \
+      OIDC_ACME_CLIENT_ID="$TEST_OIDC_CLIENT_ID" OIDC_ACME_CLIENT_SECRET="$TEST_OIDC_CLIENT_SECRET" \
+      OIDC_ACME_AUTHORITATIVE_DOMAINS=acme.test \
       SOCKET="127.0.0.1:$port" SERVICE_DOMAIN="$BASE_URL" SERVICE_NAME="Accounts E2E" TRUSTED_PROXY_HOPS=1 \
       SIGN_UP_PER_IP_PER_HOUR=1000 \
       SMTP_HOST="$TEST_SMTP_HOST" SMTP_TLS=plain NOREPLY_EMAIL=noreply@accounts.test \
@@ -217,7 +228,7 @@ if want e2e; then
   node "$ROOT/scripts/services/round-robin.mjs" "${BASE_URL##*:}" "${UPSTREAMS[@]}" >"$WORK/proxy.log" 2>&1 &
   SERVER_PIDS+=($!)
   wait_for_http "$BASE_URL/healthz" 20 || die "the round-robin proxy did not start: $(cat "$WORK/proxy.log")"
-  if ! (cd end2end && BASE_URL="$BASE_URL" MAIL_API="$TEST_MAIL_API" OIDC_ISSUER="$TEST_OIDC_ISSUER" npx playwright test ${PLAYWRIGHT_CONFIG:+--config "$PLAYWRIGHT_CONFIG"} ${E2E_ONLY:-} 2>&1 | tee "$WORK/playwright.log"); then
+  if ! (cd end2end && BASE_URL="$BASE_URL" MAIL_API="$TEST_MAIL_API" OIDC_ISSUER="$TEST_OIDC_ISSUER" OIDC2_ISSUER="$TEST_OIDC2_ISSUER" GITHUB_URL="$TEST_GITHUB_URL" npx playwright test ${PLAYWRIGHT_CONFIG:+--config "$PLAYWRIGHT_CONFIG"} ${E2E_ONLY:-} 2>&1 | tee "$WORK/playwright.log"); then
     for name in a b; do
       say "server $name log (last 60 lines)"
       tail -n 60 "$WORK/server-$name.log" >&2

@@ -12,9 +12,9 @@ use crate::{
         verify_banner::VerifyBanner,
     },
     pages::{
-        account::AccountPage, confirm::ConfirmPage, forgot_password::ForgotPasswordPage,
-        google_callback::GoogleCallbackPage, home::HomePage, login::LoginPage, login_verify::LoginVerifyPage,
-        not_found::NotFound, not_me::NotMePage, public_profile::PublicProfilePage,
+        account::AccountPage, confirm::ConfirmPage, forgot_password::ForgotPasswordPage, home::HomePage,
+        login::LoginPage, login_verify::LoginVerifyPage, not_found::NotFound, not_me::NotMePage,
+        provider_callback::ProviderCallbackPage, public_profile::PublicProfilePage,
         reset_password::ResetPasswordPage, security::SecurityPage, signup::SignUpPage, two_step::TwoStepPage,
         verify_email::VerifyEmailPage,
     },
@@ -49,8 +49,8 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route
-                        path=(StaticSegment("auth"), StaticSegment("google"), StaticSegment("callback"))
-                        view=GoogleCallbackPage
+                        path=(StaticSegment("auth"), ParamSegment("provider"), StaticSegment("callback"))
+                        view=ProviderCallbackPage
                         ssr=SsrMode::Async
                     />
                     <Route path=StaticSegment("verify-email") view=VerifyEmailPage ssr=SsrMode::Async/>

@@ -36,9 +36,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[cfg(feature = "ssr")]
 fn set_content_security_policy() {
     // Forms may post to us only, except that "Connect" on the security page is answered with a
-    // redirect to the identity provider, which `form-action` also governs.
+    // redirect to an identity provider, which `form-action` also governs.
     let provider = use_context::<server::AppState>()
-        .and_then(|state| state.google.as_ref().map(|g| g.origin()))
+        .map(|state| state.providers.origins().to_owned())
         .unwrap_or_default();
     let page = crate::api::ssr::with_request(|parts| {
         parts.extensions.get::<server::http::security_headers::PagePolicy>().cloned()

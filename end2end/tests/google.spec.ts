@@ -54,7 +54,7 @@ test("a new account through Google, and the same account on the next sign-in", a
   await expect(connected).toContainText(email);
   await expect(page.getByText("Your account has no password yet")).toBeVisible();
   await hydrated(page);
-  await connected.getByRole("button", { name: "Disconnect" }).click();
+  await connected.locator('[data-provider="google"]').getByRole("button", { name: "Disconnect" }).click();
   await expect(connected.getByText("Set a password before disconnecting Google.")).toBeVisible();
   await expect(connected).toContainText(email);
 });
@@ -113,16 +113,16 @@ test("connect and disconnect Google from the security page", async ({ page }) =>
   await googleUser(login, { email: googleEmail, email_verified: true });
   await page.goto("/account/security");
   const connected = page.locator("#connected-accounts");
-  await connected.getByRole("button", { name: "Connect" }).click();
+  await connected.locator('[data-provider="google"]').getByRole("button", { name: "Connect" }).click();
   await atProvider(page, login);
   await expect(page).toHaveURL(/\/account\/security\?google=connected$/);
   await expect(connected.getByText("Google is now connected.")).toBeVisible();
   await expect(connected).toContainText(googleEmail);
 
   await hydrated(page);
-  await connected.getByRole("button", { name: "Disconnect" }).click();
+  await connected.locator('[data-provider="google"]').getByRole("button", { name: "Disconnect" }).click();
   await expect(connected.getByText("Google has been disconnected.")).toBeVisible();
-  await expect(connected.getByRole("button", { name: "Connect" })).toBeVisible();
+  await expect(connected.locator('[data-provider="google"]').getByRole("button", { name: "Connect" })).toBeVisible();
 
   // The password still works, and Google no longer reaches this account.
   await signOut(page);

@@ -88,12 +88,32 @@ start_oidc() {
   done
 }
 
+# A second, separate provider (its own issuer, keys and users) on another free port, for a
+# generic OpenID Connect provider beside Google: exports TEST_OIDC2_ISSUER. Same client, same
+# OIDC_REDIRECT_URIS; stop_oidc stops it too.
+OIDC2_PID="${OIDC2_PID:-}"
+start_oidc_second() {
+  local work="${1:-}" saved_pid="$OIDC_PID" saved_issuer="${TEST_OIDC_ISSUER:-}"
+  [ -n "$work" ] || die "start_oidc_second: WORKDIR missing"
+  mkdir -p "$work/oidc2"
+  OIDC_PID=""
+  start_oidc "$work/oidc2"
+  OIDC2_PID="$OIDC_PID"
+  export TEST_OIDC2_ISSUER="$TEST_OIDC_ISSUER"
+  OIDC_PID="$saved_pid"
+  export TEST_OIDC_ISSUER="$saved_issuer"
+}
+
 stop_oidc() {
-  if [ -n "$OIDC_PID" ]; then
-    kill "$OIDC_PID" 2>/dev/null || true
-    wait "$OIDC_PID" 2>/dev/null || true
-    OIDC_PID=""
-  fi
+  local pid
+  for pid in "$OIDC_PID" "$OIDC2_PID"; do
+    if [ -n "$pid" ]; then
+      kill "$pid" 2>/dev/null || true
+      wait "$pid" 2>/dev/null || true
+    fi
+  done
+  OIDC_PID=""
+  OIDC2_PID=""
 }
 
 oidc_allow_redirect_uri() {

@@ -78,9 +78,9 @@ pub async fn show(state: &AppState, email: &str) -> Result<String, AdminError> {
     let _ = writeln!(out, "Username  {}", user.username.as_deref().unwrap_or("-"));
     let _ = writeln!(
         out,
-        "Sign-in   password: {} · Google: {} · passkeys: {} · two-step: {}",
+        "Sign-in   password: {} · providers: {} · passkeys: {} · two-step: {}",
         yes_no(ways.password),
-        yes_no(ways.identities > 0),
+        ways.identities,
         ways.passkeys,
         if two_step { "on" } else { "off" },
     );
@@ -93,7 +93,7 @@ pub async fn show(state: &AppState, email: &str) -> Result<String, AdminError> {
         let _ = writeln!(
             out,
             "  {name} · {ip} · {} · signed in {} · last active {}",
-            d.method.describe(),
+            d.method.describe(&state.sessions.names),
             trail::exact(d.created_at),
             trail::exact(d.last_seen_at)
         );

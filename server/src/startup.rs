@@ -58,7 +58,7 @@ pub fn finish_router(app_routes: Router<AppState>, state: AppState) -> Router {
         Arc::new(http::edge::Edge { header_rules: state.header_rules.clone(), flash: state.flash.clone() });
     let limited = app_routes
         .merge(crate::storage::media_route::routes())
-        .merge(crate::oidc::routes::routes(state.google.as_ref()))
+        .merge(crate::oidc::routes::routes())
         .layer(RequestBodyLimitLayer::new(http::layers::MAX_BODY_BYTES));
     let uploads = crate::profile::upload_route::routes()
         .layer(RequestBodyLimitLayer::new(crate::profile::upload_route::MAX_REQUEST_BYTES));

@@ -13,7 +13,7 @@ use crate::{
     config::Config,
     http::{flash::Flash, security_headers::HeaderRules},
     mail::{Outbox, templates::Site, transport::Transport},
-    oidc::{GoogleSignIn, routes::GoogleRoutes},
+    oidc::{SignInWith, routes::ProviderRoutes},
     passkeys::Passkeys,
     profile::Profiles,
     session::{ListenerStatus, Sessions},
@@ -44,8 +44,8 @@ pub struct Services {
     pub accounts: Accounts,
     pub profiles: Profiles,
     pub email: EmailFlows,
-    /// `None` when Google sign-in is not configured.
-    pub google: Option<GoogleSignIn>,
+    /// Sign-in with the configured providers (perhaps none).
+    pub providers: SignInWith,
     /// Per-IP limits and the sign-in lockout.
     pub throttle: Throttle,
     /// Content-Security-Policy sources, HSTS: fixed by the configuration.
@@ -102,13 +102,8 @@ impl AppState {
             email.outbox.clone(),
             throttle.clone(),
         );
-        let google = GoogleSignIn::new(
-            &config,
-            pool.clone(),
-            sessions.clone(),
-            profiles.clone(),
-            email.outbox.clone(),
-        )?;
+        let providers =
+            SignInWith::new(&config, pool.clone(), sessions.clone(), profiles.clone(), email.outbox.clone())?;
         let two_step = TwoStep::new(
             pool.clone(),
             config.secret_key.as_bytes(),
@@ -133,16 +128,16 @@ impl AppState {
             accounts,
             profiles,
             email,
-            google,
+            providers,
             throttle,
         })))
     }
 }
 
-impl FromRef<AppState> for GoogleRoutes {
+impl FromRef<AppState> for ProviderRoutes {
     fn from_ref(state: &AppState) -> Self {
-        GoogleRoutes {
-            google: state.google.clone(),
+        ProviderRoutes {
+            providers: state.providers.clone(),
             throttle: state.throttle.clone(),
             two_step: state.two_step.clone(),
         }
@@ -192,8 +187,8 @@ pub enum StartupError {
     Database(#[from] crate::db::DbError),
     #[error(transparent)]
     Storage(#[from] crate::storage::StorageError),
-    #[error("Google sign-in: {0} (check GOOGLE_ISSUER_URL and SERVICE_DOMAIN)")]
-    Google(#[from] crate::ServiceError),
+    #[error("sign-in providers: {0} (check their URLs and SERVICE_DOMAIN)")]
+    Providers(#[from] crate::ServiceError),
     #[error("cannot listen on {addr}: {source} (set SOCKET to a free address and port)")]
     Bind { addr: std::net::SocketAddr, source: std::io::Error },
 }

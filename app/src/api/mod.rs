@@ -7,11 +7,11 @@ pub mod auth;
 mod ceremony_cookie;
 pub mod email;
 pub mod errors;
-pub mod google;
 pub mod not_me;
 pub mod passkeys;
 pub mod password;
 pub mod profile;
+pub mod providers;
 pub mod security;
 #[cfg(feature = "ssr")]
 pub(crate) mod ssr;
@@ -26,7 +26,7 @@ use serde::{Deserialize, Serialize};
 pub struct UserView {
     pub email: String,
     pub email_verified: bool,
-    /// False for accounts made with Google that never set a password.
+    /// False for accounts made with a provider (or a passkey) that never set a password.
     pub has_password: bool,
     /// The display name, or the email when there is none.
     pub label: String,
@@ -72,7 +72,7 @@ pub struct DeviceView {
     pub signed_in_at: TimeView,
     pub last_active: TimeView,
     pub current: bool,
-    /// "Password", "Password and authenticator code", "Google", …
+    /// "Password", "Password and authenticator code", "GitHub", "Google + code", …
     pub method: String,
 }
 

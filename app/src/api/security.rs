@@ -6,11 +6,12 @@ use serde::{Deserialize, Serialize};
 use super::{ActivityView, DeviceView, FormError};
 
 /// The ways this account can re-confirm on the confirm page (beside its password, if any).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct WaysToConfirm {
-    /// A code or a recovery code is asked with the password or Google.
+    /// A code or a recovery code is asked with the password or a provider.
     pub two_step: bool,
-    pub google: bool,
+    /// The providers connected to the account.
+    pub providers: Vec<super::providers::ProviderView>,
     pub passkey: bool,
 }
 
@@ -21,15 +22,20 @@ pub async fn confirm_ways() -> Result<WaysToConfirm, FormError> {
     let auth = require_auth()?;
     let id = auth.user.id;
     let two_step = state.two_step.is_on(id).await.map_err(|e| fail(e, &[]))?;
-    let google = match &state.google {
-        Some(google) => google.connected(id).await.map_err(|e| fail(e, &[]))?.is_some(),
-        None => false,
-    };
+    let providers = state
+        .providers
+        .connections(id)
+        .await
+        .map_err(|e| fail(e, &[]))?
+        .into_iter()
+        .filter(|(_, email)| email.is_some())
+        .map(|(p, _)| super::providers::ProviderView { id: p.id, label: p.label })
+        .collect();
     let passkey = match &state.passkeys {
         Some(passkeys) => !passkeys.list(id).await.map_err(|e| fail(e, &[]))?.is_empty(),
         None => false,
     };
-    Ok(WaysToConfirm { two_step, google, passkey })
+    Ok(WaysToConfirm { two_step, providers, passkey })
 }
 
 #[server]
@@ -48,7 +54,7 @@ pub async fn list_devices() -> Result<Vec<DeviceView>, FormError> {
             signed_in_at: time_view(d.created_at),
             last_active: time_view(d.last_seen_at),
             current: d.device_id == current,
-            method: d.method.describe().to_owned(),
+            method: d.method.describe(&state.sessions.names),
         })
         .collect();
     // This device first; the others stay by last activity, as the store sorts them.

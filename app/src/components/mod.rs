@@ -2,12 +2,12 @@
 
 pub mod avatar_upload;
 pub mod form;
-pub mod google_button;
 pub mod layout;
 pub mod local_time;
 pub mod passkey;
 pub mod password_meter;
 pub mod password_toggle;
+pub mod provider_buttons;
 pub mod require_user;
 pub mod session_context;
 pub mod theme_toggle;

@@ -1,5 +1,5 @@
 //! `/account/confirm?next=…`: "Confirm your password to continue". Sensitive changes need a
-//! recent sign-in; this page re-confirms (the password, or Google for accounts without one;
+//! recent sign-in; this page re-confirms (the password, or a provider for accounts without one;
 //! with two-step on, a code or a recovery code as well; or one of the account's passkeys,
 //! which stands for both) and then carries on to `next`.
 
@@ -10,7 +10,7 @@ use leptos_router::hooks::use_query_map;
 use crate::{
     api::{
         FormError,
-        google::ReconfirmWithGoogle,
+        providers::ReconfirmWithProvider,
         security::{ConfirmPassword, WaysToConfirm, confirm_ways},
     },
     components::{
@@ -39,9 +39,10 @@ pub fn ConfirmPage() -> impl IntoView {
                     <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
                         {let next = next.clone(); move || { let next = next.clone(); Suspend::new(async move {
                             let ways = ways.await.unwrap_or_default();
+                            let passkey = ways.passkey;
                             view! {
                                 {forms(user.has_password, ways, &next, recovery)}
-                                {ways.passkey.then(|| view! {
+                                {passkey.then(|| view! {
                                     <p class="muted">"Or use one of your passkeys:"</p>
                                     <PasskeyConfirm next=next.clone()/>
                                 })}
@@ -54,8 +55,8 @@ pub fn ConfirmPage() -> impl IntoView {
     }
 }
 
-/// The password form, or Google for an account without a password; with two-step on, each
-/// with the code (or recovery code) field and the link to switch between them.
+/// The password form, or each connected provider for an account without a password; with
+/// two-step on, each with the code (or recovery code) field and the link to switch between them.
 fn forms(has_password: bool, ways: WaysToConfirm, next: &str, recovery: bool) -> AnyView {
     let link = ways.two_step.then(|| switch_link(next, recovery));
     let next = next.to_owned();
@@ -72,19 +73,27 @@ fn forms(has_password: bool, ways: WaysToConfirm, next: &str, recovery: bool) ->
             {link}
         }
         .into_any()
-    } else if ways.google {
-        let error = form_error::<ReconfirmWithGoogle>();
-        view! {
-            <form method="post" action=ReconfirmWithGoogle::PATH class="form" novalidate="">
-                <FormMessage error/>
-                <input type="hidden" name="next" value=next/>
-                <p>"Your account signs in with Google: sign in with it again to continue."</p>
-                {ways.two_step.then(|| second_factor(recovery, error))}
-                <button type="submit">"Continue with Google"</button>
-            </form>
-            {link}
-        }
-        .into_any()
+    } else if !ways.providers.is_empty() {
+        let error = form_error::<ReconfirmWithProvider>();
+        let two_step = ways.two_step;
+        let forms = ways
+            .providers
+            .into_iter()
+            .map(|provider| {
+                let next = next.clone();
+                view! {
+                    <form method="post" action=ReconfirmWithProvider::PATH class="form" novalidate="">
+                        <FormMessage error/>
+                        <input type="hidden" name="provider" value=provider.id/>
+                        <input type="hidden" name="next" value=next/>
+                        <p>{format!("Your account signs in with {}: sign in with it again to continue.", provider.label)}</p>
+                        {two_step.then(|| second_factor(recovery, error))}
+                        <button type="submit">{format!("Continue with {}", provider.label)}</button>
+                    </form>
+                }
+            })
+            .collect_view();
+        view! { {forms} {link} }.into_any()
     } else {
         ().into_any()
     }

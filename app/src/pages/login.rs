@@ -5,8 +5,8 @@ use leptos_router::hooks::use_query_map;
 use crate::api::auth::SignIn;
 use crate::components::{
     form::{Field, FormMessage, SubmitButton, form_error},
-    google_button::{GoogleButton, google_notice},
     passkey::PasskeySignIn,
+    provider_buttons::{ProviderButtons, ProviderNotices},
 };
 
 /// The flash `done` value after a reset that was the address's first proof.
@@ -33,9 +33,7 @@ pub fn LoginPage() -> impl IntoView {
             {(query.get_untracked().get("done").as_deref() == Some(UNPROVEN_REMOVED)).then(|| view! {
                 <p class="form-success" role="status">"We removed sign-in methods added before this address was confirmed."</p>
             })}
-            {query.get_untracked().get("google").and_then(|c| google_notice(&c)).map(|m| view! {
-                <p class="form-error" role="alert">{m}</p>
-            })}
+            <ProviderNotices/>
             <form method="post" action=SignIn::PATH class="form" novalidate="">
                 <FormMessage error/>
                 <input type="hidden" name="next" value=next/>
@@ -43,7 +41,7 @@ pub fn LoginPage() -> impl IntoView {
                 <Field label="Password" name="password" kind="password" autocomplete="current-password" error/>
                 <SubmitButton label="Sign in"/>
             </form>
-            <GoogleButton next=Signal::derive(next)/>
+            <ProviderButtons next=Signal::derive(next)/>
             <PasskeySignIn next=next()/>
             <p><a href="/forgot-password">"Forgot password?"</a></p>
             <p>"New here? "<a href="/signup">"Create account"</a></p>

@@ -2,14 +2,15 @@
 
 pub mod account;
 pub mod confirm;
+pub mod connected_accounts;
 pub mod forgot_password;
-pub mod google_callback;
 pub mod home;
 pub mod login;
 pub mod login_verify;
 pub mod not_found;
 pub mod not_me;
 pub mod passkeys;
+pub mod provider_callback;
 pub mod public_profile;
 pub mod recent_activity;
 pub mod reset_password;

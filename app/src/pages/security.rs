@@ -2,12 +2,11 @@ use leptos::{prelude::*, server_fn::ServerFn};
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use super::recent_activity::RecentActivity;
+use super::{connected_accounts::ConnectedAccounts, recent_activity::RecentActivity};
 use crate::{
     api::{
         DeviceView,
         email::ChangeEmail as ChangeEmailFn,
-        google::{DisconnectGoogle, google_connection},
         profile::DeleteAccount as DeleteAccountFn,
         security::{
             ChangePassword as ChangePasswordFn, SignOutDevice, SignOutEverywhere, SignOutOtherDevices,
@@ -16,7 +15,6 @@ use crate::{
     },
     components::{
         form::{Field, FormMessage, SubmitButton, form_error},
-        google_button::google_notice,
         local_time::When,
         password_meter::PasswordMeter,
         require_user::RequireUser,
@@ -100,57 +98,6 @@ fn DeviceRow(device: DeviceView) -> impl IntoView {
     }
 }
 
-pub const GOOGLE_CONNECTED: &str = "Google is now connected.";
-pub const GOOGLE_DISCONNECTED: &str = "Google has been disconnected.";
-
-/// "Connected accounts": Google with Connect (a form posting to `/auth/google/connect`, which
-/// sends the browser to Google) or Disconnect. Hidden when Google sign-in is not configured.
-#[component]
-fn ConnectedAccounts() -> impl IntoView {
-    let error = form_error::<DisconnectGoogle>();
-    let connection = OnceResource::new(google_connection());
-    let code = use_query_map().get_untracked().get("google");
-    let success = match code.as_deref() {
-        Some("connected") => Some(GOOGLE_CONNECTED),
-        Some("disconnected") => Some(GOOGLE_DISCONNECTED),
-        _ => None,
-    };
-    let failure = code.as_deref().and_then(google_notice);
-    view! {
-        <Transition>
-            {move || Suspend::new(async move {
-                let connection = connection.await.ok().flatten()?;
-                Some(view! {
-                    <section class="card" id="connected-accounts">
-                        <h2>"Connected accounts"</h2>
-                        {success.map(|m| view! { <p class="form-success" role="status">{m}</p> })}
-                        {failure.map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
-                        <FormMessage error/>
-                        <div class="connected-account">
-                            <p>
-                                <strong>"Google"</strong>
-                                {connection.email.clone().map(|e| view! { " · "<span class="connected-email">{e}</span> })}
-                            </p>
-                            {match connection.email {
-                                Some(_) => view! {
-                                    <form method="post" action=DisconnectGoogle::PATH class="inline-form">
-                                        <SubmitButton label="Disconnect" danger=true/>
-                                    </form>
-                                }.into_any(),
-                                None => view! {
-                                    <form method="post" action="/auth/google/connect" class="inline-form">
-                                        <button type="submit">"Connect"</button>
-                                    </form>
-                                }.into_any(),
-                            }}
-                        </div>
-                    </section>
-                })
-            })}
-        </Transition>
-    }
-}
-
 #[component]
 fn ChangePassword(has_password: bool) -> impl IntoView {
     let error = form_error::<ChangePasswordFn>();
@@ -159,7 +106,7 @@ fn ChangePassword(has_password: bool) -> impl IntoView {
         <section class="card">
             <h2>"Change password"</h2>
             <Show when=move || !has_password>
-                <p>"Your account has no password yet: you sign in with Google. To set one, "
+                <p>"Your account has no password yet: you sign in with a passkey or a connected account. To set one, "
                     <a href="/forgot-password">"ask for a link by email"</a>"."</p>
             </Show>
             <form method="post" action=ChangePasswordFn::PATH class="form" novalidate="">
@@ -189,7 +136,7 @@ fn DeleteAccount(has_password: bool) -> impl IntoView {
                 } else {
                     view! {
                         <input type="hidden" name="password" value=""/>
-                        <p class="hint">"Your account has no password: sign in with Google again if it was more than 10 minutes ago."</p>
+                        <p class="hint">"Your account has no password: sign in again if it was more than 10 minutes ago."</p>
                         {move || error.get().and_then(|e| e.field("password")).map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
                     }.into_any()
                 }}

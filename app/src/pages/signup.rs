@@ -5,8 +5,8 @@ use crate::{
     api::auth::SignUp,
     components::{
         form::{Field, FormMessage, SubmitButton, form_error},
-        google_button::GoogleButton,
         password_meter::PasswordMeter,
+        provider_buttons::ProviderButtons,
     },
 };
 
@@ -33,7 +33,7 @@ pub fn SignUpPage() -> impl IntoView {
                 <p class="hint">"At least 12 characters. A few unrelated words work well."</p>
                 <SubmitButton label="Create account"/>
             </form>
-            <GoogleButton next="/".to_owned()/>
+            <ProviderButtons next="/".to_owned()/>
             <p>"Already have an account? "<a href="/login">"Sign in"</a></p>
         </section>
     }

@@ -58,7 +58,7 @@ fn SetUp() -> impl IntoView {
     let error = form_error::<TurnOnTwoStep>();
     view! {
         <h1>"Set up two-step verification"</h1>
-        <p>"After your password or Google, signing in will ask for a code from an authenticator app on your phone."</p>
+        <p>"After your password or a connected account, signing in will ask for a code from an authenticator app on your phone."</p>
         <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
             {move || Suspend::new(async move {
                 match setup.await {

@@ -170,7 +170,7 @@ impl Accounts {
         crate::email_tokens::void_all(change.db(), user.id).await?;
         let token = self
             .sessions
-            .create_for_device(change.db(), user.id, device, client, auth.session.record.method)
+            .create_for_device(change.db(), user.id, device, client, auth.session.record.method.clone())
             .await?;
         change.record(user.id, EventKind::PasswordChanged, "").await?;
         let outbox = &self.email.outbox;

@@ -93,7 +93,7 @@ impl<C: Clock + Clone> KeyedLimiter<IpAddr, C> {
 pub enum Action {
     EmailChange,
     VerificationResend,
-    GoogleStart,
+    ProviderStart,
     AvatarUpload,
     /// Passkey sign-in options: a wide budget, because passkeys in the login form's autofill
     /// ask on every `/login` view; the answer counts as a sign-in attempt.
@@ -107,7 +107,7 @@ impl Action {
     pub fn per_ip_per_hour(self) -> u32 {
         match self {
             Self::EmailChange | Self::VerificationResend => 10,
-            Self::GoogleStart => 60,
+            Self::ProviderStart => 60,
             Self::AvatarUpload => 30,
             Self::PasskeyStart | Self::PasswordStrength => 600,
         }
@@ -147,7 +147,7 @@ impl Throttle {
                 [
                     Action::EmailChange,
                     Action::VerificationResend,
-                    Action::GoogleStart,
+                    Action::ProviderStart,
                     Action::AvatarUpload,
                     Action::PasskeyStart,
                     Action::PasswordStrength,

@@ -1,17 +1,21 @@
-use std::fmt;
+use std::{borrow::Cow, fmt};
 
 /// A configuration value that cannot be used. Displayed as one line that names the variable,
 /// what was found and what is expected, so an operator can fix it without reading code.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConfigError {
-    pub variable: &'static str,
+    pub variable: Cow<'static, str>,
     pub found: String,
     pub expected: String,
 }
 
 impl ConfigError {
-    pub fn new(variable: &'static str, found: impl Into<String>, expected: impl Into<String>) -> Self {
-        Self { variable, found: found.into(), expected: expected.into() }
+    pub fn new(
+        variable: impl Into<Cow<'static, str>>,
+        found: impl Into<String>,
+        expected: impl Into<String>,
+    ) -> Self {
+        Self { variable: variable.into(), found: found.into(), expected: expected.into() }
     }
 }
 

@@ -36,14 +36,6 @@ pub struct SmtpConfig {
     pub tls: SmtpTls,
 }
 
-/// Google or any OpenID Connect provider (`GOOGLE_*`).
-#[derive(Debug, Clone)]
-pub struct GoogleConfig {
-    pub client_id: String,
-    pub client_secret: SecretString,
-    pub issuer_url: String,
-}
-
 type Get<'a> = &'a dyn Fn(&str) -> Option<String>;
 
 /// Fails when some but not all of `names` are set, naming the first missing one.
@@ -63,7 +55,7 @@ fn all_or_none(get: Get<'_>, names: &[&'static str]) -> Result<bool, ConfigError
     Ok(false)
 }
 
-fn is_loopback(host: &str) -> bool {
+pub(super) fn is_loopback(host: &str) -> bool {
     host == "localhost"
         || host.trim_matches(['[', ']']).parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
 }
@@ -159,25 +151,5 @@ pub fn smtp(get: Get<'_>, noreply_email: &str) -> Result<Option<SmtpConfig>, Con
         user: get("SMTP_USER").unwrap_or_else(|| noreply_email.to_owned()),
         password: get("SMTP_KEY").map(SecretString::from),
         tls,
-    }))
-}
-
-pub fn google(get: Get<'_>) -> Result<Option<GoogleConfig>, ConfigError> {
-    if !all_or_none(get, &["GOOGLE_CLIENT_ID", "GOOGLE_CLIENT_SECRET"])? {
-        return Ok(None);
-    }
-    let issuer_url =
-        parse::absolute_url("GOOGLE_ISSUER_URL", get("GOOGLE_ISSUER_URL"), "https://accounts.google.com")?;
-    if issuer_url.starts_with("http://") && !is_loopback(parse::host_of(&issuer_url)) {
-        return Err(ConfigError::new(
-            "GOOGLE_ISSUER_URL",
-            format!("{issuer_url:?}"),
-            "an https URL (plain http only for a loopback issuer)",
-        ));
-    }
-    Ok(Some(GoogleConfig {
-        client_id: get("GOOGLE_CLIENT_ID").unwrap_or_default(),
-        client_secret: get("GOOGLE_CLIENT_SECRET").unwrap_or_default().into(),
-        issuer_url,
     }))
 }

@@ -6,6 +6,7 @@
 mod error;
 mod groups;
 mod parse;
+mod providers;
 mod secret;
 
 use std::{net::SocketAddr, path::PathBuf, time::Duration};
@@ -13,7 +14,8 @@ use std::{net::SocketAddr, path::PathBuf, time::Duration};
 use secrecy::SecretString;
 
 pub use error::ConfigError;
-pub use groups::{BucketConfig, GoogleConfig, SmtpConfig, SmtpTls};
+pub use groups::{BucketConfig, SmtpConfig, SmtpTls};
+pub use providers::{Authority, ProviderConfig, ProviderId, ProviderKind};
 pub use secret::SecretKey;
 
 /// The whole configuration of one instance.
@@ -52,8 +54,8 @@ pub struct Config {
     pub smtp: Option<SmtpConfig>,
     /// Sender address of every mail (`NOREPLY_EMAIL`).
     pub noreply_email: String,
-    /// Google (or any OpenID Connect) sign-in; `None` hides it.
-    pub google: Option<GoogleConfig>,
+    /// Sign-in providers (Google, GitHub, OpenID Connect), in button order; empty hides them.
+    pub providers: Vec<ProviderConfig>,
     /// Sign-in attempts allowed per client IP per minute (`SIGN_IN_PER_IP_PER_MINUTE`).
     pub sign_in_per_ip_per_minute: u32,
     /// Sign-ups allowed per client IP per hour (`SIGN_UP_PER_IP_PER_HOUR`).
@@ -122,7 +124,7 @@ impl Config {
             get("NOREPLY_EMAIL").unwrap_or_else(|| format!("noreply@{}", parse::host_of(&service_domain)));
         let bucket = groups::bucket(&get)?;
         let smtp = groups::smtp(&get, &noreply_email)?;
-        let google = groups::google(&get)?;
+        let providers = providers::providers(&get)?;
         let sign_in_per_ip_per_minute =
             parse::number("SIGN_IN_PER_IP_PER_MINUTE", get("SIGN_IN_PER_IP_PER_MINUTE"), 20u32, 1)?;
         let sign_up_per_ip_per_hour =
@@ -157,7 +159,7 @@ impl Config {
             bucket,
             smtp,
             noreply_email,
-            google,
+            providers,
             sign_in_per_ip_per_minute,
             sign_up_per_ip_per_hour,
             trusted_proxy_hops,

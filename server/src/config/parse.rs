@@ -98,7 +98,11 @@ pub fn host_of(base_url: &str) -> &str {
 }
 
 /// An absolute http(s) URL that may carry a path (e.g. an OpenID issuer), without trailing slash.
-pub fn absolute_url(name: &'static str, value: Option<String>, default: &str) -> Result<String, ConfigError> {
+pub fn absolute_url(
+    name: impl Into<std::borrow::Cow<'static, str>>,
+    value: Option<String>,
+    default: &str,
+) -> Result<String, ConfigError> {
     let value = value.unwrap_or_else(|| default.to_owned());
     let trimmed = value.trim_end_matches('/');
     let ok = (trimmed.starts_with("https://") || trimmed.starts_with("http://"))

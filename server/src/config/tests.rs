@@ -26,7 +26,7 @@ fn defaults_apply_when_nothing_is_set() {
     assert_eq!(c.session_max_lifetime, std::time::Duration::from_secs(90 * 86400));
     assert_eq!(c.session_idle_timeout, std::time::Duration::from_secs(30 * 86400));
     assert_eq!(c.passkey_sign_in_ceremonies_max, 10_000);
-    assert!(c.database_url.is_none() && c.bucket.is_none() && c.smtp.is_none() && c.google.is_none());
+    assert!(c.database_url.is_none() && c.bucket.is_none() && c.smtp.is_none() && c.providers.is_empty());
     assert!(!c.is_production());
     assert_eq!(c.trusted_proxy_hops, 0, "X-Forwarded-For is ignored unless configured");
 }
@@ -156,10 +156,86 @@ fn google_issuer_over_plain_http_only_on_loopback() {
     let base = [("SECRET_KEY", KEY), ("GOOGLE_CLIENT_ID", "id"), ("GOOGLE_CLIENT_SECRET", "s")];
     let mut ok = base.to_vec();
     ok.push(("GOOGLE_ISSUER_URL", "http://127.0.0.1:4000/oidc"));
-    assert_eq!(parse(&ok).unwrap().google.unwrap().issuer_url, "http://127.0.0.1:4000/oidc");
+    let google = parse(&ok).unwrap().providers.remove(0);
+    assert_eq!(google.kind, ProviderKind::Oidc { issuer_url: "http://127.0.0.1:4000/oidc".into() });
+    assert_eq!((google.id.as_str(), google.label.as_str()), ("google", "Google"));
     let mut bad = base.to_vec();
     bad.push(("GOOGLE_ISSUER_URL", "http://idp.example.com"));
     assert_eq!(err(&bad).variable, "GOOGLE_ISSUER_URL");
+}
+
+#[test]
+fn providers_come_in_button_order_with_their_rules() {
+    let c = parse(&[
+        ("SECRET_KEY", KEY),
+        ("OIDC_PROVIDERS", "okta, acme-sso"),
+        ("OIDC_OKTA_ISSUER", "https://acme.okta.com/"),
+        ("OIDC_OKTA_CLIENT_ID", "o"),
+        ("OIDC_OKTA_CLIENT_SECRET", "os"),
+        ("OIDC_OKTA_LABEL", "Okta"),
+        ("OIDC_ACME_SSO_ISSUER", "http://127.0.0.1:9/realms/acme"),
+        ("OIDC_ACME_SSO_CLIENT_ID", "a"),
+        ("OIDC_ACME_SSO_CLIENT_SECRET", "as"),
+        ("OIDC_ACME_SSO_AUTHORITATIVE_DOMAINS", "Acme.example, corp.acme.example"),
+        ("GITHUB_CLIENT_ID", "g"),
+        ("GITHUB_CLIENT_SECRET", "gs"),
+        ("GOOGLE_CLIENT_ID", "id"),
+        ("GOOGLE_CLIENT_SECRET", "s"),
+    ])
+    .unwrap();
+    let ids: Vec<&str> = c.providers.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(ids, ["google", "github", "okta", "acme-sso"]);
+    let github = &c.providers[1];
+    assert_eq!(github.authority, Authority::Never, "GitHub never links silently");
+    assert_eq!(
+        github.kind,
+        ProviderKind::GitHub {
+            web_url: "https://github.com".into(),
+            api_url: "https://api.github.com".into()
+        }
+    );
+    assert_eq!(c.providers[2].label, "Okta");
+    assert_eq!(c.providers[2].authority, Authority::Never);
+    assert_eq!(c.providers[3].label, "acme-sso", "the id when no label is set");
+    assert_eq!(
+        c.providers[3].authority,
+        Authority::Domains(vec!["acme.example".into(), "corp.acme.example".into()])
+    );
+}
+
+#[test]
+fn a_bad_provider_names_its_variable() {
+    let base = [("SECRET_KEY", KEY)];
+    let with = |extra: &[(&'static str, &'static str)]| {
+        let mut v = base.to_vec();
+        v.extend_from_slice(extra);
+        err(&v).variable.into_owned()
+    };
+    assert_eq!(with(&[("GITHUB_CLIENT_ID", "g")]), "GITHUB_CLIENT_SECRET");
+    assert_eq!(with(&[("OIDC_PROVIDERS", "Okta")]), "OIDC_PROVIDERS");
+    assert_eq!(with(&[("OIDC_PROVIDERS", "google")]), "OIDC_PROVIDERS");
+    assert_eq!(with(&[("OIDC_PROVIDERS", "okta")]), "OIDC_OKTA_ISSUER");
+    assert_eq!(
+        with(&[
+            ("OIDC_PROVIDERS", "okta"),
+            ("OIDC_OKTA_ISSUER", "https://o.example"),
+            ("OIDC_OKTA_CLIENT_ID", "o")
+        ]),
+        "OIDC_OKTA_CLIENT_SECRET"
+    );
+    assert_eq!(
+        with(&[
+            ("OIDC_PROVIDERS", "okta"),
+            ("OIDC_OKTA_ISSUER", "http://idp.example.com"),
+            ("OIDC_OKTA_CLIENT_ID", "o"),
+            ("OIDC_OKTA_CLIENT_SECRET", "s")
+        ]),
+        "OIDC_OKTA_ISSUER"
+    );
+    assert_eq!(
+        with(&[("GITHUB_CLIENT_ID", "g"), ("GITHUB_CLIENT_SECRET", "s"), ("GITHUB_API_URL", "ftp://x")]),
+        "GITHUB_API_URL"
+    );
 }
 
 #[test]

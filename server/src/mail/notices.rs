@@ -1,5 +1,5 @@
 //! Notices of security changes, mailed so that a change someone else made is seen: a sign-in
-//! from a new device, a new address (to the old one), Google connected or disconnected, a
+//! from a new device, a new address (to the old one), a provider connected or disconnected, a
 //! change to two-step verification or passkeys. They are never held back by the per-address
 //! cap (a flood of reset links aimed at the inbox cannot crowd them out), and they carry no link
 //! that does anything by itself: the way to the security page, and "This wasn't me", which the
@@ -56,20 +56,20 @@ impl Site {
         )
     }
 
-    pub fn google_connected(&self, to: &str, google_email: &str) -> Mail {
+    pub fn provider_connected(&self, to: &str, label: &str, provider_email: &str) -> Mail {
         self.notice(
             to,
-            "Google was connected",
-            &[&format!("The Google account {google_email} can now sign in to your account."), NOT_YOU],
+            &format!("{label} was connected"),
+            &[&format!("The {label} account {provider_email} can now sign in to your account."), NOT_YOU],
             Some(("Review connected accounts", &self.security_page())),
         )
     }
 
-    pub fn google_disconnected(&self, to: &str) -> Mail {
+    pub fn provider_disconnected(&self, to: &str, label: &str) -> Mail {
         self.notice(
             to,
-            "Google was disconnected",
-            &["Google can no longer sign in to your account.", NOT_YOU],
+            &format!("{label} was disconnected"),
+            &[&format!("{label} can no longer sign in to your account."), NOT_YOU],
             Some(("Review connected accounts", &self.security_page())),
         )
     }
@@ -110,8 +110,8 @@ mod tests {
         for notice in [
             &m,
             &site.email_changed("old@example.com", "new@example.com"),
-            &site.google_connected("a@example.com", "a@gmail.com"),
-            &site.google_disconnected("a@example.com"),
+            &site.provider_connected("a@example.com", "Google", "a@gmail.com"),
+            &site.provider_disconnected("a@example.com", "GitHub"),
             &site.two_step_changed("a@example.com", "A passkey was added", "Laptop"),
             &site.password_changed("a@example.com"),
             &site.email_change_notice("a@example.com", "b@example.com"),
@@ -123,8 +123,13 @@ mod tests {
             site.email_changed("old@example.com", "new@example.com").subject,
             "Your email address was changed · Acme"
         );
-        assert!(site.google_connected("a@example.com", "a@gmail.com").html.contains("a@gmail.com"));
-        assert_eq!(site.google_disconnected("a@example.com").subject, "Google was disconnected · Acme");
+        assert!(
+            site.provider_connected("a@example.com", "Google", "a@gmail.com").html.contains("a@gmail.com")
+        );
+        assert_eq!(
+            site.provider_disconnected("a@example.com", "Google").subject,
+            "Google was disconnected · Acme"
+        );
         let m = site.wrong_codes("a@example.com", 5);
         assert_eq!(m.subject, "Someone entered your password and then wrong codes · Acme");
         assert!(m.text.contains("5 wrong two-step codes"));

@@ -1,20 +1,28 @@
-//! When Google's word on an address is enough to sign in to an existing account with it.
-//! Google documents that it is authoritative for `@gmail.com` / `@googlemail.com` addresses,
-//! and for a Google Workspace address whose ID token carries `hd` equal to the address's
-//! domain. For any other address a verified email only says Google checked it once: linking
-//! on it would let whoever controls the Google account sign in to ours, so we refuse and the
-//! owner connects Google from the security page after signing in.
+//! When a provider's word on an address is enough to sign in to an existing account with it
+//! (the configured [`Authority`]). Google documents that it is authoritative for `@gmail.com` /
+//! `@googlemail.com` addresses, and for a Google Workspace address whose ID token carries `hd`
+//! equal to the address's domain; a company's own provider for its domains. For any other
+//! address a verified email only says the provider checked it once: linking on it would let
+//! whoever controls that account at the provider sign in to ours, so we refuse and the owner
+//! connects the provider from the security page after signing in.
 
 use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
 
-use crate::domain::EmailAddress;
+use crate::{config::Authority, domain::EmailAddress};
 
 const CONSUMER_DOMAINS: [&str; 2] = ["gmail.com", "googlemail.com"];
 
 /// True when the provider is authoritative for `email` (see the module documentation).
-pub fn vouches_for(email: &EmailAddress, hosted_domain: Option<&str>) -> bool {
+pub fn vouches_for(authority: &Authority, email: &EmailAddress, hosted_domain: Option<&str>) -> bool {
     let Some((_, domain)) = email.as_str().rsplit_once('@') else { return false };
-    CONSUMER_DOMAINS.contains(&domain) || hosted_domain.is_some_and(|hd| hd.eq_ignore_ascii_case(domain))
+    match authority {
+        Authority::Google => {
+            CONSUMER_DOMAINS.contains(&domain)
+                || hosted_domain.is_some_and(|hd| hd.eq_ignore_ascii_case(domain))
+        }
+        Authority::Domains(domains) => domains.iter().any(|d| d.eq_ignore_ascii_case(domain)),
+        Authority::Never => false,
+    }
 }
 
 /// The `hd` claim of an ID token whose signature has already been verified (the claims type
@@ -35,13 +43,23 @@ mod tests {
     }
 
     #[test]
-    fn only_gmail_or_a_matching_hosted_domain_vouches() {
-        assert!(vouches_for(&email("ada@gmail.com"), None));
-        assert!(vouches_for(&email("ada@googlemail.com"), None));
-        assert!(vouches_for(&email("ada@acme.example"), Some("acme.example")));
-        assert!(!vouches_for(&email("ada@acme.example"), None));
-        assert!(!vouches_for(&email("ada@acme.example"), Some("other.example")));
-        assert!(!vouches_for(&email("ada@gmail.com.evil.example"), None));
+    fn only_gmail_or_a_matching_hosted_domain_vouches_for_google() {
+        let google = Authority::Google;
+        assert!(vouches_for(&google, &email("ada@gmail.com"), None));
+        assert!(vouches_for(&google, &email("ada@googlemail.com"), None));
+        assert!(vouches_for(&google, &email("ada@acme.example"), Some("acme.example")));
+        assert!(!vouches_for(&google, &email("ada@acme.example"), None));
+        assert!(!vouches_for(&google, &email("ada@acme.example"), Some("other.example")));
+        assert!(!vouches_for(&google, &email("ada@gmail.com.evil.example"), None));
+    }
+
+    #[test]
+    fn other_providers_vouch_for_their_domains_or_never() {
+        let acme = Authority::Domains(vec!["acme.example".into()]);
+        assert!(vouches_for(&acme, &email("ada@acme.example"), None));
+        assert!(!vouches_for(&acme, &email("ada@sub.acme.example"), None));
+        assert!(!vouches_for(&acme, &email("ada@gmail.com"), None), "Google's domains are Google's");
+        assert!(!vouches_for(&Authority::Never, &email("ada@gmail.com"), Some("gmail.com")));
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Binds a sign-in attempt to the browser that started it: the `state` travels to the provider
-//! and back in the URL, and also sits in this signed, HttpOnly cookie scoped to `/auth/google`.
+//! and back in the URL, and also sits in this signed, HttpOnly cookie scoped to the provider's
+//! routes (`<id>_flow` on `/auth/<id>`).
 //! A callback whose `state` differs from the cookie's (a link planted by someone else) is refused.
 
 use std::time::Duration;
@@ -10,8 +11,6 @@ use ring::hmac;
 
 use crate::http::cookies::{self as cookie, read_cookie};
 
-const NAME: &str = "google_flow";
-const PATH: &str = "/auth/google";
 /// How long a person may spend at the provider before the attempt expires.
 pub const FLOW_TTL: Duration = Duration::from_secs(600);
 
@@ -19,17 +18,22 @@ pub const FLOW_TTL: Duration = Duration::from_secs(600);
 pub struct FlowCookie {
     key: hmac::Key,
     secure: bool,
+    name: String,
+    path: String,
 }
 
 impl FlowCookie {
-    pub fn new(secret: &[u8], secure: bool) -> Self {
+    /// The cookie of the provider `id` (a [`crate::config::ProviderId`]: cookie- and path-safe).
+    pub fn new(secret: &[u8], secure: bool, id: &str) -> Self {
         let root = hmac::Key::new(hmac::HMAC_SHA256, secret);
+        // One key for every provider: the name and path keep the cookies apart, and `take`
+        // checks that the attempt was started with the provider finishing it.
         let key = hmac::Key::new(hmac::HMAC_SHA256, hmac::sign(&root, b"oidc-flow-v1").as_ref());
-        Self { key, secure }
+        Self { key, secure, name: format!("{id}_flow"), path: format!("/auth/{id}") }
     }
 
     fn build(&self, value: String, max_age: Duration) -> HeaderValue {
-        cookie::header(NAME, value, PATH, self.secure, max_age)
+        cookie::header(&self.name, value, &self.path, self.secure, max_age)
     }
 
     /// The cookie carrying `state` (which is URL-safe base64 from the OIDC library).
@@ -44,7 +48,7 @@ impl FlowCookie {
 
     /// The `state` in the request's cookie, if the cookie is ours and untampered.
     pub fn state(&self, headers: &HeaderMap) -> Option<String> {
-        let value = read_cookie(headers, NAME)?;
+        let value = read_cookie(headers, &self.name)?;
         let (state, tag) = value.rsplit_once('.')?;
         if state.is_empty() || state.len() > 128 || tag.len() > 64 {
             return None;
@@ -70,7 +74,7 @@ mod tests {
 
     #[test]
     fn round_trips_and_refuses_tampering() {
-        let cookie = FlowCookie::new(b"0123456789abcdef0123456789abcdef", false);
+        let cookie = FlowCookie::new(b"0123456789abcdef0123456789abcdef", false, "google");
         let set = cookie.set("abc_DEF-123");
         let text = set.to_str().unwrap();
         assert!(
@@ -78,7 +82,7 @@ mod tests {
         );
         assert_eq!(cookie.state(&request_with(&set)).as_deref(), Some("abc_DEF-123"));
 
-        let other = FlowCookie::new(b"another secret key of 32 bytes!!", false);
+        let other = FlowCookie::new(b"another secret key of 32 bytes!!", false, "google");
         assert_eq!(other.state(&request_with(&set)), None, "signed with another key");
         let forged = HeaderValue::from_static("google_flow=abc_DEF-124.AAAA");
         assert_eq!(cookie.state(&request_with(&forged)), None, "forged tag");

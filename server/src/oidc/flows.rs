@@ -9,10 +9,13 @@ use uuid::Uuid;
 /// What the callback needs to finish an attempt.
 #[derive(Debug)]
 pub struct Flow {
+    /// The provider it was started with: only that provider's callback may finish it.
+    pub provider: String,
     pub pkce_verifier: String,
+    /// Empty for providers without ID tokens (GitHub).
     pub nonce: String,
     pub next: String,
-    /// Set when a signed-in person is connecting Google to their account.
+    /// Set when a signed-in person is connecting the provider to their account.
     pub link_user_id: Option<Uuid>,
 }
 
@@ -24,9 +27,10 @@ pub fn state_hash(state: &str) -> Vec<u8> {
 pub async fn insert(pool: &PgPool, state: &str, flow: &Flow, ttl: Duration) -> Result<(), sqlx::Error> {
     sqlx::query!(
         "WITH purged AS (DELETE FROM oidc_flows WHERE expires_at < now()) \
-         INSERT INTO oidc_flows (state_hash, pkce_verifier, nonce, next, link_user_id, expires_at) \
-         VALUES ($1, $2, $3, $4, $5, now() + make_interval(secs => $6))",
+         INSERT INTO oidc_flows (state_hash, provider, pkce_verifier, nonce, next, link_user_id, expires_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, now() + make_interval(secs => $7))",
         state_hash(state),
+        &flow.provider,
         &flow.pkce_verifier,
         &flow.nonce,
         &flow.next,
@@ -42,7 +46,7 @@ pub async fn insert(pool: &PgPool, state: &str, flow: &Flow, ttl: Duration) -> R
 pub async fn take(pool: &PgPool, state: &str) -> Result<Option<Flow>, sqlx::Error> {
     let row = sqlx::query!(
         "DELETE FROM oidc_flows WHERE state_hash = $1 \
-         RETURNING pkce_verifier, nonce, next, link_user_id, expires_at > now() AS \"live!\"",
+         RETURNING provider, pkce_verifier, nonce, next, link_user_id, expires_at > now() AS \"live!\"",
         state_hash(state)
     )
     .fetch_optional(pool)
@@ -52,6 +56,7 @@ pub async fn take(pool: &PgPool, state: &str) -> Result<Option<Flow>, sqlx::Erro
         return Ok(None);
     }
     Ok(Some(Flow {
+        provider: row.provider,
         pkce_verifier: row.pkce_verifier,
         nonce: row.nonce,
         next: row.next,

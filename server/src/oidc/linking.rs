@@ -1,12 +1,13 @@
-//! Connecting Google to a signed-in account and disconnecting it. Each change is recorded in
+//! Connecting a provider to a signed-in account and disconnecting it. Each change is recorded in
 //! the security trail and mailed to the account's address in the same transaction, so a
 //! connection someone else made is seen.
 
 use uuid::Uuid;
 
 use super::{
-    identities, messages,
-    service::{Finished, GoogleSignIn, Identity},
+    identities,
+    provider::Provider,
+    service::{Finished, Identity, ProviderInfo, SignInWith},
 };
 use crate::{
     error::ServiceError,
@@ -19,71 +20,92 @@ use crate::{
     },
 };
 
-impl GoogleSignIn {
+impl SignInWith {
     pub(super) async fn link(
         &self,
+        provider: &Provider,
         user_id: Uuid,
         identity: &Identity,
         client: &ClientInfo,
     ) -> Result<Finished, ServiceError> {
         let pool = &self.inner.pool;
-        match identities::user_for(pool, &self.inner.issuer, &identity.subject).await? {
+        let messages = provider.messages;
+        match identities::user_for(pool, &provider.issuer, &identity.subject).await? {
             Some(owner) if owner == user_id => return Ok(Finished::Linked { user_id }),
-            Some(_) => return Err(ServiceError::Conflict(messages::LINKED_ELSEWHERE)),
+            Some(_) => return Err(ServiceError::Conflict(messages.linked_elsewhere)),
             None => {}
         }
         let inner = &self.inner;
         let mut change = Change::begin(pool, &inner.sessions.caches, client).await?;
         let email = identity.email.as_str();
-        if !identities::link(change.db(), &inner.issuer, &identity.subject, user_id, email).await? {
+        if !identities::link(change.db(), &provider.issuer, &identity.subject, user_id, email).await? {
             drop(change);
             return Err(ServiceError::Conflict(
-                match identities::user_for(pool, &inner.issuer, &identity.subject).await? {
-                    Some(_) => messages::LINKED_ELSEWHERE,
-                    None => messages::ALREADY_CONNECTED,
+                match identities::user_for(pool, &provider.issuer, &identity.subject).await? {
+                    Some(_) => messages.linked_elsewhere,
+                    None => messages.already_connected,
                 },
             ));
         }
-        self.connected_notice(&mut change, user_id, email).await?;
+        self.connected_notice(&mut change, provider, user_id, email).await?;
         change.user_changed(user_id);
         change.commit().await?;
         Ok(Finished::Linked { user_id })
     }
 
-    /// Records "Google connected" and mails the account's address, inside the caller's change.
+    /// Records "<provider> connected" and mails the account's address, inside the caller's
+    /// change.
     pub(super) async fn connected_notice<'a>(
         &'a self,
         change: &mut Change<'a>,
+        provider: &Provider,
         user_id: Uuid,
-        google_email: &str,
+        provider_email: &str,
     ) -> Result<(), ServiceError> {
-        change.record(user_id, EventKind::GoogleConnected, google_email).await?;
+        let detail = format!("{}: {provider_email}", provider.label);
+        change.record(user_id, EventKind::ProviderConnected, &detail).await?;
         if let Some(user) = users::find(change.db(), user_id).await? {
             let outbox = &self.inner.outbox;
-            change.mail(outbox, &outbox.site.google_connected(&user.email, google_email)).await?;
+            let mail = outbox.site.provider_connected(&user.email, &provider.label, provider_email);
+            change.mail(outbox, &mail).await?;
         }
         Ok(())
     }
 
-    /// The address of the Google account connected to `user_id`, if any.
-    pub async fn connected(&self, user_id: Uuid) -> Result<Option<String>, ServiceError> {
-        Ok(identities::email_of(&self.inner.pool, user_id, &self.inner.issuer).await?)
+    /// The address of the account at provider `id` connected to `user_id`, if any.
+    pub async fn connected(&self, id: &str, user_id: Uuid) -> Result<Option<String>, ServiceError> {
+        let provider = self.provider(id)?;
+        Ok(identities::email_of(&self.inner.pool, user_id, &provider.issuer).await?)
     }
 
-    /// Disconnects Google, unless it is the account's only way to sign in.
-    pub async fn disconnect(&self, user_id: Uuid, client: &ClientInfo) -> Result<(), ServiceError> {
+    /// Each configured provider, with the address of the account connected there, if any.
+    pub async fn connections(
+        &self,
+        user_id: Uuid,
+    ) -> Result<Vec<(ProviderInfo, Option<String>)>, ServiceError> {
+        let mut all = Vec::new();
+        for (provider, info) in self.inner.providers.iter().zip(self.list()) {
+            all.push((info, identities::email_of(&self.inner.pool, user_id, &provider.issuer).await?));
+        }
+        Ok(all)
+    }
+
+    /// Disconnects provider `id`, unless it is the account's only way to sign in.
+    pub async fn disconnect(&self, id: &str, user_id: Uuid, client: &ClientInfo) -> Result<(), ServiceError> {
+        let provider = self.provider(id)?;
         let inner = &self.inner;
         let mut change = Change::begin(&inner.pool, &inner.sessions.caches, client).await?;
         let ways = WaysIn::locked(change.db(), user_id).await?;
         if !ways.allows_removing(Way::Identity) {
-            return Err(ServiceError::Conflict(messages::NEEDS_PASSWORD));
+            return Err(ServiceError::Conflict(provider.messages.needs_password));
         }
-        if !identities::unlink(change.db(), user_id, &inner.issuer).await? {
+        if !identities::unlink(change.db(), user_id, &provider.issuer).await? {
             return Ok(());
         }
-        change.record(user_id, EventKind::GoogleDisconnected, "").await?;
+        change.record(user_id, EventKind::ProviderDisconnected, &provider.label).await?;
         if let Some(user) = users::find(change.db(), user_id).await? {
-            change.mail(&inner.outbox, &inner.outbox.site.google_disconnected(&user.email)).await?;
+            let mail = inner.outbox.site.provider_disconnected(&user.email, &provider.label);
+            change.mail(&inner.outbox, &mail).await?;
         }
         change.user_changed(user_id);
         change.commit().await

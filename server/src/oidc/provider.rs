@@ -1,101 +1,122 @@
-//! The identity provider as discovered from its issuer URL. Discovery (metadata and signing
-//! keys) is cached for a few minutes, so a sign-in costs one round trip to the provider rather
-//! than three; a failed discovery is not cached, so the next attempt tries again.
+//! One configured sign-in provider: what the rest of the flow needs of it whatever its protocol
+//! (where to send the browser, who came back), and its rules (authority, messages).
 
+use std::time::Duration;
+
+use openidconnect::{ClientId, ClientSecret, IssuerUrl, RedirectUrl, reqwest};
 use secrecy::ExposeSecret;
-use std::{
-    sync::Arc,
-    time::{Duration, Instant},
+
+use super::{
+    discovery::Discovery,
+    flow_cookie::FlowCookie,
+    flows::Flow,
+    github::{Authorize, GitHub},
+    messages::{self, Messages},
+    service::Identity,
+};
+use crate::{
+    config::{Authority, ProviderConfig, ProviderId, ProviderKind},
+    error::ServiceError,
 };
 
-use openidconnect::{
-    ClientId, ClientSecret, EndpointMaybeSet, EndpointNotSet, EndpointSet, IssuerUrl, RedirectUrl,
-    core::{CoreClient, CoreProviderMetadata},
-    reqwest,
-};
-use tokio::sync::Mutex;
-
-use super::messages;
-use crate::{config::GoogleConfig, error::ServiceError};
-
-/// A client made from discovery: authorization and token endpoints set, user info maybe.
-pub type Client = CoreClient<
-    EndpointSet,
-    EndpointNotSet,
-    EndpointNotSet,
-    EndpointNotSet,
-    EndpointMaybeSet,
-    EndpointMaybeSet,
->;
-
-const DISCOVERY_TTL: Duration = Duration::from_secs(300);
-/// Every call to the provider gives up after this long: a hung provider must not hang sign-in.
+/// Every call to a provider gives up after this long: a hung provider must not hang sign-in.
 pub const HTTP_TIMEOUT: Duration = Duration::from_secs(10);
 
+enum Protocol {
+    Oidc(Box<Discovery>),
+    GitHub(Box<GitHub>),
+}
+
 pub struct Provider {
-    issuer: IssuerUrl,
-    client_id: ClientId,
-    client_secret: ClientSecret,
-    redirect: RedirectUrl,
+    pub id: ProviderId,
+    pub label: String,
+    /// Identities are keyed by (issuer, subject): the OpenID issuer, or GitHub's web URL.
+    pub issuer: String,
+    pub authority: Authority,
+    pub messages: &'static Messages,
+    pub cookie: FlowCookie,
     pub http: reqwest::Client,
-    cached: Mutex<Option<(Instant, Arc<Client>)>>,
+    /// The origin the browser is sent to (the page's `form-action` must allow it).
+    pub origin: String,
+    protocol: Protocol,
 }
 
 impl Provider {
-    pub fn new(config: &GoogleConfig, redirect_url: String) -> Result<Self, ServiceError> {
+    pub fn new(
+        config: &ProviderConfig,
+        service_domain: &str,
+        secret: &[u8],
+        secure: bool,
+    ) -> Result<Self, ServiceError> {
         let internal = |e: &dyn std::fmt::Display| ServiceError::Internal(e.to_string());
+        let redirect = RedirectUrl::new(format!("{service_domain}/auth/{}/callback", config.id))
+            .map_err(|e| internal(&e))?;
+        let http = reqwest::Client::builder()
+            // Following redirects would let a response steer our requests (SSRF).
+            .redirect(reqwest::redirect::Policy::none())
+            .timeout(HTTP_TIMEOUT)
+            .build()
+            .map_err(|e| internal(&e))?;
+        let client_id = ClientId::new(config.client_id.clone());
+        let client_secret = ClientSecret::new(config.client_secret.expose_secret().to_owned());
+        let github = matches!(config.kind, ProviderKind::GitHub { .. });
+        let messages = messages::for_label(&config.label, github);
+        let (issuer, protocol) = match &config.kind {
+            ProviderKind::Oidc { issuer_url } => {
+                let issuer = IssuerUrl::new(issuer_url.clone()).map_err(|e| internal(&e))?;
+                let discovery =
+                    Discovery::new(issuer, client_id, client_secret, redirect, http.clone(), messages);
+                (issuer_url.clone(), Protocol::Oidc(Box::new(discovery)))
+            }
+            ProviderKind::GitHub { web_url, api_url } => {
+                let github = GitHub::new(
+                    web_url,
+                    api_url,
+                    client_id,
+                    client_secret,
+                    redirect,
+                    http.clone(),
+                    messages,
+                )?;
+                (web_url.clone(), Protocol::GitHub(Box::new(github)))
+            }
+        };
+        let origin = url_origin(&issuer).ok_or_else(|| internal(&"the provider URL has no origin"))?;
         Ok(Self {
-            issuer: IssuerUrl::new(config.issuer_url.clone()).map_err(|e| internal(&e))?,
-            client_id: ClientId::new(config.client_id.clone()),
-            client_secret: ClientSecret::new(config.client_secret.expose_secret().to_owned()),
-            redirect: RedirectUrl::new(redirect_url).map_err(|e| internal(&e))?,
-            http: reqwest::Client::builder()
-                // Following redirects would let a response steer our requests (SSRF).
-                .redirect(reqwest::redirect::Policy::none())
-                .timeout(HTTP_TIMEOUT)
-                .build()
-                .map_err(|e| internal(&e))?,
-            cached: Mutex::new(None),
+            id: config.id.clone(),
+            label: config.label.clone(),
+            issuer,
+            authority: config.authority.clone(),
+            messages,
+            cookie: FlowCookie::new(secret, secure, config.id.as_str()),
+            http,
+            origin,
+            protocol,
         })
     }
 
-    /// True when the issuer is plain http (configuration allows that only on loopback).
+    /// True when the provider is plain http (configuration allows that only on loopback).
     pub fn is_local(&self) -> bool {
-        self.issuer.url().scheme() == "http"
+        self.origin.starts_with("http://")
     }
 
-    pub fn origin(&self) -> String {
-        self.issuer.url().origin().ascii_serialization()
-    }
-
-    /// The client for the provider's current metadata and keys.
-    pub async fn client(&self) -> Result<Arc<Client>, ServiceError> {
-        let mut cached = self.cached.lock().await;
-        if let Some((at, client)) = cached.as_ref()
-            && at.elapsed() < DISCOVERY_TTL
-        {
-            return Ok(client.clone());
+    /// Where to send the browser, and the nonce to expect back (empty without ID tokens).
+    pub async fn authorize(&self) -> Result<(Authorize, String), ServiceError> {
+        match &self.protocol {
+            Protocol::Oidc(discovery) => discovery.authorize().await,
+            Protocol::GitHub(github) => Ok((github.authorize(), String::new())),
         }
-        let metadata =
-            CoreProviderMetadata::discover_async(self.issuer.clone(), &self.http).await.map_err(|e| {
-                tracing::warn!(error = %e, issuer = %self.issuer.as_str(), "OpenID Connect discovery failed");
-                ServiceError::Unavailable(messages::UNAVAILABLE)
-            })?;
-        let client = Arc::new(
-            CoreClient::from_provider_metadata(
-                metadata,
-                self.client_id.clone(),
-                Some(self.client_secret.clone()),
-            )
-            .set_redirect_uri(self.redirect.clone()),
-        );
-        *cached = Some((Instant::now(), client.clone()));
-        Ok(client)
     }
 
-    /// Drops the cached discovery, e.g. when a token names a signing key we do not know yet.
-    pub async fn refresh(&self) -> Result<Arc<Client>, ServiceError> {
-        *self.cached.lock().await = None;
-        self.client().await
+    /// Who signed in, as the provider vouches for it.
+    pub async fn identity(&self, code: String, flow: &Flow) -> Result<Identity, ServiceError> {
+        match &self.protocol {
+            Protocol::Oidc(discovery) => discovery.identity(code, flow).await,
+            Protocol::GitHub(github) => github.identity(code, &flow.pkce_verifier).await,
+        }
     }
+}
+
+fn url_origin(url: &str) -> Option<String> {
+    Some(openidconnect::url::Url::parse(url).ok()?.origin().ascii_serialization())
 }

@@ -1,19 +1,19 @@
-//! `GET /auth/google` starts a sign-in (a plain link, so it works without JavaScript);
-//! `POST /auth/google/connect` starts connecting Google to the signed-in account. Both answer
-//! with a redirect to the provider. The callback, `/auth/google/callback`, is a page of the
-//! app that calls [`super::GoogleSignIn::finish`]. Without Google configured these routes are
-//! not mounted, so they answer 404.
+//! `GET /auth/<provider>` starts a sign-in (a plain link, so it works without JavaScript);
+//! `POST /auth/<provider>/connect` starts connecting the provider to the signed-in account. Both
+//! answer with a redirect to the provider. The callback, `/auth/<provider>/callback`, is a page
+//! of the app that calls [`super::SignInWith::finish`]. A provider that is not configured
+//! answers 404.
 
 use axum::{
     Form, Router,
-    extract::{FromRef, Query, State, rejection::FormRejection},
+    extract::{FromRef, Path, Query, State, rejection::FormRejection},
     http::{StatusCode, header},
     response::{IntoResponse, Redirect, Response},
     routing::{get, post},
 };
 use serde::Deserialize;
 
-use super::GoogleSignIn;
+use super::SignInWith;
 use crate::{
     ServiceError,
     auth::{Throttle, throttle::Action},
@@ -24,23 +24,18 @@ use crate::{
 
 /// What these routes use of the app's state.
 #[derive(Clone)]
-pub struct GoogleRoutes {
-    pub google: Option<GoogleSignIn>,
+pub struct ProviderRoutes {
+    pub providers: SignInWith,
     pub throttle: Throttle,
     pub two_step: TwoStep,
 }
 
-pub fn routes<S>(google: Option<&GoogleSignIn>) -> Router<S>
+pub fn routes<S>() -> Router<S>
 where
     S: Clone + Send + Sync + 'static,
-    GoogleRoutes: FromRef<S>,
+    ProviderRoutes: FromRef<S>,
 {
-    match google {
-        Some(_) => {
-            Router::new().route("/auth/google", get(start)).route("/auth/google/connect", post(connect))
-        }
-        None => Router::new(),
-    }
+    Router::new().route("/auth/{provider}", get(start)).route("/auth/{provider}/connect", post(connect))
 }
 
 #[derive(Deserialize)]
@@ -53,31 +48,35 @@ fn to_provider(started: super::service::Started) -> Response {
         .into_response()
 }
 
-/// Where a failed start sends the person: back to the page they came from, which shows why.
-fn back(page: &str, error: ServiceError, next: Option<&str>) -> Response {
+/// Where a failed start sends the person: back to the page they came from, which shows why
+/// (`?<provider>=unavailable`: fixed codes, so a crafted link cannot put words on our pages).
+fn back(page: &str, id: &str, error: ServiceError, next: Option<&str>) -> Response {
     error.log_refusal(None);
     let code = match error {
         ServiceError::Unavailable(_) => "unavailable",
         _ => "failed",
     };
     let next = next.map(|n| format!("&next={}", encode_component(n))).unwrap_or_default();
-    Redirect::to(&format!("{page}?google={code}{next}")).into_response()
+    Redirect::to(&format!("{page}?{id}={code}{next}")).into_response()
 }
 
 async fn start(
-    State(state): State<GoogleRoutes>,
+    State(state): State<ProviderRoutes>,
+    Path(id): Path<String>,
     client: ClientInfo,
     Query(query): Query<StartQuery>,
 ) -> Response {
-    let Some(google) = &state.google else { return StatusCode::NOT_FOUND.into_response() };
+    if state.providers.provider(&id).is_err() {
+        return StatusCode::NOT_FOUND.into_response();
+    }
     let next = safe_next(query.next.as_deref());
     // Each start inserts a row: limited per client address.
-    if let Err(e) = state.throttle.action(Action::GoogleStart, client.ip) {
-        return back("/login", e, (next != "/").then_some(next.as_str()));
+    if let Err(e) = state.throttle.action(Action::ProviderStart, client.ip) {
+        return back("/login", &id, e, (next != "/").then_some(next.as_str()));
     }
-    match google.start(next.clone(), None).await {
+    match state.providers.start(&id, next.clone(), None).await {
         Ok(started) => to_provider(started),
-        Err(e) => back("/login", e, (next != "/").then_some(next.as_str())),
+        Err(e) => back("/login", &id, e, (next != "/").then_some(next.as_str())),
     }
 }
 
@@ -86,16 +85,20 @@ struct ConnectForm {
     next: Option<String>,
 }
 
-/// Connects Google, which needs a recent sign-in; with Google already connected, signing in
+/// Connects the provider, which needs a recent sign-in; with it already connected, signing in
 /// with it again *is* the re-confirmation (how accounts without a password confirm), and the
 /// person then goes on to `next`.
 async fn connect(
-    State(state): State<GoogleRoutes>,
+    State(state): State<ProviderRoutes>,
+    Path(id): Path<String>,
     auth: Auth,
     client: ClientInfo,
     form: Result<Form<ConnectForm>, FormRejection>,
 ) -> Response {
-    let Some(google) = &state.google else { return StatusCode::NOT_FOUND.into_response() };
+    let providers = &state.providers;
+    if providers.provider(&id).is_err() {
+        return StatusCode::NOT_FOUND.into_response();
+    }
     let Some(auth) = auth.0 else {
         return Redirect::to("/login?next=/account/security").into_response();
     };
@@ -104,12 +107,12 @@ async fn connect(
         // Where the person can resend the verification mail.
         return Redirect::to("/verify-email").into_response();
     }
-    if let Err(e) = state.throttle.action(Action::GoogleStart, client.ip) {
-        return back("/account/security", e, None);
+    if let Err(e) = state.throttle.action(Action::ProviderStart, client.ip) {
+        return back("/account/security", &id, e, None);
     }
-    let reconfirming = match google.connected(auth.user.id).await {
+    let reconfirming = match providers.connected(&id, auth.user.id).await {
         Ok(connected) => connected.is_some(),
-        Err(e) => return back("/account/security", e, None),
+        Err(e) => return back("/account/security", &id, e, None),
     };
     if !reconfirming && !auth.signed_in_recently(chrono::Utc::now()) {
         ServiceError::NeedsRecentSignIn.log_refusal(Some(auth.user.id));
@@ -120,17 +123,17 @@ async fn connect(
     } else {
         "/account/security".to_owned()
     };
-    // With two-step on, Google alone does not re-confirm: the confirm page asks for the code
-    // first (`GoogleSignIn::start_reconfirm`).
+    // With two-step on, the provider alone does not re-confirm: the confirm page asks for the
+    // code first (`SignInWith::start_reconfirm`).
     if reconfirming {
         match state.two_step.is_on(auth.user.id).await {
             Ok(true) => return Redirect::to(&confirm_path(&next)).into_response(),
             Ok(false) => {}
-            Err(e) => return back("/account/security", e, None),
+            Err(e) => return back("/account/security", &id, e, None),
         }
     }
-    match google.start(next, Some(auth.user.id)).await {
+    match providers.start(&id, next, Some(auth.user.id)).await {
         Ok(started) => to_provider(started),
-        Err(e) => back("/account/security", e, None),
+        Err(e) => back("/account/security", &id, e, None),
     }
 }

@@ -1,18 +1,20 @@
-//! Finishing a Google sign-in: by a known identity, by linking an existing account Google is
-//! authoritative for, or by creating an account (with the picture copied as its avatar).
+//! Finishing a provider's sign-in: by a known identity, by linking an existing account the
+//! provider is authoritative for, or by creating an account (with the picture copied as its
+//! avatar).
 
 use uuid::Uuid;
 
 use super::{
-    authority, identities, messages,
-    service::{Finished, GoogleSignIn, Identity},
+    authority, identities,
+    provider::Provider,
+    service::{Finished, Identity, SignInWith},
 };
 use crate::{
     domain::DisplayName,
     error::ServiceError,
     profile::avatar,
     session::change::Change,
-    session::{ClientInfo, store::SignInMethod},
+    session::{ClientInfo, SignInMethod},
     trail::EventKind,
     users,
 };
@@ -20,11 +22,12 @@ use crate::{
 /// How long we wait for the provider's picture before giving up on it.
 const PICTURE_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
 
-impl GoogleSignIn {
+impl SignInWith {
     /// Signs in by a known identity, or links a verified account with the same address, or
     /// creates an account; refuses when an unverified account holds the address.
     pub(super) async fn sign_in(
         &self,
+        provider: &Provider,
         identity: Identity,
         next: String,
         client: &ClientInfo,
@@ -32,7 +35,7 @@ impl GoogleSignIn {
         let inner = &self.inner;
         let mut change = Change::begin(&inner.pool, &inner.sessions.caches, client).await?;
         let (user_id, created) = if let Some(user_id) =
-            identities::user_for(change.db(), &self.inner.issuer, &identity.subject).await?
+            identities::user_for(change.db(), &provider.issuer, &identity.subject).await?
         {
             (user_id, false)
         } else {
@@ -40,32 +43,36 @@ impl GoogleSignIn {
             match users::find_by_email(change.db(), email).await? {
                 Some(user)
                     if user.email_verified_at.is_some()
-                        && authority::vouches_for(&identity.email, identity.hosted_domain.as_deref()) =>
+                        && authority::vouches_for(
+                            &provider.authority,
+                            &identity.email,
+                            identity.hosted_domain.as_deref(),
+                        ) =>
                 {
                     // A locked account gains no way in, not even one its next sign-in refuses.
                     if users::is_locked(change.db(), user.id).await? == Some(true) {
                         return Err(ServiceError::Locked);
                     }
-                    if !identities::link(change.db(), &self.inner.issuer, &identity.subject, user.id, email)
+                    if !identities::link(change.db(), &provider.issuer, &identity.subject, user.id, email)
                         .await?
                     {
-                        return Err(ServiceError::Conflict(messages::ALREADY_CONNECTED));
+                        return Err(ServiceError::Conflict(provider.messages.already_connected));
                     }
-                    self.connected_notice(&mut change, user.id, email).await?;
+                    self.connected_notice(&mut change, provider, user.id, email).await?;
                     (user.id, false)
                 }
-                Some(_) => return Err(ServiceError::Conflict(messages::ACCOUNT_EXISTS)),
+                Some(_) => return Err(ServiceError::Conflict(provider.messages.account_exists)),
                 None => {
                     let name = identity.name.as_deref().and_then(|n| DisplayName::parse(n).ok());
                     let user = users::insert_verified(change.db(), email, name.as_ref().map(|n| n.as_str()))
                         .await?
-                        .ok_or(ServiceError::Conflict(messages::ACCOUNT_EXISTS))?;
-                    if !identities::link(change.db(), &self.inner.issuer, &identity.subject, user.id, email)
+                        .ok_or(ServiceError::Conflict(provider.messages.account_exists))?;
+                    if !identities::link(change.db(), &provider.issuer, &identity.subject, user.id, email)
                         .await?
                     {
-                        return Err(ServiceError::Conflict(messages::LINKED_ELSEWHERE));
+                        return Err(ServiceError::Conflict(provider.messages.linked_elsewhere));
                     }
-                    change.record(user.id, EventKind::SignedUp, "with Google").await?;
+                    change.record(user.id, EventKind::SignedUp, &format!("with {}", provider.label)).await?;
                     (user.id, true)
                 }
             }
@@ -76,11 +83,11 @@ impl GoogleSignIn {
         change.commit().await?;
         if created {
             if let Some(url) = &identity.picture {
-                self.copy_picture(user_id, url).await;
+                self.copy_picture(provider, user_id, url).await;
             }
-            tracing::info!(user = %user_id, "account created with Google");
+            tracing::info!(user = %user_id, provider = %provider.id, "account created with a provider");
         }
-        let method = SignInMethod::Google;
+        let method = SignInMethod::provider(&provider.id);
         match crate::two_step::begin(
             &inner.pool,
             &inner.sessions,
@@ -101,15 +108,13 @@ impl GoogleSignIn {
 
     /// Copies the provider's picture into our storage as the avatar: best effort, bounded in
     /// time and size, through the same checks as an upload.
-    async fn copy_picture(&self, user_id: Uuid, url: &str) {
-        let allowed =
-            url.starts_with("https://") || (self.inner.provider.is_local() && url.starts_with("http://"));
+    async fn copy_picture(&self, provider: &Provider, user_id: Uuid, url: &str) {
+        let allowed = url.starts_with("https://") || (provider.is_local() && url.starts_with("http://"));
         if !allowed {
             return;
         }
         let fetch = async {
-            let mut response =
-                self.inner.provider.http.get(url).send().await.ok()?.error_for_status().ok()?;
+            let mut response = provider.http.get(url).send().await.ok()?.error_for_status().ok()?;
             let mut bytes = Vec::new();
             while let Some(chunk) = response.chunk().await.ok()? {
                 if bytes.len() + chunk.len() > avatar::MAX_BYTES {
@@ -122,10 +127,10 @@ impl GoogleSignIn {
         match tokio::time::timeout(PICTURE_TIMEOUT, fetch).await {
             Ok(Some(bytes)) => {
                 if let Err(e) = self.inner.profiles.set_avatar(user_id, bytes).await {
-                    tracing::info!(user = %user_id, error = %e, "the Google picture was not usable");
+                    tracing::info!(user = %user_id, error = %e, "the provider's picture was not usable");
                 }
             }
-            _ => tracing::info!(user = %user_id, "the Google picture could not be fetched"),
+            _ => tracing::info!(user = %user_id, "the provider's picture could not be fetched"),
         }
     }
 }

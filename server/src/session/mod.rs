@@ -6,6 +6,7 @@ pub(crate) mod change;
 pub(crate) mod cookie;
 pub(crate) mod last_seen;
 pub(crate) mod listener;
+mod method;
 pub(crate) mod middleware;
 pub(crate) mod notify;
 pub(crate) mod recent;
@@ -28,10 +29,11 @@ pub use crate::client::{ClientInfo, device};
 pub use cache::{CachedSession, Caches};
 pub use cookie::SessionCookie;
 pub use listener::ListenerStatus;
+pub use method::{ProviderNames, SignInMethod};
 pub use middleware::{Auth, Authenticated};
 pub use notify::{Invalidation, publish};
 pub use recent::confirm_path;
-pub use store::{SessionRecord, SignInMethod};
+pub use store::SessionRecord;
 pub use token::{SessionToken, TokenHash, TokenKeys};
 
 use self::change::{Change, Keep};
@@ -65,6 +67,8 @@ pub struct Sessions {
     pub last_seen: last_seen::LastSeen,
     /// State of the connection that hears other instances' invalidations.
     pub listener: ListenerStatus,
+    /// Names stored sign-in methods (the device list, the trail).
+    pub names: ProviderNames,
     ttl: Duration,
     renewal_window: Duration,
     max_lifetime: Duration,
@@ -79,6 +83,7 @@ impl Sessions {
             cookie: cookie::SessionCookie::for_config(config),
             last_seen: last_seen::LastSeen::default(),
             listener: ListenerStatus::default(),
+            names: ProviderNames::new(config),
             ttl: config.session_ttl,
             renewal_window: config.session_renewal_window,
             max_lifetime: config.session_max_lifetime,

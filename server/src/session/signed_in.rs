@@ -1,4 +1,4 @@
-//! What every finished sign-in does, whatever proved it (password, Google, a passkey, the code
+//! What every finished sign-in does, whatever proved it (password, a provider, a passkey, the code
 //! step): start the device's session and record the sign-in in one transaction, and mail the
 //! owner when the device is new to the account.
 
@@ -27,9 +27,15 @@ pub async fn start(
     refuse_locked(change.db(), user_id).await?;
     let known = trail::knows_device(change.db(), user_id, client).await?;
     let device_id = Uuid::new_v4();
-    let token = sessions.create_for_device(change.db(), user_id, device_id, client, method).await?;
-    metrics::counter!("sign_ins_total", "method" => method.as_str(), "outcome" => "success").increment(1);
-    change.record(user_id, EventKind::SignedIn, "").await?;
+    let token = sessions.create_for_device(change.db(), user_id, device_id, client, method.clone()).await?;
+    metrics::counter!("sign_ins_total", "method" => method.metric_label(), "outcome" => "success")
+        .increment(1);
+    // The method only when a provider proved it: the other sign-ins read as they always have.
+    let detail = match &method {
+        SignInMethod::Provider { .. } => method.describe(&sessions.names),
+        _ => String::new(),
+    };
+    change.record(user_id, EventKind::SignedIn, &detail).await?;
     if !known && let Some(user) = users::find(change.db(), user_id).await? {
         let name = device::describe(&client.user_agent);
         let at = Where { device: &name, ip: client.ip, when: chrono::Utc::now() };

@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 use sqlx::{PgExecutor, PgPool, types::ipnetwork::IpNetwork};
 use uuid::Uuid;
 
+pub use super::method::SignInMethod;
 use super::token::TokenHash;
 use crate::users;
 
@@ -35,58 +36,6 @@ pub struct DeviceRow {
     pub created_at: DateTime<Utc>,
     pub last_seen_at: DateTime<Utc>,
     pub method: SignInMethod,
-}
-
-/// How a device's session was signed in (kept over renewals, shown in the device list).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum SignInMethod {
-    Password,
-    PasswordAndCode,
-    Google,
-    GoogleAndCode,
-    Passkey,
-}
-
-impl SignInMethod {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Password => "password",
-            Self::PasswordAndCode => "password+code",
-            Self::Google => "google",
-            Self::GoogleAndCode => "google+code",
-            Self::Passkey => "passkey",
-        }
-    }
-
-    pub fn parse(s: &str) -> Self {
-        match s {
-            "password+code" => Self::PasswordAndCode,
-            "google" => Self::Google,
-            "google+code" => Self::GoogleAndCode,
-            "passkey" => Self::Passkey,
-            _ => Self::Password,
-        }
-    }
-
-    /// The same sign-in completed with an authenticator code.
-    pub fn with_code(self) -> Self {
-        match self {
-            Self::Password | Self::PasswordAndCode => Self::PasswordAndCode,
-            Self::Google | Self::GoogleAndCode => Self::GoogleAndCode,
-            Self::Passkey => Self::Passkey,
-        }
-    }
-
-    /// As the device list says it.
-    pub fn describe(self) -> &'static str {
-        match self {
-            Self::Password => "Password",
-            Self::PasswordAndCode => "Password and authenticator code",
-            Self::Google => "Google",
-            Self::GoogleAndCode => "Google and authenticator code",
-            Self::Passkey => "Passkey",
-        }
-    }
 }
 
 /// A `sessions` row as selected or returned below.
@@ -141,6 +90,7 @@ pub struct NewSession<'a> {
 }
 
 pub async fn insert(db: impl PgExecutor<'_>, s: NewSession<'_>) -> Result<SessionRecord, sqlx::Error> {
+    let method = s.method.as_str();
     let row = sqlx::query_as!(
         SessionRow,
         "INSERT INTO sessions (id, user_id, device_id, user_agent, ip, expires_at, sign_in_method) \
@@ -153,7 +103,7 @@ pub async fn insert(db: impl PgExecutor<'_>, s: NewSession<'_>) -> Result<Sessio
         truncate(s.user_agent, 512),
         s.ip,
         s.ttl_secs,
-        s.method.as_str(),
+        method.as_ref(),
     )
     .fetch_one(db)
     .await?;

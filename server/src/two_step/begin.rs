@@ -23,7 +23,7 @@ pub enum Begun {
     NeedsCode(SessionToken),
 }
 
-/// After a correct password or a Google sign-in: a session, or the code step.
+/// After a correct password or a provider's sign-in: a session, or the code step.
 pub async fn begin(
     pool: &PgPool,
     sessions: &Sessions,
@@ -36,12 +36,12 @@ pub async fn begin(
     refuse_locked(pool, user_id).await?;
     if super::is_enabled(pool, user_id).await? {
         let mut conn = pool.acquire().await?;
-        let pending = super::pending::create(&mut conn, user_id, method, next).await?;
+        let pending = super::pending::create(&mut conn, user_id, &method, next).await?;
         if method == SignInMethod::Password {
             // The password is right: the owner sees it even if no code follows.
             trail::record(&mut conn, user_id, EventKind::PasswordEnteredCodeAsked, client, "").await?;
         }
-        metrics::counter!("sign_ins_total", "method" => method.as_str(), "outcome" => "needs_code")
+        metrics::counter!("sign_ins_total", "method" => method.metric_label(), "outcome" => "needs_code")
             .increment(1);
         return Ok(Begun::NeedsCode(pending));
     }

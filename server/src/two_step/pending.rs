@@ -33,17 +33,18 @@ fn pending(row: Row) -> Pending {
 pub async fn create(
     conn: &mut PgConnection,
     user_id: Uuid,
-    method: SignInMethod,
+    method: &SignInMethod,
     next: &str,
 ) -> Result<SessionToken, sqlx::Error> {
     sqlx::query!("DELETE FROM pending_sign_ins WHERE expires_at < now()").execute(&mut *conn).await?;
     let token = SessionToken::generate();
+    let method = method.as_str();
     sqlx::query!(
         "INSERT INTO pending_sign_ins (id, user_id, method, next, expires_at) \
          VALUES ($1, $2, $3, $4, now() + make_interval(secs => $5))",
         &token.hash().0[..],
         user_id,
-        method.as_str(),
+        method.as_ref(),
         next,
         TTL.as_secs_f64(),
     )

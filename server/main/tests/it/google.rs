@@ -7,7 +7,7 @@ use crate::support::{
     accounts::{PASSWORD, json, path, session_cookie, set_cookie},
     oidc::{MockProvider, Person, Tamper},
 };
-use app::api::google::{DisconnectGoogle, GoogleConnection};
+use app::api::providers::{DisconnectProvider, ProviderConnections};
 use reqwest::{Response, StatusCode, header};
 use server::oidc::messages;
 
@@ -267,8 +267,9 @@ async fn connect_and_disconnect_from_the_security_page() {
         callback(&app, &format!("code={code}&state={}", attempt.state), &[&attempt.cookie, &session]).await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     assert_eq!(location(&res), "/account/security?google=connected");
-    let status = json(app.call(path::<GoogleConnection>(), &[], Some(&session)).await).await;
-    assert_eq!(status["email"], "linus.t@gmail.example");
+    let status = json(app.call(path::<ProviderConnections>(), &[], Some(&session)).await).await;
+    assert_eq!(status[0]["provider"]["id"], "google");
+    assert_eq!(status[0]["email"], "linus.t@gmail.example");
 
     // Another account cannot take the same Google identity.
     let other = app.sign_up("other@example.com").await;
@@ -286,14 +287,14 @@ async fn connect_and_disconnect_from_the_security_page() {
     let res = callback(&app, &format!("code={code}&state={}", attempt.state), &[&attempt.cookie]).await;
     assert_eq!(res.status(), StatusCode::BAD_REQUEST);
 
-    let res = app.call(path::<DisconnectGoogle>(), &[], Some(&session)).await;
+    let res = app.call(path::<DisconnectProvider>(), &[("provider", "google")], Some(&session)).await;
     assert!(res.status().is_success());
     assert_eq!(count(&app, "SELECT count(*) FROM user_identities").await, 0);
 
     // An account made with Google has no password: Google is its only way in.
     let res = sign_in_as(&app, &provider, Person::new("sub-new", "new@example.com"), Tamper::None).await;
     let google_only = session_cookie(&res).unwrap();
-    let res = app.call(path::<DisconnectGoogle>(), &[], Some(&google_only)).await;
+    let res = app.call(path::<DisconnectProvider>(), &[("provider", "google")], Some(&google_only)).await;
     assert_eq!(res.status(), StatusCode::CONFLICT);
     assert_eq!(json(res).await["message"], messages::NEEDS_PASSWORD);
     assert_eq!(count(&app, "SELECT count(*) FROM user_identities").await, 1);

@@ -8,6 +8,7 @@ mod admin;
 mod email;
 mod embedded_postgres;
 mod foundation;
+mod github;
 mod google;
 mod hardening;
 mod outbox;

@@ -32,7 +32,9 @@ async fn no_address_gets_more_than_five_links_an_hour() {
     }
     server::test_support::enqueue(&mut tx, &site.reset_password("other@example.com", &link)).await.unwrap();
     // A notice to the flooded address is neither held back nor counted.
-    server::test_support::enqueue(&mut tx, &site.google_disconnected("flooded@example.com")).await.unwrap();
+    server::test_support::enqueue(&mut tx, &site.provider_disconnected("flooded@example.com", "Google"))
+        .await
+        .unwrap();
     tx.commit().await.unwrap();
     let queued: Vec<(String, bool, i64)> = sqlx::query_as(
         "SELECT to_address, capped, count(*) FROM outbox GROUP BY to_address, capped ORDER BY to_address, capped",

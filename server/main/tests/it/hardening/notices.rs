@@ -94,7 +94,7 @@ async fn notices_leave_the_budget_of_links_alone() {
     let site = &app.state.email.outbox.site;
     let mut tx = app.state.pool.begin().await.unwrap();
     for _ in 0..6 {
-        server::test_support::enqueue(&mut tx, &site.google_disconnected(&email)).await.unwrap();
+        server::test_support::enqueue(&mut tx, &site.provider_disconnected(&email, "Google")).await.unwrap();
     }
     tx.commit().await.unwrap();
     assert_eq!(queued(&app, &email, "Google was disconnected").await, 6);

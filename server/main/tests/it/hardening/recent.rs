@@ -1,7 +1,7 @@
 //! "Recent sign-in": sensitive changes on a device that has not proved who it is within 10
 //! minutes are sent to "Confirm your password to continue" first, then carry on.
 
-use app::api::{google::DisconnectGoogle, security::ConfirmPassword};
+use app::api::{providers::DisconnectProvider, security::ConfirmPassword};
 use reqwest::{Response, StatusCode, header};
 
 use crate::support::{
@@ -49,7 +49,7 @@ async fn a_stale_session_confirms_its_password_before_disconnecting_google() {
     age_sign_in(&app, 11).await;
 
     // A stolen cookie, hours old, cannot remove the owner's way in.
-    let res = app.call(path::<DisconnectGoogle>(), &[], Some(&session)).await;
+    let res = app.call(path::<DisconnectProvider>(), &[("provider", "google")], Some(&session)).await;
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
     assert_eq!(json(res).await["message"], "Confirm your password to continue");
     let linked: i64 =
@@ -82,7 +82,7 @@ async fn a_stale_session_confirms_its_password_before_disconnecting_google() {
         .await;
     assert!(ok.status().is_success() || ok.status().is_redirection(), "{}", ok.status());
 
-    let res = app.call(path::<DisconnectGoogle>(), &[], Some(&session)).await;
+    let res = app.call(path::<DisconnectProvider>(), &[("provider", "google")], Some(&session)).await;
     assert!(res.status().is_success(), "{}", res.status());
     let linked: i64 =
         sqlx::query_scalar("SELECT count(*) FROM user_identities").fetch_one(&app.state.pool).await.unwrap();
@@ -146,7 +146,7 @@ async fn an_account_without_a_password_reconfirms_with_google_and_carries_on() {
     age_sign_in(&app, 11).await;
 
     let page = app.get_with("/account/confirm?next=/account/security", &session).await.text().await.unwrap();
-    let action = format!("action=\"{}\"", path::<app::api::google::ReconfirmWithGoogle>());
+    let action = format!("action=\"{}\"", path::<app::api::providers::ReconfirmWithProvider>());
     assert!(page.contains("Continue with Google") && page.contains(&action), "{page}");
     let attempt = started(&post_connect(&app, &session, Some("/account/security#delete")).await);
     let code =

@@ -2,8 +2,8 @@
 //! one of the account's own passkeys re-confirms alone (another account's never does).
 
 use app::api::{
-    google::ReconfirmWithGoogle,
     passkeys::{AddPasskey, ConfirmWithPasskey, PasskeyConfirmOptions, PasskeyRegistrationOptions},
+    providers::ReconfirmWithProvider,
     two_step::RegenerateRecoveryCodes,
 };
 use reqwest::{Response, StatusCode, header};
@@ -68,18 +68,18 @@ async fn google_alone_does_not_re_confirm_an_account_with_two_step() {
     );
 
     let ask = |extra: Vec<(&'static str, String)>| {
-        let mut form = vec![("next", "/account/two-step".to_owned())];
+        let mut form = vec![("provider", "google".to_owned()), ("next", "/account/two-step".to_owned())];
         form.extend(extra);
         let (app, session) = (&app, &session);
         async move {
             let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
-            app.html_post("/account/confirm", path::<ReconfirmWithGoogle>(), &form, Some(session)).await
+            app.html_post("/account/confirm", path::<ReconfirmWithProvider>(), &form, Some(session)).await
         }
     };
     let json_ask = async |extra: &[(&str, &str)]| {
-        let mut form = vec![("next", "/account/two-step")];
+        let mut form = vec![("provider", "google"), ("next", "/account/two-step")];
         form.extend_from_slice(extra);
-        app.call(path::<ReconfirmWithGoogle>(), &form, Some(&session)).await
+        app.call(path::<ReconfirmWithProvider>(), &form, Some(&session)).await
     };
     let res = json_ask(&[]).await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);

@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod accounts;
+pub mod github;
 pub mod log;
 pub mod mail;
 pub mod oidc;

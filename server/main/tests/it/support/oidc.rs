@@ -274,8 +274,19 @@ impl super::TestApp {
 
     /// The provider's redirect back to the app with `code` for `state`, carrying `cookies`.
     pub async fn google_callback(&self, code: &str, state: &str, cookies: &[&str]) -> reqwest::Response {
+        self.provider_callback("google", code, state, cookies).await
+    }
+
+    /// The same for the provider `id`.
+    pub async fn provider_callback(
+        &self,
+        id: &str,
+        code: &str,
+        state: &str,
+        cookies: &[&str],
+    ) -> reqwest::Response {
         self.bare
-            .get(self.url(&format!("/auth/google/callback?code={code}&state={state}")))
+            .get(self.url(&format!("/auth/{id}/callback?code={code}&state={state}")))
             .header(reqwest::header::COOKIE, cookies.join("; "))
             .send()
             .await
@@ -292,10 +303,15 @@ pub struct Started {
 
 /// Reads the answer of `/auth/google` or `/auth/google/connect` that sends the browser away.
 pub fn started(res: &reqwest::Response) -> Started {
+    started_for(res, "google")
+}
+
+/// The same for the provider `id` (`/auth/<id>`).
+pub fn started_for(res: &reqwest::Response, id: &str) -> Started {
     assert_eq!(res.status(), reqwest::StatusCode::SEE_OTHER, "an attempt starts");
     let location = res.headers()[reqwest::header::LOCATION].to_str().unwrap();
     let authorize = url::Url::parse(location).unwrap();
     let state = authorize.query_pairs().find(|(k, _)| k == "state").unwrap().1.into_owned();
-    let cookie = super::accounts::set_cookie(res, "google_flow").expect("the flow cookie");
+    let cookie = super::accounts::set_cookie(res, &format!("{id}_flow")).expect("the flow cookie");
     Started { cookie, authorize, state }
 }

@@ -1,29 +1,39 @@
-//! Google sign-in: whether it is offered, finishing the provider's redirect, and the
-//! "Connected accounts" section. Starting a sign-in is a plain link to `/auth/google`.
+//! Sign-in providers (Google, GitHub, any OpenID Connect): which are offered, finishing the
+//! provider's redirect, and the "Connected accounts" section. Starting a sign-in is a plain
+//! link to `/auth/<provider>`.
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::FormError;
 
-/// What the "Connected accounts" section shows.
+/// A configured provider: its id (in routes and query flags) and what people read.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct GoogleStatus {
-    /// The connected Google account's address, if any.
+pub struct ProviderView {
+    pub id: String,
+    pub label: String,
+}
+
+/// A provider in the "Connected accounts" section.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ConnectionView {
+    pub provider: ProviderView,
+    /// The connected account's address there, if any.
     pub email: Option<String>,
 }
 
-/// True when Google sign-in is configured (the buttons show only then).
+/// The configured providers, in button order (none: no buttons).
 #[server]
-pub async fn google_enabled() -> Result<bool, ServerFnError> {
+pub async fn sign_in_providers() -> Result<Vec<ProviderView>, ServerFnError> {
     let state = super::ssr::state().map_err(super::ssr::unavailable)?;
-    Ok(state.google.is_some())
+    Ok(state.providers.list().into_iter().map(|p| ProviderView { id: p.id, label: p.label }).collect())
 }
 
-/// Finishes the redirect back from the provider: signs in (or connects Google) and redirects,
+/// Finishes the redirect back from the provider: signs in (or connects it) and redirects,
 /// or answers with the reason it could not.
 #[server]
-pub async fn finish_google_sign_in(
+pub async fn finish_sign_in(
+    provider: String,
     code: Option<String>,
     state: Option<String>,
     error: Option<String>,
@@ -32,16 +42,17 @@ pub async fn finish_google_sign_in(
 
     use super::ssr::{auth, client, fail, page_redirect, set_session_cookie};
     let app = super::ssr::state()?;
-    let Some(google) = app.google.as_ref() else {
-        return Err(fail(server::ServiceError::NotFound, &[]));
-    };
+    let providers = &app.providers;
     let headers = super::ssr::with_request(|p| p.headers.clone()).unwrap_or_default();
-    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-        response.append_header(http::header::SET_COOKIE, google.cookie().clear());
+    if let (Some(response), Some(clear)) =
+        (use_context::<leptos_axum::ResponseOptions>(), providers.clear_cookie(&provider))
+    {
+        response.append_header(http::header::SET_COOKIE, clear);
     }
     let current = auth().map(|a| a.user.id);
     let client = client().await;
-    match google.finish(&headers, CallbackParams { code, state, error }, current, &client).await {
+    let params = CallbackParams { code, state, error };
+    match providers.finish(&provider, &headers, params, current, &client).await {
         Ok(Finished::SignedIn { token, next, .. }) => {
             set_session_cookie(&app, &token);
             page_redirect(&next);
@@ -65,7 +76,7 @@ pub async fn finish_google_sign_in(
             Ok(())
         }
         Ok(Finished::Linked { .. }) => {
-            page_redirect("/account/security?google=connected");
+            page_redirect(&format!("/account/security?{provider}=connected"));
             Ok(())
         }
         Ok(Finished::Cancelled { back }) => {
@@ -76,11 +87,12 @@ pub async fn finish_google_sign_in(
     }
 }
 
-/// "Continue with Google" on the confirm page of an account without a password: with two-step
-/// on, the code (or a recovery code) first, then Google's sign-in, whose return re-confirms
-/// this device and goes on to `next`.
+/// "Continue with <provider>" on the confirm page of an account without a password: with
+/// two-step on, the code (or a recovery code) first, then the provider's sign-in, whose return
+/// re-confirms this device and goes on to `next`.
 #[server]
-pub async fn reconfirm_with_google(
+pub async fn reconfirm_with_provider(
+    provider: String,
     next: String,
     code: Option<String>,
     recovery_code: Option<String>,
@@ -88,17 +100,15 @@ pub async fn reconfirm_with_google(
     use super::ssr::*;
     let app = state()?;
     let auth = require_auth()?;
-    let Some(google) = app.google.as_ref() else {
-        return Err(fail(server::ServiceError::NotFound, &[]));
-    };
     let client = client().await;
     app.throttle
-        .action(server::auth::throttle::Action::GoogleStart, client.ip)
+        .action(server::auth::throttle::Action::ProviderStart, client.ip)
         .map_err(|e| fail(e, &[("next", &next)]))?;
     let proof = server::two_step::Proof::from_form(code.as_deref(), recovery_code.as_deref());
     let to = server::http::next::safe_next(Some(&next));
-    let started = google
-        .start_reconfirm(&auth, (&app.two_step, proof), to, &client)
+    let started = app
+        .providers
+        .start_reconfirm(&provider, &auth, (&app.two_step, proof), to, &client)
         .await
         .map_err(|e| fail(e, &[("next", &next)]))?;
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
@@ -108,24 +118,24 @@ pub async fn reconfirm_with_google(
     Ok(())
 }
 
+/// Every configured provider, with the account connected there (empty: none configured).
 #[server]
-pub async fn google_connection() -> Result<Option<GoogleStatus>, FormError> {
+pub async fn provider_connections() -> Result<Vec<ConnectionView>, FormError> {
     use super::ssr::*;
     let state = state()?;
     let auth = require_auth()?;
-    let Some(google) = state.google.as_ref() else { return Ok(None) };
-    let email = google.connected(auth.user.id).await.map_err(|e| fail(e, &[]))?;
-    Ok(Some(GoogleStatus { email }))
+    let all = state.providers.connections(auth.user.id).await.map_err(|e| fail(e, &[]))?;
+    Ok(all
+        .into_iter()
+        .map(|(p, email)| ConnectionView { provider: ProviderView { id: p.id, label: p.label }, email })
+        .collect())
 }
 
 #[server]
-pub async fn disconnect_google() -> Result<(), FormError> {
+pub async fn disconnect_provider(provider: String) -> Result<(), FormError> {
     use super::ssr::*;
     let state = state()?;
     let auth = require_auth()?;
-    let Some(google) = state.google.as_ref() else {
-        return Err(fail(server::ServiceError::NotFound, &[]));
-    };
     if !auth.signed_in_recently(chrono::Utc::now()) {
         if is_html_form_post() {
             leptos_axum::redirect(&server::session::confirm_path("/account/security"));
@@ -133,9 +143,9 @@ pub async fn disconnect_google() -> Result<(), FormError> {
         }
         return Err(fail(server::ServiceError::NeedsRecentSignIn, &[]));
     }
-    google.disconnect(auth.user.id, &client().await).await.map_err(|e| fail(e, &[]))?;
+    state.providers.disconnect(&provider, auth.user.id, &client().await).await.map_err(|e| fail(e, &[]))?;
     if is_html_form_post() {
-        leptos_axum::redirect("/account/security?google=disconnected");
+        leptos_axum::redirect(&format!("/account/security?{provider}=disconnected"));
     }
     Ok(())
 }

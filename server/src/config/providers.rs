@@ -1,0 +1,210 @@
+//! Sign-in providers as data: Google (`GOOGLE_*`), GitHub (`GITHUB_*`) and any number of
+//! OpenID Connect providers (`OIDC_PROVIDERS=okta,keycloak` with `OIDC_<ID>_*`), in that order,
+//! which is the order of the buttons.
+
+use secrecy::SecretString;
+
+use super::{ConfigError, parse};
+
+/// A provider's id: lower-case letters, digits and `-`, at most 32. It names the routes
+/// (`/auth/<id>`), the flow cookie and the sign-in method stored on sessions.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ProviderId(String);
+
+impl ProviderId {
+    pub fn parse(s: &str) -> Option<Self> {
+        let ok = !s.is_empty()
+            && s.len() <= 32
+            && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            && !s.starts_with('-');
+        ok.then(|| Self(s.to_owned()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for ProviderId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// How the provider proves who signed in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProviderKind {
+    /// OpenID Connect found by discovery at the issuer: a signed ID token (PKCE, state, nonce).
+    Oidc { issuer_url: String },
+    /// GitHub's OAuth2 (PKCE, state; no ID token): the person is read from its REST API.
+    /// `web_url` serves the authorize and token endpoints; `api_url` the API (GitHub
+    /// Enterprise and tests set both).
+    GitHub { web_url: String, api_url: String },
+}
+
+/// Where the provider's word on an address is enough to sign in to an existing account with it
+/// (otherwise the owner signs in and connects the provider from the security page).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Authority {
+    /// Google: `@gmail.com`, `@googlemail.com`, and a Workspace address whose ID token's `hd`
+    /// is the address's domain.
+    Google,
+    /// Only addresses in these domains (a company's own identity provider).
+    Domains(Vec<String>),
+    /// Never: a verified email at the provider proves a mailbox once, not ownership now.
+    Never,
+}
+
+#[derive(Debug, Clone)]
+pub struct ProviderConfig {
+    pub id: ProviderId,
+    /// "Continue with <label>".
+    pub label: String,
+    pub kind: ProviderKind,
+    pub client_id: String,
+    pub client_secret: SecretString,
+    pub authority: Authority,
+}
+
+type Get<'a> = &'a dyn Fn(&str) -> Option<String>;
+
+/// Every configured provider, in button order.
+pub fn providers(get: Get<'_>) -> Result<Vec<ProviderConfig>, ConfigError> {
+    let mut all = Vec::new();
+    if let Some(google) = google(get)? {
+        all.push(google);
+    }
+    if let Some(github) = github(get)? {
+        all.push(github);
+    }
+    for id in get("OIDC_PROVIDERS").unwrap_or_default().split(',').map(str::trim).filter(|s| !s.is_empty()) {
+        let provider = generic(get, id)?;
+        if all.iter().any(|p: &ProviderConfig| p.id == provider.id) {
+            return Err(ConfigError::new("OIDC_PROVIDERS", format!("{id:?} twice"), "each id once"));
+        }
+        all.push(provider);
+    }
+    Ok(all)
+}
+
+fn pair(
+    get: Get<'_>,
+    id: &'static str,
+    secret: &'static str,
+) -> Result<Option<(String, SecretString)>, ConfigError> {
+    match (get(id), get(secret)) {
+        (Some(id), Some(secret)) => Ok(Some((id, secret.into()))),
+        (None, None) => Ok(None),
+        (Some(_), None) => Err(half(secret, id)),
+        (None, Some(_)) => Err(half(id, secret)),
+    }
+}
+
+fn half(missing: &'static str, present: &'static str) -> ConfigError {
+    ConfigError::new(
+        missing,
+        format!("unset while {present} is set"),
+        format!("{missing} and {present} set together, or neither"),
+    )
+}
+
+/// An issuer or base URL: https, or plain http on a loopback host (local fakes).
+fn provider_url(
+    name: impl Into<std::borrow::Cow<'static, str>>,
+    value: Option<String>,
+    default: &str,
+) -> Result<String, ConfigError> {
+    let name = name.into();
+    let url = parse::absolute_url(name.clone(), value, default)?;
+    if url.starts_with("http://") && !super::groups::is_loopback(parse::host_of(&url)) {
+        return Err(ConfigError::new(
+            name,
+            format!("{url:?}"),
+            "an https URL (plain http only for a loopback host)",
+        ));
+    }
+    Ok(url)
+}
+
+fn google(get: Get<'_>) -> Result<Option<ProviderConfig>, ConfigError> {
+    let Some((client_id, client_secret)) = pair(get, "GOOGLE_CLIENT_ID", "GOOGLE_CLIENT_SECRET")? else {
+        return Ok(None);
+    };
+    let issuer_url =
+        provider_url("GOOGLE_ISSUER_URL", get("GOOGLE_ISSUER_URL"), "https://accounts.google.com")?;
+    Ok(Some(ProviderConfig {
+        id: ProviderId("google".into()),
+        label: "Google".into(),
+        kind: ProviderKind::Oidc { issuer_url },
+        client_id,
+        client_secret,
+        authority: Authority::Google,
+    }))
+}
+
+fn github(get: Get<'_>) -> Result<Option<ProviderConfig>, ConfigError> {
+    let Some((client_id, client_secret)) = pair(get, "GITHUB_CLIENT_ID", "GITHUB_CLIENT_SECRET")? else {
+        return Ok(None);
+    };
+    let web_url = provider_url("GITHUB_URL", get("GITHUB_URL"), "https://github.com")?;
+    let api_url = provider_url("GITHUB_API_URL", get("GITHUB_API_URL"), "https://api.github.com")?;
+    Ok(Some(ProviderConfig {
+        id: ProviderId("github".into()),
+        label: "GitHub".into(),
+        kind: ProviderKind::GitHub { web_url, api_url },
+        client_id,
+        client_secret,
+        authority: Authority::Never,
+    }))
+}
+
+/// `OIDC_<ID>_ISSUER`, `_CLIENT_ID`, `_CLIENT_SECRET` (all required), `_LABEL` (default: the
+/// id) and `_AUTHORITATIVE_DOMAINS` (comma-separated; default none).
+fn generic(get: Get<'_>, id: &str) -> Result<ProviderConfig, ConfigError> {
+    let Some(provider_id) = ProviderId::parse(id).filter(|p| !["google", "github"].contains(&p.as_str()))
+    else {
+        return Err(ConfigError::new(
+            "OIDC_PROVIDERS",
+            format!("{id:?}"),
+            "comma-separated ids of lower-case letters, digits and -, other than google and github",
+        ));
+    };
+    let prefix = format!("OIDC_{}_", id.to_ascii_uppercase().replace('-', "_"));
+    let required = |name: String| {
+        get(&name)
+            .ok_or_else(|| ConfigError::new(name, "unset", format!("set, since OIDC_PROVIDERS names {id}")))
+    };
+    let issuer_url = provider_url(format!("{prefix}ISSUER"), Some(required(format!("{prefix}ISSUER"))?), "")?;
+    let client_id = required(format!("{prefix}CLIENT_ID"))?;
+    let client_secret = SecretString::from(required(format!("{prefix}CLIENT_SECRET"))?);
+    let label = get(&format!("{prefix}LABEL")).unwrap_or_else(|| id.to_owned());
+    if label.chars().count() > 40 || label.chars().any(char::is_control) {
+        return Err(ConfigError::new(
+            format!("{prefix}LABEL"),
+            format!("{label:?}"),
+            "a name of at most 40 characters",
+        ));
+    }
+    let domains: Vec<String> = get(&format!("{prefix}AUTHORITATIVE_DOMAINS"))
+        .unwrap_or_default()
+        .split(',')
+        .map(|d| d.trim().to_ascii_lowercase())
+        .filter(|d| !d.is_empty())
+        .collect();
+    if let Some(bad) = domains.iter().find(|d| !d.contains('.') || d.contains(['@', '/', ' ', ':'])) {
+        return Err(ConfigError::new(
+            format!("{prefix}AUTHORITATIVE_DOMAINS"),
+            format!("{bad:?}"),
+            "comma-separated email domains such as example.com",
+        ));
+    }
+    let authority = if domains.is_empty() { Authority::Never } else { Authority::Domains(domains) };
+    Ok(ProviderConfig {
+        id: provider_id,
+        label,
+        kind: ProviderKind::Oidc { issuer_url },
+        client_id,
+        client_secret,
+        authority,
+    })
+}

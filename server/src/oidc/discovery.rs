@@ -1,0 +1,167 @@
+//! An OpenID Connect provider as discovered from its issuer URL. Discovery (metadata and signing
+//! keys) is cached for a few minutes, so a sign-in costs one round trip to the provider rather
+//! than three; a failed discovery is not cached, so the next attempt tries again.
+
+use std::{
+    sync::Arc,
+    time::{Duration, Instant},
+};
+
+use openidconnect::{
+    AuthenticationFlow, AuthorizationCode, ClientId, ClientSecret, CsrfToken, EndpointMaybeSet,
+    EndpointNotSet, EndpointSet, IssuerUrl, Nonce, PkceCodeChallenge, PkceCodeVerifier, RedirectUrl,
+    RequestTokenError, Scope, TokenResponse,
+    core::{CoreClient, CoreIdTokenClaims, CoreProviderMetadata, CoreResponseType},
+    reqwest,
+};
+use tokio::sync::Mutex;
+
+use super::{authority, flows::Flow, github::Authorize, messages::Messages, service::Identity};
+use crate::{domain::EmailAddress, error::ServiceError};
+
+/// A client made from discovery: authorization and token endpoints set, user info maybe.
+pub type Client = CoreClient<
+    EndpointSet,
+    EndpointNotSet,
+    EndpointNotSet,
+    EndpointNotSet,
+    EndpointMaybeSet,
+    EndpointMaybeSet,
+>;
+
+const DISCOVERY_TTL: Duration = Duration::from_secs(300);
+
+pub struct Discovery {
+    issuer: IssuerUrl,
+    client_id: ClientId,
+    client_secret: ClientSecret,
+    redirect: RedirectUrl,
+    http: reqwest::Client,
+    messages: &'static Messages,
+    cached: Mutex<Option<(Instant, Arc<Client>)>>,
+}
+
+impl Discovery {
+    pub fn new(
+        issuer: IssuerUrl,
+        client_id: ClientId,
+        client_secret: ClientSecret,
+        redirect: RedirectUrl,
+        http: reqwest::Client,
+        messages: &'static Messages,
+    ) -> Self {
+        Self { issuer, client_id, client_secret, redirect, http, messages, cached: Mutex::new(None) }
+    }
+
+    /// The client for the provider's current metadata and keys.
+    pub async fn client(&self) -> Result<Arc<Client>, ServiceError> {
+        let mut cached = self.cached.lock().await;
+        if let Some((at, client)) = cached.as_ref()
+            && at.elapsed() < DISCOVERY_TTL
+        {
+            return Ok(client.clone());
+        }
+        let metadata =
+            CoreProviderMetadata::discover_async(self.issuer.clone(), &self.http).await.map_err(|e| {
+                tracing::warn!(error = %e, issuer = %self.issuer.as_str(), "OpenID Connect discovery failed");
+                ServiceError::Unavailable(self.messages.unavailable)
+            })?;
+        let client = Arc::new(
+            CoreClient::from_provider_metadata(
+                metadata,
+                self.client_id.clone(),
+                Some(self.client_secret.clone()),
+            )
+            .set_redirect_uri(self.redirect.clone()),
+        );
+        *cached = Some((Instant::now(), client.clone()));
+        Ok(client)
+    }
+
+    /// Drops the cached discovery, e.g. when a token names a signing key we do not know yet.
+    pub async fn refresh(&self) -> Result<Arc<Client>, ServiceError> {
+        *self.cached.lock().await = None;
+        self.client().await
+    }
+
+    /// Where to send the browser: the code flow with `openid email profile`, PKCE (S256), and a
+    /// fresh `state` and `nonce`.
+    pub async fn authorize(&self) -> Result<(Authorize, String), ServiceError> {
+        let client = self.client().await?;
+        let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
+        let (url, state, nonce) = client
+            .authorize_url(
+                AuthenticationFlow::<CoreResponseType>::AuthorizationCode,
+                CsrfToken::new_random,
+                Nonce::new_random,
+            )
+            .add_scope(Scope::new("email".into()))
+            .add_scope(Scope::new("profile".into()))
+            .set_pkce_challenge(challenge)
+            .url();
+        let authorize = Authorize {
+            url: url.to_string(),
+            state: state.secret().clone(),
+            pkce_verifier: verifier.secret().clone(),
+        };
+        Ok((authorize, nonce.secret().clone()))
+    }
+
+    /// Exchanges the code (with the PKCE verifier) and verifies the ID token: signature
+    /// against the provider's keys, issuer, audience, expiry and nonce.
+    pub async fn identity(&self, code: String, flow: &Flow) -> Result<Identity, ServiceError> {
+        let messages = self.messages;
+        let client = self.client().await?;
+        let response = client
+            .exchange_code(AuthorizationCode::new(code))
+            .map_err(|e| ServiceError::Internal(e.to_string()))?
+            .set_pkce_verifier(PkceCodeVerifier::new(flow.pkce_verifier.clone()))
+            .request_async(&self.http)
+            .await
+            .map_err(|e| match e {
+                RequestTokenError::ServerResponse(r) => {
+                    tracing::warn!(error = %r.error(), "the provider refused the authorization code");
+                    ServiceError::BadRequest(messages.rejected)
+                }
+                other => {
+                    tracing::warn!(error = %other, "the token request failed");
+                    ServiceError::Unavailable(messages.unavailable)
+                }
+            })?;
+        let id_token = response.id_token().ok_or_else(|| {
+            tracing::warn!("the token response had no ID token");
+            ServiceError::BadRequest(messages.rejected)
+        })?;
+        let nonce = Nonce::new(flow.nonce.clone());
+        let verify = |client: &Client| -> Result<CoreIdTokenClaims, String> {
+            id_token.claims(&client.id_token_verifier(), &nonce).cloned().map_err(|e| e.to_string())
+        };
+        let claims = match verify(&client) {
+            Ok(claims) => claims,
+            // The provider may have rotated its keys since we cached them: look once more.
+            Err(_) => verify(self.refresh().await?.as_ref()).map_err(|reason| {
+                tracing::warn!(%reason, "an ID token failed verification");
+                ServiceError::BadRequest(messages.rejected)
+            })?,
+        };
+        if claims.email_verified() != Some(true) {
+            return Err(ServiceError::BadRequest(messages.email_unverified));
+        }
+        let email = claims
+            .email()
+            .and_then(|e| EmailAddress::parse(e.as_str()).ok())
+            .ok_or(ServiceError::BadRequest(messages.email_unverified))?;
+        let subject = claims.subject().as_str().to_owned();
+        if subject.is_empty() || subject.len() > 255 || subject.chars().any(char::is_control) {
+            tracing::warn!("an ID token had an unusable subject");
+            return Err(ServiceError::BadRequest(messages.rejected));
+        }
+        Ok(Identity {
+            subject,
+            email,
+            name: claims.name().and_then(|n| n.get(None)).map(|n| n.as_str().to_owned()),
+            picture: claims.picture().and_then(|p| p.get(None)).map(|p| p.as_str().to_owned()),
+            hosted_domain: authority::hosted_domain(&id_token.to_string()),
+        })
+    }
+}

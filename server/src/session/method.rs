@@ -1,0 +1,99 @@
+//! How a session was signed in: stored on the session (and on a sign-in waiting for its code),
+//! named in the device list and the trail.
+
+use std::{borrow::Cow, sync::Arc};
+
+use crate::config::{Config, ProviderId};
+
+/// How a device's session was signed in (kept over renewals, shown in the device list).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SignInMethod {
+    Password,
+    PasswordAndCode,
+    Passkey,
+    /// A sign-in provider (Google, GitHub, …), with or without the code step after it.
+    Provider {
+        id: ProviderId,
+        code: bool,
+    },
+}
+
+impl SignInMethod {
+    pub fn provider(id: &ProviderId) -> Self {
+        Self::Provider { id: id.clone(), code: false }
+    }
+
+    /// As stored: `password`, `password+code`, `passkey`, `<provider id>`, `<provider id>+code`.
+    pub fn as_str(&self) -> Cow<'static, str> {
+        match self {
+            Self::Password => "password".into(),
+            Self::PasswordAndCode => "password+code".into(),
+            Self::Passkey => "passkey".into(),
+            Self::Provider { id, code: false } => id.as_str().to_owned().into(),
+            Self::Provider { id, code: true } => format!("{id}+code").into(),
+        }
+    }
+
+    pub fn parse(s: &str) -> Self {
+        match s {
+            "password+code" => Self::PasswordAndCode,
+            "passkey" => Self::Passkey,
+            other => {
+                let (id, code) = match other.strip_suffix("+code") {
+                    Some(id) => (id, true),
+                    None => (other, false),
+                };
+                match ProviderId::parse(id) {
+                    Some(id) if id.as_str() != "password" => Self::Provider { id, code },
+                    _ => Self::Password,
+                }
+            }
+        }
+    }
+
+    /// The metrics label: a fixed set, whatever providers are configured.
+    pub fn metric_label(&self) -> &'static str {
+        match self {
+            Self::Password => "password",
+            Self::PasswordAndCode => "password+code",
+            Self::Passkey => "passkey",
+            Self::Provider { code: false, .. } => "provider",
+            Self::Provider { code: true, .. } => "provider+code",
+        }
+    }
+
+    /// The same sign-in completed with an authenticator code.
+    pub fn with_code(self) -> Self {
+        match self {
+            Self::Password | Self::PasswordAndCode => Self::PasswordAndCode,
+            Self::Provider { id, .. } => Self::Provider { id, code: true },
+            Self::Passkey => Self::Passkey,
+        }
+    }
+
+    /// As the device list and the trail say it: "Password", "GitHub + code", …
+    pub fn describe(&self, names: &ProviderNames) -> String {
+        match self {
+            Self::Password => "Password".into(),
+            Self::PasswordAndCode => "Password and authenticator code".into(),
+            Self::Passkey => "Passkey".into(),
+            Self::Provider { id, code: false } => names.label(id).to_owned(),
+            Self::Provider { id, code: true } => format!("{} + code", names.label(id)),
+        }
+    }
+}
+
+/// The configured providers' labels by id, for naming stored sign-in methods. A provider no
+/// longer configured is named by its id.
+#[derive(Clone, Debug, Default)]
+pub struct ProviderNames(Arc<Vec<(ProviderId, String)>>);
+
+impl ProviderNames {
+    pub fn new(config: &Config) -> Self {
+        Self(Arc::new(config.providers.iter().map(|p| (p.id.clone(), p.label.clone())).collect()))
+    }
+
+    pub fn label<'a>(&'a self, id: &'a ProviderId) -> &'a str {
+        self.0.iter().find(|(known, _)| known == id).map_or(id.as_str(), |(_, label)| label)
+    }
+}
