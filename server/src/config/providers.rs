@@ -1,4 +1,5 @@
-//! Sign-in providers as data: Google (`GOOGLE_*`), GitHub (`GITHUB_*`) and any number of
+//! Sign-in providers as data: Google (`GOOGLE_*`), GitHub (`GITHUB_*`), Microsoft
+//! (`MICROSOFT_*`) and any number of
 //! OpenID Connect providers (`OIDC_PROVIDERS=okta,keycloak` with `OIDC_<ID>_*`), in that order,
 //! which is the order of the buttons.
 
@@ -40,6 +41,10 @@ pub enum ProviderKind {
     /// `web_url` serves the authorize and token endpoints; `api_url` the API (GitHub
     /// Enterprise and tests set both).
     GitHub { web_url: String, api_url: String },
+    /// Microsoft's identity platform (OpenID Connect at `<base_url>/<tenant>/v2.0`). With a
+    /// multi-tenant `tenant` (`common`, `organizations`, `consumers`) the discovery document
+    /// names no single issuer: each ID token's issuer is checked against its own `tid`.
+    Microsoft { base_url: String, tenant: String },
 }
 
 /// Where the provider's word on an address is enough to sign in to an existing account with it
@@ -51,6 +56,9 @@ pub enum Authority {
     Google,
     /// Only addresses in these domains (a company's own identity provider).
     Domains(Vec<String>),
+    /// Microsoft: only when the ID token says the address's domain owner verified it
+    /// (`xms_edov`), never on the plain `email` claim, which a tenant admin can set to anything.
+    Microsoft,
     /// Never: a verified email at the provider proves a mailbox once, not ownership now.
     Never,
 }
@@ -76,6 +84,9 @@ pub fn providers(get: Get<'_>) -> Result<Vec<ProviderConfig>, ConfigError> {
     }
     if let Some(github) = github(get)? {
         all.push(github);
+    }
+    if let Some(microsoft) = microsoft(get)? {
+        all.push(microsoft);
     }
     for id in get("OIDC_PROVIDERS").unwrap_or_default().split(',').map(str::trim).filter(|s| !s.is_empty()) {
         let provider = generic(get, id)?;
@@ -158,15 +169,43 @@ fn github(get: Get<'_>) -> Result<Option<ProviderConfig>, ConfigError> {
     }))
 }
 
+fn microsoft(get: Get<'_>) -> Result<Option<ProviderConfig>, ConfigError> {
+    let Some((client_id, client_secret)) = pair(get, "MICROSOFT_CLIENT_ID", "MICROSOFT_CLIENT_SECRET")?
+    else {
+        return Ok(None);
+    };
+    let base_url = provider_url("MICROSOFT_URL", get("MICROSOFT_URL"), "https://login.microsoftonline.com")?;
+    let tenant = get("MICROSOFT_TENANT").unwrap_or_else(|| "common".to_owned());
+    if tenant.is_empty()
+        || tenant.len() > 64
+        || !tenant.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.')
+    {
+        return Err(ConfigError::new(
+            "MICROSOFT_TENANT",
+            format!("{tenant:?}"),
+            "common, organizations, consumers, a tenant id or a tenant domain",
+        ));
+    }
+    Ok(Some(ProviderConfig {
+        id: ProviderId("microsoft".into()),
+        label: "Microsoft".into(),
+        kind: ProviderKind::Microsoft { base_url, tenant },
+        client_id,
+        client_secret,
+        authority: Authority::Microsoft,
+    }))
+}
+
 /// `OIDC_<ID>_ISSUER`, `_CLIENT_ID`, `_CLIENT_SECRET` (all required), `_LABEL` (default: the
 /// id) and `_AUTHORITATIVE_DOMAINS` (comma-separated; default none).
 fn generic(get: Get<'_>, id: &str) -> Result<ProviderConfig, ConfigError> {
-    let Some(provider_id) = ProviderId::parse(id).filter(|p| !["google", "github"].contains(&p.as_str()))
+    let Some(provider_id) =
+        ProviderId::parse(id).filter(|p| !["google", "github", "microsoft"].contains(&p.as_str()))
     else {
         return Err(ConfigError::new(
             "OIDC_PROVIDERS",
             format!("{id:?}"),
-            "comma-separated ids of lower-case letters, digits and -, other than google and github",
+            "comma-separated ids of lower-case letters, digits and -, other than google, github and microsoft",
         ));
     };
     let prefix = format!("OIDC_{}_", id.to_ascii_uppercase().replace('-', "_"));

@@ -204,6 +204,29 @@ fn providers_come_in_button_order_with_their_rules() {
 }
 
 #[test]
+fn microsoft_defaults_to_the_common_tenant_and_links_only_on_xms_edov() {
+    let c = parse(&[("SECRET_KEY", KEY), ("MICROSOFT_CLIENT_ID", "m"), ("MICROSOFT_CLIENT_SECRET", "ms")])
+        .unwrap();
+    let microsoft = &c.providers[0];
+    assert_eq!((microsoft.id.as_str(), microsoft.label.as_str()), ("microsoft", "Microsoft"));
+    assert_eq!(
+        microsoft.kind,
+        ProviderKind::Microsoft {
+            base_url: "https://login.microsoftonline.com".into(),
+            tenant: "common".into()
+        }
+    );
+    assert_eq!(microsoft.authority, Authority::Microsoft);
+    let e = err(&[
+        ("SECRET_KEY", KEY),
+        ("MICROSOFT_CLIENT_ID", "m"),
+        ("MICROSOFT_CLIENT_SECRET", "ms"),
+        ("MICROSOFT_TENANT", "a/b"),
+    ]);
+    assert_eq!(e.variable, "MICROSOFT_TENANT");
+}
+
+#[test]
 fn a_bad_provider_names_its_variable() {
     let base = [("SECRET_KEY", KEY)];
     let with = |extra: &[(&'static str, &'static str)]| {

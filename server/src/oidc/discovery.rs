@@ -11,12 +11,12 @@ use openidconnect::{
     AuthenticationFlow, AuthorizationCode, ClientId, ClientSecret, CsrfToken, EndpointMaybeSet,
     EndpointNotSet, EndpointSet, IssuerUrl, Nonce, PkceCodeChallenge, PkceCodeVerifier, RedirectUrl,
     RequestTokenError, Scope, TokenResponse,
-    core::{CoreClient, CoreIdTokenClaims, CoreProviderMetadata, CoreResponseType},
+    core::{CoreClient, CoreIdTokenClaims, CoreJsonWebKeySet, CoreProviderMetadata, CoreResponseType},
     reqwest,
 };
 use tokio::sync::Mutex;
 
-use super::{authority, flows::Flow, github::Authorize, messages::Messages, service::Identity};
+use super::{authority::ExtraClaims, flows::Flow, github::Authorize, messages::Messages, service::Identity};
 use crate::{domain::EmailAddress, error::ServiceError};
 
 /// A client made from discovery: authorization and token endpoints set, user info maybe.
@@ -31,6 +31,20 @@ pub type Client = CoreClient<
 
 const DISCOVERY_TTL: Duration = Duration::from_secs(300);
 
+/// Microsoft's personal accounts (outlook.com, hotmail.com …): one tenant, whose addresses
+/// Microsoft has verified.
+const CONSUMER_TENANT: &str = "9188040d-6c67-4c5b-b112-36a304b66dad";
+
+/// Microsoft's tenants. Identities are keyed by tenant and object id (`<tid>:<oid>`), never by
+/// the `email` claim, which a tenant's administrator can set to any address ("nOAuth"); the
+/// address is taken only when its domain owner verified it (`xms_edov`) or it is a personal
+/// account's. With a multi-tenant endpoint (`common`, `organizations`, `consumers`) discovery
+/// names no single issuer, so each token's `iss` must be `<base_url>/<its tid>/v2.0`.
+pub struct Tenancy {
+    pub base_url: String,
+    pub multi: bool,
+}
+
 pub struct Discovery {
     issuer: IssuerUrl,
     client_id: ClientId,
@@ -38,6 +52,7 @@ pub struct Discovery {
     redirect: RedirectUrl,
     http: reqwest::Client,
     messages: &'static Messages,
+    tenancy: Option<Tenancy>,
     cached: Mutex<Option<(Instant, Arc<Client>)>>,
 }
 
@@ -49,8 +64,27 @@ impl Discovery {
         redirect: RedirectUrl,
         http: reqwest::Client,
         messages: &'static Messages,
+        tenancy: Option<Tenancy>,
     ) -> Self {
-        Self { issuer, client_id, client_secret, redirect, http, messages, cached: Mutex::new(None) }
+        Self { issuer, client_id, client_secret, redirect, http, messages, tenancy, cached: Mutex::new(None) }
+    }
+
+    /// Multi-tenant discovery: the document's issuer is a template (`{tenantid}`), so it is read
+    /// without the issuer check the library makes; tokens are checked one by one instead.
+    async fn discover_multi_tenant(&self) -> Result<CoreProviderMetadata, String> {
+        let url = format!("{}/.well-known/openid-configuration", self.issuer.as_str());
+        let response = self.http.get(url).send().await.map_err(|e| e.to_string())?;
+        let body = response
+            .error_for_status()
+            .map_err(|e| e.to_string())?
+            .bytes()
+            .await
+            .map_err(|e| e.to_string())?;
+        let metadata: CoreProviderMetadata = serde_json::from_slice(&body).map_err(|e| e.to_string())?;
+        let jwks = CoreJsonWebKeySet::fetch_async(metadata.jwks_uri(), &self.http)
+            .await
+            .map_err(|e| e.to_string())?;
+        Ok(metadata.set_jwks(jwks))
     }
 
     /// The client for the provider's current metadata and keys.
@@ -61,11 +95,16 @@ impl Discovery {
         {
             return Ok(client.clone());
         }
-        let metadata =
-            CoreProviderMetadata::discover_async(self.issuer.clone(), &self.http).await.map_err(|e| {
-                tracing::warn!(error = %e, issuer = %self.issuer.as_str(), "OpenID Connect discovery failed");
-                ServiceError::Unavailable(self.messages.unavailable)
-            })?;
+        let metadata = match &self.tenancy {
+            Some(tenancy) if tenancy.multi => self.discover_multi_tenant().await,
+            _ => CoreProviderMetadata::discover_async(self.issuer.clone(), &self.http)
+                .await
+                .map_err(|e| e.to_string()),
+        }
+        .map_err(|e| {
+            tracing::warn!(error = %e, issuer = %self.issuer.as_str(), "OpenID Connect discovery failed");
+            ServiceError::Unavailable(self.messages.unavailable)
+        })?;
         let client = Arc::new(
             CoreClient::from_provider_metadata(
                 metadata,
@@ -133,8 +172,11 @@ impl Discovery {
             ServiceError::BadRequest(messages.rejected)
         })?;
         let nonce = Nonce::new(flow.nonce.clone());
+        let multi_tenant = self.tenancy.as_ref().is_some_and(|t| t.multi);
         let verify = |client: &Client| -> Result<CoreIdTokenClaims, String> {
-            id_token.claims(&client.id_token_verifier(), &nonce).cloned().map_err(|e| e.to_string())
+            // Multi-tenant: the issuer is checked against the token's own tenant below.
+            let verifier = client.id_token_verifier().require_issuer_match(!multi_tenant);
+            id_token.claims(&verifier, &nonce).cloned().map_err(|e| e.to_string())
         };
         let claims = match verify(&client) {
             Ok(claims) => claims,
@@ -144,14 +186,30 @@ impl Discovery {
                 ServiceError::BadRequest(messages.rejected)
             })?,
         };
-        if claims.email_verified() != Some(true) {
+        let extra = ExtraClaims::read(&id_token.to_string());
+        let rejected = |why: &str| {
+            tracing::warn!(why, "an ID token was refused");
+            ServiceError::BadRequest(messages.rejected)
+        };
+        let (subject, email_verified) = match &self.tenancy {
+            None => (claims.subject().as_str().to_owned(), claims.email_verified() == Some(true)),
+            Some(tenancy) => {
+                let (Some(tid), Some(oid)) = (&extra.tid, &extra.oid) else {
+                    return Err(rejected("no tenant or object id"));
+                };
+                if extra.iss.as_deref() != Some(format!("{}/{tid}/v2.0", tenancy.base_url).as_str()) {
+                    return Err(rejected("the issuer is not the token's own tenant"));
+                }
+                (format!("{tid}:{oid}"), extra.xms_edov || tid == CONSUMER_TENANT)
+            }
+        };
+        if !email_verified {
             return Err(ServiceError::BadRequest(messages.email_unverified));
         }
         let email = claims
             .email()
             .and_then(|e| EmailAddress::parse(e.as_str()).ok())
             .ok_or(ServiceError::BadRequest(messages.email_unverified))?;
-        let subject = claims.subject().as_str().to_owned();
         if subject.is_empty() || subject.len() > 255 || subject.chars().any(char::is_control) {
             tracing::warn!("an ID token had an unusable subject");
             return Err(ServiceError::BadRequest(messages.rejected));
@@ -161,7 +219,8 @@ impl Discovery {
             email,
             name: claims.name().and_then(|n| n.get(None)).map(|n| n.as_str().to_owned()),
             picture: claims.picture().and_then(|p| p.get(None)).map(|p| p.as_str().to_owned()),
-            hosted_domain: authority::hosted_domain(&id_token.to_string()),
+            hosted_domain: extra.hd,
+            owner_verified: extra.xms_edov,
         })
     }
 }

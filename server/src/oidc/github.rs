@@ -119,6 +119,7 @@ impl GitHub {
             name: user.name.filter(|n| !n.trim().is_empty()),
             picture: user.avatar_url,
             hosted_domain: None,
+            owner_verified: false,
         })
     }
 

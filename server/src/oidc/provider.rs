@@ -7,7 +7,7 @@ use openidconnect::{ClientId, ClientSecret, IssuerUrl, RedirectUrl, reqwest};
 use secrecy::ExposeSecret;
 
 use super::{
-    discovery::Discovery,
+    discovery::{Discovery, Tenancy},
     flow_cookie::FlowCookie,
     flows::Flow,
     github::{Authorize, GitHub},
@@ -65,8 +65,25 @@ impl Provider {
             ProviderKind::Oidc { issuer_url } => {
                 let issuer = IssuerUrl::new(issuer_url.clone()).map_err(|e| internal(&e))?;
                 let discovery =
-                    Discovery::new(issuer, client_id, client_secret, redirect, http.clone(), messages);
+                    Discovery::new(issuer, client_id, client_secret, redirect, http.clone(), messages, None);
                 (issuer_url.clone(), Protocol::Oidc(Box::new(discovery)))
+            }
+            ProviderKind::Microsoft { base_url, tenant } => {
+                let issuer = IssuerUrl::new(format!("{base_url}/{tenant}/v2.0")).map_err(|e| internal(&e))?;
+                let multi = ["common", "organizations", "consumers"].contains(&tenant.as_str());
+                let tenancy = Some(Tenancy { base_url: base_url.clone(), multi });
+                let discovery = Discovery::new(
+                    issuer,
+                    client_id,
+                    client_secret,
+                    redirect,
+                    http.clone(),
+                    messages,
+                    tenancy,
+                );
+                // Identities are keyed by `<tid>:<oid>` under the one authority host, whatever
+                // the tenant setting: changing it never orphans a link.
+                (base_url.clone(), Protocol::Oidc(Box::new(discovery)))
             }
             ProviderKind::GitHub { web_url, api_url } => {
                 let github = GitHub::new(

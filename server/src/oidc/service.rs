@@ -87,6 +87,8 @@ pub(crate) struct Identity {
     pub(crate) picture: Option<String>,
     /// The hosted domain (`hd`) of a Google Workspace account.
     pub(crate) hosted_domain: Option<String>,
+    /// Microsoft's `xms_edov`: the address's domain owner verified it.
+    pub(crate) owner_verified: bool,
 }
 
 impl SignInWith {

@@ -47,6 +47,7 @@ impl SignInWith {
                             &provider.authority,
                             &identity.email,
                             identity.hosted_domain.as_deref(),
+                            identity.owner_verified,
                         ) =>
                 {
                     // A locked account gains no way in, not even one its next sign-in refuses.

@@ -11,6 +11,7 @@ mod foundation;
 mod github;
 mod google;
 mod hardening;
+mod microsoft;
 mod outbox;
 mod passkeys;
 mod profile;

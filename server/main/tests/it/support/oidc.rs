@@ -26,11 +26,18 @@ use openidconnect::{
     },
 };
 
-/// Google's `hd` claim (hosted domain of a Workspace account), absent for consumer accounts.
+/// Google's `hd` claim (hosted domain of a Workspace account), absent for consumer accounts;
+/// Microsoft's tenant and object ids and `xms_edov`.
 #[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 struct HostedDomain {
     #[serde(skip_serializing_if = "Option::is_none")]
     hd: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    tid: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    oid: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    xms_edov: Option<bool>,
 }
 
 impl AdditionalClaims for HostedDomain {}
@@ -67,6 +74,11 @@ pub struct Person {
     pub with_picture: bool,
     /// The `hd` claim, for a Google Workspace account.
     pub hosted_domain: Option<String>,
+    /// Microsoft: the tenant (its issuer is `<base>/<tid>/v2.0`, and then no `email_verified`
+    /// is sent, as Microsoft sends none), the object id and `xms_edov`.
+    pub tid: Option<String>,
+    pub oid: Option<String>,
+    pub xms_edov: Option<bool>,
 }
 
 impl Person {
@@ -78,6 +90,9 @@ impl Person {
             name: Some("Ada Lovelace".into()),
             with_picture: false,
             hosted_domain: None,
+            tid: None,
+            oid: None,
+            xms_edov: None,
         }
     }
 }
@@ -98,6 +113,8 @@ struct Inner {
 #[derive(Clone)]
 struct Shared {
     issuer: String,
+    /// Microsoft-shaped: discovery under `/<tenant>/v2.0` with a `{tenantid}` issuer template.
+    microsoft: bool,
     inner: Arc<Mutex<Inner>>,
 }
 
@@ -113,12 +130,22 @@ fn key(pem: &str) -> CoreRsaPrivateSigningKey {
 
 impl MockProvider {
     pub async fn start() -> Self {
+        Self::start_shaped(false).await
+    }
+
+    /// Microsoft's identity platform: `issuer` is then the authority host (`MICROSOFT_URL`).
+    pub async fn start_microsoft() -> Self {
+        Self::start_shaped(true).await
+    }
+
+    async fn start_shaped(microsoft: bool) -> Self {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr: SocketAddr = listener.local_addr().unwrap();
         let issuer = format!("http://{addr}");
-        let shared = Shared { issuer: issuer.clone(), inner: Arc::default() };
+        let shared = Shared { issuer: issuer.clone(), microsoft, inner: Arc::default() };
         let router = Router::new()
             .route("/.well-known/openid-configuration", get(discovery))
+            .route("/{tenant}/v2.0/.well-known/openid-configuration", get(discovery))
             .route("/jwks", get(jwks))
             .route("/token", post(token))
             .route("/picture.png", get(picture))
@@ -166,8 +193,9 @@ impl Drop for MockProvider {
 
 async fn discovery(State(s): State<Shared>) -> Json<serde_json::Value> {
     let i = &s.issuer;
+    let issuer = if s.microsoft { format!("{i}/{{tenantid}}/v2.0") } else { i.clone() };
     Json(json!({
-        "issuer": i,
+        "issuer": issuer,
         "authorization_endpoint": format!("{i}/authorize"),
         "token_endpoint": format!("{i}/token"),
         "jwks_uri": format!("{i}/jwks"),
@@ -224,14 +252,17 @@ async fn token(
         Tamper::Expired => (now - chrono::Duration::hours(2), now - chrono::Duration::hours(1)),
         _ => (now, now + chrono::Duration::minutes(5)),
     };
-    let issuer =
-        if grant.tamper == Tamper::WrongIssuer { "https://evil.example".into() } else { s.issuer.clone() };
+    let issuer = match (&grant.person.tid, grant.tamper) {
+        (_, Tamper::WrongIssuer) => "https://evil.example".into(),
+        (Some(tid), _) => format!("{}/{tid}/v2.0", s.issuer),
+        (None, _) => s.issuer.clone(),
+    };
     let audience = if grant.tamper == Tamper::WrongAudience { "someone-else" } else { CLIENT_ID };
     let nonce = if grant.tamper == Tamper::WrongNonce { "not-the-nonce".into() } else { grant.nonce.clone() };
     let p = &grant.person;
     let mut standard = StandardClaims::new(SubjectIdentifier::new(p.subject.clone()))
         .set_email(Some(EndUserEmail::new(p.email.clone())))
-        .set_email_verified(Some(p.email_verified))
+        .set_email_verified(p.tid.is_none().then_some(p.email_verified))
         .set_name(p.name.clone().map(|n| LocalizedClaim::from(EndUserName::new(n))));
     if p.with_picture {
         standard = standard.set_picture(Some(LocalizedClaim::from(EndUserPictureUrl::new(format!(
@@ -245,7 +276,12 @@ async fn token(
         expires,
         issued,
         standard,
-        HostedDomain { hd: p.hosted_domain.clone() },
+        HostedDomain {
+            hd: p.hosted_domain.clone(),
+            tid: p.tid.clone(),
+            oid: p.oid.clone(),
+            xms_edov: p.xms_edov,
+        },
     )
     .set_nonce(Some(Nonce::new(nonce)));
     let signer = key(if grant.tamper == Tamper::WrongSignature { OTHER_KEY } else { KEY });
@@ -268,6 +304,16 @@ impl super::TestApp {
             ("GOOGLE_CLIENT_ID", CLIENT_ID),
             ("GOOGLE_CLIENT_SECRET", CLIENT_SECRET),
             ("GOOGLE_ISSUER_URL", &provider.issuer),
+        ])
+        .await
+    }
+
+    /// An app whose "Microsoft" (multi-tenant, `common`) is `provider`.
+    pub async fn spawn_with_microsoft(provider: &MockProvider) -> Self {
+        Self::spawn_with(&[
+            ("MICROSOFT_CLIENT_ID", CLIENT_ID),
+            ("MICROSOFT_CLIENT_SECRET", CLIENT_SECRET),
+            ("MICROSOFT_URL", &provider.issuer),
         ])
         .await
     }
