@@ -37,6 +37,7 @@ pub async fn finish_sign_in(
     code: Option<String>,
     state: Option<String>,
     error: Option<String>,
+    user: Option<String>,
 ) -> Result<(), FormError> {
     use server::oidc::{CallbackParams, Finished};
 
@@ -51,7 +52,7 @@ pub async fn finish_sign_in(
     }
     let current = auth().map(|a| a.user.id);
     let client = client().await;
-    let params = CallbackParams { code, state, error };
+    let params = CallbackParams { code, state, error, user };
     match providers.finish(&provider, &headers, params, current, &client).await {
         Ok(Finished::SignedIn { token, next, .. }) => {
             set_session_cookie(&app, &token);

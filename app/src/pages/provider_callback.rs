@@ -15,6 +15,7 @@ pub fn ProviderCallbackPage() -> impl IntoView {
         query.get("code"),
         query.get("state"),
         query.get("error"),
+        query.get("user"),
     ));
     let providers = OnceResource::new(sign_in_providers());
     view! {

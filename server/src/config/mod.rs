@@ -15,7 +15,7 @@ use secrecy::SecretString;
 
 pub use error::ConfigError;
 pub use groups::{BucketConfig, SmtpConfig, SmtpTls};
-pub use providers::{Authority, ProviderConfig, ProviderId, ProviderKind};
+pub use providers::{Authority, ProviderConfig, ProviderId, ProviderKind, p256_key_der};
 pub use secret::SecretKey;
 
 /// The whole configuration of one instance.

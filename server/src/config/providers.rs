@@ -1,5 +1,5 @@
 //! Sign-in providers as data: Google (`GOOGLE_*`), GitHub (`GITHUB_*`), Microsoft
-//! (`MICROSOFT_*`) and any number of
+//! (`MICROSOFT_*`), Apple (`APPLE_*`) and any number of
 //! OpenID Connect providers (`OIDC_PROVIDERS=okta,keycloak` with `OIDC_<ID>_*`), in that order,
 //! which is the order of the buttons.
 
@@ -45,7 +45,25 @@ pub enum ProviderKind {
     /// multi-tenant `tenant` (`common`, `organizations`, `consumers`) the discovery document
     /// names no single issuer: each ID token's issuer is checked against its own `tid`.
     Microsoft { base_url: String, tenant: String },
+    /// Sign in with Apple: OpenID Connect at `issuer_url`, the answer posted back
+    /// (`response_mode=form_post`), and a client secret that is an ES256 JWT signed with the
+    /// team's key, made afresh as it nears expiry.
+    Apple { issuer_url: String, team_id: String, key_id: String, private_key: ApplePrivateKey },
 }
+
+/// Apple's `.p8` key (PEM): secret, so never printed, and compared only to tell configurations
+/// apart.
+#[derive(Debug, Clone)]
+pub struct ApplePrivateKey(pub SecretString);
+
+impl PartialEq for ApplePrivateKey {
+    fn eq(&self, other: &Self) -> bool {
+        use secrecy::ExposeSecret;
+        self.0.expose_secret() == other.0.expose_secret()
+    }
+}
+
+impl Eq for ApplePrivateKey {}
 
 /// Where the provider's word on an address is enough to sign in to an existing account with it
 /// (otherwise the owner signs in and connects the provider from the security page).
@@ -87,6 +105,9 @@ pub fn providers(get: Get<'_>) -> Result<Vec<ProviderConfig>, ConfigError> {
     }
     if let Some(microsoft) = microsoft(get)? {
         all.push(microsoft);
+    }
+    if let Some(apple) = apple(get)? {
+        all.push(apple);
     }
     for id in get("OIDC_PROVIDERS").unwrap_or_default().split(',').map(str::trim).filter(|s| !s.is_empty()) {
         let provider = generic(get, id)?;
@@ -196,16 +217,73 @@ fn microsoft(get: Get<'_>) -> Result<Option<ProviderConfig>, ConfigError> {
     }))
 }
 
+/// The DER of a P-256 private key in PKCS#8 PEM (Apple's `.p8` file), if it is one ring can
+/// sign with.
+pub fn p256_key_der(pem: &str) -> Option<Vec<u8>> {
+    use base64::{Engine, engine::general_purpose::STANDARD};
+    let body: String =
+        pem.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with("-----")).collect();
+    let der = STANDARD.decode(body).ok()?;
+    let rng = ring::rand::SystemRandom::new();
+    ring::signature::EcdsaKeyPair::from_pkcs8(&ring::signature::ECDSA_P256_SHA256_FIXED_SIGNING, &der, &rng)
+        .ok()?;
+    Some(der)
+}
+
+/// Apple's addresses that hide the person's own (always Apple's to vouch for).
+const APPLE_RELAY_DOMAIN: &str = "privaterelay.appleid.com";
+
+fn apple(get: Get<'_>) -> Result<Option<ProviderConfig>, ConfigError> {
+    const GROUP: [&str; 4] = ["APPLE_CLIENT_ID", "APPLE_TEAM_ID", "APPLE_KEY_ID", "APPLE_PRIVATE_KEY"];
+    let set: Vec<Option<String>> = GROUP.iter().map(|n| get(n)).collect();
+    if set.iter().all(Option::is_none) {
+        return Ok(None);
+    }
+    if let Some(missing) = GROUP.iter().zip(&set).find(|(_, v)| v.is_none()).map(|(n, _)| *n) {
+        return Err(ConfigError::new(
+            missing,
+            "unset while other APPLE_ variables are set",
+            "all four APPLE_ variables, or none",
+        ));
+    }
+    let [client_id, team_id, key_id, private_key] = <[Option<String>; 4]>::try_from(set)
+        .map_err(|_| ConfigError::new("APPLE_CLIENT_ID", "unreadable", "all four APPLE_ variables"))?
+        .map(Option::unwrap_or_default);
+    // A PEM in one line of a .env file carries its line breaks as `\n`.
+    let private_key = private_key.replace("\\n", "\n");
+    if p256_key_der(&private_key).is_none() {
+        return Err(ConfigError::new(
+            "APPLE_PRIVATE_KEY",
+            "not a key we can read (the value is not shown)",
+            "the .p8 key Apple issued: a P-256 private key, PKCS#8 PEM",
+        ));
+    }
+    let issuer_url = provider_url("APPLE_URL", get("APPLE_URL"), "https://appleid.apple.com")?;
+    Ok(Some(ProviderConfig {
+        id: ProviderId("apple".into()),
+        label: "Apple".into(),
+        kind: ProviderKind::Apple {
+            issuer_url,
+            team_id,
+            key_id,
+            private_key: ApplePrivateKey(private_key.into()),
+        },
+        client_id,
+        client_secret: SecretString::from(String::new()),
+        authority: Authority::Domains(vec![APPLE_RELAY_DOMAIN.into()]),
+    }))
+}
+
 /// `OIDC_<ID>_ISSUER`, `_CLIENT_ID`, `_CLIENT_SECRET` (all required), `_LABEL` (default: the
 /// id) and `_AUTHORITATIVE_DOMAINS` (comma-separated; default none).
 fn generic(get: Get<'_>, id: &str) -> Result<ProviderConfig, ConfigError> {
     let Some(provider_id) =
-        ProviderId::parse(id).filter(|p| !["google", "github", "microsoft"].contains(&p.as_str()))
+        ProviderId::parse(id).filter(|p| !["google", "github", "microsoft", "apple"].contains(&p.as_str()))
     else {
         return Err(ConfigError::new(
             "OIDC_PROVIDERS",
             format!("{id:?}"),
-            "comma-separated ids of lower-case letters, digits and -, other than google, github and microsoft",
+            "comma-separated ids of lower-case letters, digits and -, other than google, github, microsoft and apple",
         ));
     };
     let prefix = format!("OIDC_{}_", id.to_ascii_uppercase().replace('-', "_"));

@@ -227,6 +227,21 @@ fn microsoft_defaults_to_the_common_tenant_and_links_only_on_xms_edov() {
 }
 
 #[test]
+fn apple_needs_all_four_variables_and_a_readable_key() {
+    let e = err(&[("SECRET_KEY", KEY), ("APPLE_CLIENT_ID", "com.example.web"), ("APPLE_TEAM_ID", "T")]);
+    assert_eq!(e.variable, "APPLE_KEY_ID");
+    let e = err(&[
+        ("SECRET_KEY", KEY),
+        ("APPLE_CLIENT_ID", "com.example.web"),
+        ("APPLE_TEAM_ID", "T"),
+        ("APPLE_KEY_ID", "K"),
+        ("APPLE_PRIVATE_KEY", "-----BEGIN PRIVATE KEY-----\\nnot-a-key\\n-----END PRIVATE KEY-----"),
+    ]);
+    assert_eq!(e.variable, "APPLE_PRIVATE_KEY");
+    assert!(!e.to_string().contains("not-a-key"), "the value is never shown");
+}
+
+#[test]
 fn a_bad_provider_names_its_variable() {
     let base = [("SECRET_KEY", KEY)];
     let with = |extra: &[(&'static str, &'static str)]| {

@@ -25,9 +25,20 @@ pub fn is_same_site(headers: &HeaderMap, service_domain: &str) -> bool {
     }
 }
 
+/// `POST /auth/<provider>/callback`: a provider posting its answer back (Apple's `form_post`)
+/// comes from the provider's site. The handler only turns it into a GET of the callback page,
+/// where state, flow cookie and code are checked as for any provider.
+fn is_posted_back(path: &str) -> bool {
+    let mut parts = path.split('/');
+    matches!(
+        (parts.next(), parts.next(), parts.next(), parts.next(), parts.next()),
+        (Some(""), Some("auth"), Some(id), Some("callback"), None) if !id.is_empty()
+    )
+}
+
 pub async fn guard(State(config): State<Arc<Config>>, req: Request, next: Next) -> Response {
     let safe = matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
-    if safe || is_same_site(req.headers(), &config.service_domain) {
+    if safe || is_same_site(req.headers(), &config.service_domain) || is_posted_back(req.uri().path()) {
         return next.run(req).await;
     }
     // The request span names the path and carries the request id.
@@ -47,6 +58,15 @@ mod tests {
             h.insert(*k, v.parse().unwrap());
         }
         h
+    }
+
+    #[test]
+    fn only_a_provider_callback_may_be_posted_from_elsewhere() {
+        assert!(is_posted_back("/auth/apple/callback"));
+        assert!(!is_posted_back("/auth/apple/connect"));
+        assert!(!is_posted_back("/auth//callback"));
+        assert!(!is_posted_back("/auth/apple/callback/x"));
+        assert!(!is_posted_back("/api/sign_out"));
     }
 
     #[test]

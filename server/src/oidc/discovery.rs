@@ -8,7 +8,7 @@ use std::{
 };
 
 use openidconnect::{
-    AuthenticationFlow, AuthorizationCode, ClientId, ClientSecret, CsrfToken, EndpointMaybeSet,
+    AuthType, AuthenticationFlow, AuthorizationCode, ClientId, ClientSecret, CsrfToken, EndpointMaybeSet,
     EndpointNotSet, EndpointSet, IssuerUrl, Nonce, PkceCodeChallenge, PkceCodeVerifier, RedirectUrl,
     RequestTokenError, Scope, TokenResponse,
     core::{CoreClient, CoreIdTokenClaims, CoreJsonWebKeySet, CoreProviderMetadata, CoreResponseType},
@@ -16,7 +16,10 @@ use openidconnect::{
 };
 use tokio::sync::Mutex;
 
-use super::{authority::ExtraClaims, flows::Flow, github::Authorize, messages::Messages, service::Identity};
+use super::{
+    apple_secret::AppleSecret, authority::ExtraClaims, flows::Flow, github::Authorize, messages::Messages,
+    service::Identity,
+};
 use crate::{domain::EmailAddress, error::ServiceError};
 
 /// A client made from discovery: authorization and token endpoints set, user info maybe.
@@ -45,6 +48,15 @@ pub struct Tenancy {
     pub multi: bool,
 }
 
+/// What sets a provider apart from a plain OpenID Connect one.
+pub enum Flavor {
+    Standard,
+    Microsoft(Tenancy),
+    /// The answer is posted back (`form_post`), the scopes are `name email`, and the client
+    /// secret is a JWT made afresh with each client.
+    Apple(Box<AppleSecret>),
+}
+
 pub struct Discovery {
     issuer: IssuerUrl,
     client_id: ClientId,
@@ -52,7 +64,7 @@ pub struct Discovery {
     redirect: RedirectUrl,
     http: reqwest::Client,
     messages: &'static Messages,
-    tenancy: Option<Tenancy>,
+    flavor: Flavor,
     cached: Mutex<Option<(Instant, Arc<Client>)>>,
 }
 
@@ -64,9 +76,9 @@ impl Discovery {
         redirect: RedirectUrl,
         http: reqwest::Client,
         messages: &'static Messages,
-        tenancy: Option<Tenancy>,
+        flavor: Flavor,
     ) -> Self {
-        Self { issuer, client_id, client_secret, redirect, http, messages, tenancy, cached: Mutex::new(None) }
+        Self { issuer, client_id, client_secret, redirect, http, messages, flavor, cached: Mutex::new(None) }
     }
 
     /// Multi-tenant discovery: the document's issuer is a template (`{tenantid}`), so it is read
@@ -95,8 +107,8 @@ impl Discovery {
         {
             return Ok(client.clone());
         }
-        let metadata = match &self.tenancy {
-            Some(tenancy) if tenancy.multi => self.discover_multi_tenant().await,
+        let metadata = match &self.flavor {
+            Flavor::Microsoft(tenancy) if tenancy.multi => self.discover_multi_tenant().await,
             _ => CoreProviderMetadata::discover_async(self.issuer.clone(), &self.http)
                 .await
                 .map_err(|e| e.to_string()),
@@ -105,13 +117,14 @@ impl Discovery {
             tracing::warn!(error = %e, issuer = %self.issuer.as_str(), "OpenID Connect discovery failed");
             ServiceError::Unavailable(self.messages.unavailable)
         })?;
+        let (secret, auth_type) = match &self.flavor {
+            Flavor::Apple(apple) => (ClientSecret::new(apple.make()?), AuthType::RequestBody),
+            _ => (self.client_secret.clone(), AuthType::BasicAuth),
+        };
         let client = Arc::new(
-            CoreClient::from_provider_metadata(
-                metadata,
-                self.client_id.clone(),
-                Some(self.client_secret.clone()),
-            )
-            .set_redirect_uri(self.redirect.clone()),
+            CoreClient::from_provider_metadata(metadata, self.client_id.clone(), Some(secret))
+                .set_auth_type(auth_type)
+                .set_redirect_uri(self.redirect.clone()),
         );
         *cached = Some((Instant::now(), client.clone()));
         Ok(client)
@@ -128,16 +141,21 @@ impl Discovery {
     pub async fn authorize(&self) -> Result<(Authorize, String), ServiceError> {
         let client = self.client().await?;
         let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
-        let (url, state, nonce) = client
+        let request = client
             .authorize_url(
                 AuthenticationFlow::<CoreResponseType>::AuthorizationCode,
                 CsrfToken::new_random,
                 Nonce::new_random,
             )
             .add_scope(Scope::new("email".into()))
-            .add_scope(Scope::new("profile".into()))
-            .set_pkce_challenge(challenge)
-            .url();
+            .set_pkce_challenge(challenge);
+        let (url, state, nonce) = match self.flavor {
+            Flavor::Apple(_) => request
+                .add_scope(Scope::new("name".into()))
+                .add_extra_param("response_mode", "form_post")
+                .url(),
+            _ => request.add_scope(Scope::new("profile".into())).url(),
+        };
         let authorize = Authorize {
             url: url.to_string(),
             state: state.secret().clone(),
@@ -148,7 +166,14 @@ impl Discovery {
 
     /// Exchanges the code (with the PKCE verifier) and verifies the ID token: signature
     /// against the provider's keys, issuer, audience, expiry and nonce.
-    pub async fn identity(&self, code: String, flow: &Flow) -> Result<Identity, ServiceError> {
+    /// `name` is the name the provider sent beside the code (Apple, on the first sign-in only),
+    /// used when the ID token carries none.
+    pub async fn identity(
+        &self,
+        code: String,
+        flow: &Flow,
+        name: Option<String>,
+    ) -> Result<Identity, ServiceError> {
         let messages = self.messages;
         let client = self.client().await?;
         let response = client
@@ -172,7 +197,7 @@ impl Discovery {
             ServiceError::BadRequest(messages.rejected)
         })?;
         let nonce = Nonce::new(flow.nonce.clone());
-        let multi_tenant = self.tenancy.as_ref().is_some_and(|t| t.multi);
+        let multi_tenant = matches!(&self.flavor, Flavor::Microsoft(t) if t.multi);
         let verify = |client: &Client| -> Result<CoreIdTokenClaims, String> {
             // Multi-tenant: the issuer is checked against the token's own tenant below.
             let verifier = client.id_token_verifier().require_issuer_match(!multi_tenant);
@@ -191,9 +216,11 @@ impl Discovery {
             tracing::warn!(why, "an ID token was refused");
             ServiceError::BadRequest(messages.rejected)
         };
-        let (subject, email_verified) = match &self.tenancy {
-            None => (claims.subject().as_str().to_owned(), claims.email_verified() == Some(true)),
-            Some(tenancy) => {
+        let (subject, email_verified) = match &self.flavor {
+            Flavor::Standard | Flavor::Apple(_) => {
+                (claims.subject().as_str().to_owned(), claims.email_verified() == Some(true))
+            }
+            Flavor::Microsoft(tenancy) => {
                 let (Some(tid), Some(oid)) = (&extra.tid, &extra.oid) else {
                     return Err(rejected("no tenant or object id"));
                 };
@@ -217,7 +244,7 @@ impl Discovery {
         Ok(Identity {
             subject,
             email,
-            name: claims.name().and_then(|n| n.get(None)).map(|n| n.as_str().to_owned()),
+            name: claims.name().and_then(|n| n.get(None)).map(|n| n.as_str().to_owned()).or(name),
             picture: claims.picture().and_then(|p| p.get(None)).map(|p| p.as_str().to_owned()),
             hosted_domain: extra.hd,
             owner_verified: extra.xms_edov,

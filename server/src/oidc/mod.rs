@@ -4,6 +4,7 @@
 //! instance can finish it, and deleting its row makes a `state` usable once), names its
 //! provider, and is bound to the browser by a short-lived signed cookie.
 
+pub(crate) mod apple_secret;
 mod authority;
 mod discovery;
 pub(crate) mod flow_cookie;

@@ -7,7 +7,8 @@ use openidconnect::{ClientId, ClientSecret, IssuerUrl, RedirectUrl, reqwest};
 use secrecy::ExposeSecret;
 
 use super::{
-    discovery::{Discovery, Tenancy},
+    apple_secret::AppleSecret,
+    discovery::{Discovery, Flavor, Tenancy},
     flow_cookie::FlowCookie,
     flows::Flow,
     github::{Authorize, GitHub},
@@ -64,14 +65,21 @@ impl Provider {
         let (issuer, protocol) = match &config.kind {
             ProviderKind::Oidc { issuer_url } => {
                 let issuer = IssuerUrl::new(issuer_url.clone()).map_err(|e| internal(&e))?;
-                let discovery =
-                    Discovery::new(issuer, client_id, client_secret, redirect, http.clone(), messages, None);
+                let discovery = Discovery::new(
+                    issuer,
+                    client_id,
+                    client_secret,
+                    redirect,
+                    http.clone(),
+                    messages,
+                    Flavor::Standard,
+                );
                 (issuer_url.clone(), Protocol::Oidc(Box::new(discovery)))
             }
             ProviderKind::Microsoft { base_url, tenant } => {
                 let issuer = IssuerUrl::new(format!("{base_url}/{tenant}/v2.0")).map_err(|e| internal(&e))?;
                 let multi = ["common", "organizations", "consumers"].contains(&tenant.as_str());
-                let tenancy = Some(Tenancy { base_url: base_url.clone(), multi });
+                let tenancy = Flavor::Microsoft(Tenancy { base_url: base_url.clone(), multi });
                 let discovery = Discovery::new(
                     issuer,
                     client_id,
@@ -84,6 +92,22 @@ impl Provider {
                 // Identities are keyed by `<tid>:<oid>` under the one authority host, whatever
                 // the tenant setting: changing it never orphans a link.
                 (base_url.clone(), Protocol::Oidc(Box::new(discovery)))
+            }
+            ProviderKind::Apple { issuer_url, team_id, key_id, private_key } => {
+                let issuer = IssuerUrl::new(issuer_url.clone()).map_err(|e| internal(&e))?;
+                let secret =
+                    AppleSecret::new(team_id, key_id, &config.client_id, issuer_url, &private_key.0)?;
+                let flavor = Flavor::Apple(Box::new(secret));
+                let discovery = Discovery::new(
+                    issuer,
+                    client_id,
+                    client_secret,
+                    redirect,
+                    http.clone(),
+                    messages,
+                    flavor,
+                );
+                (issuer_url.clone(), Protocol::Oidc(Box::new(discovery)))
             }
             ProviderKind::GitHub { web_url, api_url } => {
                 let github = GitHub::new(
@@ -125,10 +149,15 @@ impl Provider {
         }
     }
 
-    /// Who signed in, as the provider vouches for it.
-    pub async fn identity(&self, code: String, flow: &Flow) -> Result<Identity, ServiceError> {
+    /// Who signed in, as the provider vouches for it; `name` as sent beside the code (Apple).
+    pub async fn identity(
+        &self,
+        code: String,
+        flow: &Flow,
+        name: Option<String>,
+    ) -> Result<Identity, ServiceError> {
         match &self.protocol {
-            Protocol::Oidc(discovery) => discovery.identity(code, flow).await,
+            Protocol::Oidc(discovery) => discovery.identity(code, flow, name).await,
             Protocol::GitHub(github) => github.identity(code, &flow.pkce_verifier).await,
         }
     }

@@ -35,7 +35,41 @@ where
     S: Clone + Send + Sync + 'static,
     ProviderRoutes: FromRef<S>,
 {
-    Router::new().route("/auth/{provider}", get(start)).route("/auth/{provider}/connect", post(connect))
+    Router::new()
+        .route("/auth/{provider}", get(start))
+        .route("/auth/{provider}/connect", post(connect))
+        .route("/auth/{provider}/callback", post(posted_back))
+}
+
+#[derive(Deserialize)]
+struct PostedBack {
+    code: Option<String>,
+    state: Option<String>,
+    error: Option<String>,
+    user: Option<String>,
+}
+
+/// A provider that posts its answer back (Apple's `response_mode=form_post`, a cross-site
+/// POST, let through the CSRF guard for this path only): the same answer goes on as a GET to
+/// the callback page, a top-level navigation that carries the `SameSite=Lax` flow cookie. This
+/// handler changes nothing; the page checks everything as for any provider.
+async fn posted_back(
+    State(state): State<ProviderRoutes>,
+    Path(id): Path<String>,
+    form: Result<Form<PostedBack>, FormRejection>,
+) -> Response {
+    if state.providers.provider(&id).is_err() {
+        return StatusCode::NOT_FOUND.into_response();
+    }
+    let Ok(Form(form)) = form else { return StatusCode::BAD_REQUEST.into_response() };
+    let query: Vec<String> =
+        [("code", form.code), ("state", form.state), ("error", form.error), ("user", form.user)]
+            .into_iter()
+            .filter_map(|(k, v)| {
+                v.filter(|v| v.len() <= 4096).map(|v| format!("{k}={}", encode_component(&v)))
+            })
+            .collect();
+    Redirect::to(&format!("/auth/{id}/callback?{}", query.join("&"))).into_response()
 }
 
 #[derive(Deserialize)]

@@ -38,6 +38,16 @@ pub struct CallbackParams {
     pub code: Option<String>,
     pub state: Option<String>,
     pub error: Option<String>,
+    /// Apple's `user` (JSON with the person's name), sent with the first sign-in only.
+    pub user: Option<String>,
+}
+
+/// The name in Apple's `user` field, `{"name": {"firstName": …, "lastName": …}}`.
+fn name_from_user(user: Option<&str>) -> Option<String> {
+    let user: serde_json::Value = serde_json::from_str(user.filter(|u| u.len() <= 2048)?).ok()?;
+    let part = |key: &str| user.get("name")?.get(key)?.as_str().map(str::trim).map(str::to_owned);
+    let full = [part("firstName"), part("lastName")].into_iter().flatten().collect::<Vec<_>>().join(" ");
+    (!full.trim().is_empty()).then(|| full.trim().to_owned())
 }
 
 #[derive(Debug)]
@@ -208,7 +218,7 @@ impl SignInWith {
         let Some(code) = params.code.filter(|c| !c.is_empty() && c.len() <= 2048) else {
             return Err(ServiceError::BadRequest(provider.messages.rejected));
         };
-        let identity = provider.identity(code, &flow).await?;
+        let identity = provider.identity(code, &flow, name_from_user(params.user.as_deref())).await?;
         match flow.link_user_id {
             Some(user_id)
                 if identities::user_for(&self.inner.pool, &provider.issuer, &identity.subject).await?
@@ -219,5 +229,18 @@ impl SignInWith {
             Some(user_id) => self.link(provider, user_id, &identity, client_info).await,
             None => self.sign_in(provider, identity, flow.next, client_info).await,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn apples_user_field_names_the_person() {
+        let user =
+            r#"{"name":{"firstName":"Ada","lastName":"Lovelace"},"email":"x@privaterelay.appleid.com"}"#;
+        assert_eq!(super::name_from_user(Some(user)).as_deref(), Some("Ada Lovelace"));
+        assert_eq!(super::name_from_user(Some(r#"{"name":{"firstName":" "}}"#)), None);
+        assert_eq!(super::name_from_user(Some("not json")), None);
+        assert_eq!(super::name_from_user(None), None);
     }
 }

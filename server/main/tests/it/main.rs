@@ -5,6 +5,7 @@
 mod support;
 
 mod admin;
+mod apple;
 mod email;
 mod embedded_postgres;
 mod foundation;

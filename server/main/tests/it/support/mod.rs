@@ -3,6 +3,8 @@
 #![allow(dead_code)]
 
 pub mod accounts;
+pub mod apple;
+pub mod flow;
 pub mod github;
 pub mod log;
 pub mod mail;

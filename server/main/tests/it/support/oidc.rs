@@ -47,6 +47,8 @@ type GoogleIdToken =
 use serde_json::json;
 use tokio::task::JoinHandle;
 
+pub use super::flow::{Started, started, started_for};
+
 pub const CLIENT_ID: &str = "accounts-test";
 pub const CLIENT_SECRET: &str = "accounts-test-secret";
 const KEY: &str = include_str!("oidc_key.pem");
@@ -115,6 +117,8 @@ struct Shared {
     issuer: String,
     /// Microsoft-shaped: discovery under `/<tenant>/v2.0` with a `{tenantid}` issuer template.
     microsoft: bool,
+    /// Apple-shaped: the client secret comes in the body, an ES256 JWT this public key verifies.
+    apple_key: Option<Vec<u8>>,
     inner: Arc<Mutex<Inner>>,
 }
 
@@ -130,19 +134,24 @@ fn key(pem: &str) -> CoreRsaPrivateSigningKey {
 
 impl MockProvider {
     pub async fn start() -> Self {
-        Self::start_shaped(false).await
+        Self::start_shaped(false, None).await
     }
 
     /// Microsoft's identity platform: `issuer` is then the authority host (`MICROSOFT_URL`).
     pub async fn start_microsoft() -> Self {
-        Self::start_shaped(true).await
+        Self::start_shaped(true, None).await
     }
 
-    async fn start_shaped(microsoft: bool) -> Self {
+    /// Sign in with Apple, trusting client secrets signed by `public_key` (see `support::apple`).
+    pub async fn start_apple(public_key: Vec<u8>) -> Self {
+        Self::start_shaped(false, Some(public_key)).await
+    }
+
+    async fn start_shaped(microsoft: bool, apple_key: Option<Vec<u8>>) -> Self {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr: SocketAddr = listener.local_addr().unwrap();
         let issuer = format!("http://{addr}");
-        let shared = Shared { issuer: issuer.clone(), microsoft, inner: Arc::default() };
+        let shared = Shared { issuer: issuer.clone(), microsoft, apple_key, inner: Arc::default() };
         let router = Router::new()
             .route("/.well-known/openid-configuration", get(discovery))
             .route("/{tenant}/v2.0/.well-known/openid-configuration", get(discovery))
@@ -234,7 +243,18 @@ async fn token(
         "Basic {}",
         base64::engine::general_purpose::STANDARD.encode(format!("{CLIENT_ID}:{CLIENT_SECRET}"))
     );
-    if headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()) != Some(basic.as_str()) {
+    let client_ok = match &s.apple_key {
+        Some(key) => {
+            form.get("client_id").map(String::as_str) == Some(CLIENT_ID)
+                && super::apple::secret_is_valid(
+                    key,
+                    form.get("client_secret").map_or("", String::as_str),
+                    &s.issuer,
+                )
+        }
+        None => headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()) == Some(basic.as_str()),
+    };
+    if !client_ok {
         return (StatusCode::UNAUTHORIZED, Json(json!({ "error": "invalid_client" }))).into_response();
     }
     let mut inner = s.inner.lock().unwrap();
@@ -295,69 +315,4 @@ async fn token(
         "id_token": id_token.to_string(),
     }))
     .into_response()
-}
-
-impl super::TestApp {
-    /// An app whose "Google" is `provider`.
-    pub async fn spawn_with_google(provider: &MockProvider) -> Self {
-        Self::spawn_with(&[
-            ("GOOGLE_CLIENT_ID", CLIENT_ID),
-            ("GOOGLE_CLIENT_SECRET", CLIENT_SECRET),
-            ("GOOGLE_ISSUER_URL", &provider.issuer),
-        ])
-        .await
-    }
-
-    /// An app whose "Microsoft" (multi-tenant, `common`) is `provider`.
-    pub async fn spawn_with_microsoft(provider: &MockProvider) -> Self {
-        Self::spawn_with(&[
-            ("MICROSOFT_CLIENT_ID", CLIENT_ID),
-            ("MICROSOFT_CLIENT_SECRET", CLIENT_SECRET),
-            ("MICROSOFT_URL", &provider.issuer),
-        ])
-        .await
-    }
-
-    /// The provider's redirect back to the app with `code` for `state`, carrying `cookies`.
-    pub async fn google_callback(&self, code: &str, state: &str, cookies: &[&str]) -> reqwest::Response {
-        self.provider_callback("google", code, state, cookies).await
-    }
-
-    /// The same for the provider `id`.
-    pub async fn provider_callback(
-        &self,
-        id: &str,
-        code: &str,
-        state: &str,
-        cookies: &[&str],
-    ) -> reqwest::Response {
-        self.bare
-            .get(self.url(&format!("/auth/{id}/callback?code={code}&state={state}")))
-            .header(reqwest::header::COOKIE, cookies.join("; "))
-            .send()
-            .await
-            .unwrap()
-    }
-}
-
-/// A started attempt: the flow cookie, the provider URL the browser was sent to, and `state`.
-pub struct Started {
-    pub cookie: String,
-    pub authorize: url::Url,
-    pub state: String,
-}
-
-/// Reads the answer of `/auth/google` or `/auth/google/connect` that sends the browser away.
-pub fn started(res: &reqwest::Response) -> Started {
-    started_for(res, "google")
-}
-
-/// The same for the provider `id` (`/auth/<id>`).
-pub fn started_for(res: &reqwest::Response, id: &str) -> Started {
-    assert_eq!(res.status(), reqwest::StatusCode::SEE_OTHER, "an attempt starts");
-    let location = res.headers()[reqwest::header::LOCATION].to_str().unwrap();
-    let authorize = url::Url::parse(location).unwrap();
-    let state = authorize.query_pairs().find(|(k, _)| k == "state").unwrap().1.into_owned();
-    let cookie = super::accounts::set_cookie(res, &format!("{id}_flow")).expect("the flow cookie");
-    Started { cookie, authorize, state }
 }
