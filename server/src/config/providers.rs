@@ -94,6 +94,24 @@ pub struct ProviderConfig {
 
 type Get<'a> = &'a dyn Fn(&str) -> Option<String>;
 
+/// Ids a generic provider cannot take: the built-in providers', the stored sign-in methods'
+/// (`sessions.sign_in_method`), and the query parameters of the pages that show a provider's
+/// outcome as `?<id>=cancelled`.
+const RESERVED_IDS: [&str; 12] = [
+    "google",
+    "github",
+    "microsoft",
+    "apple",
+    "password",
+    "passkey",
+    "next",
+    "reset",
+    "done",
+    "code",
+    "state",
+    "error",
+];
+
 /// Every configured provider, in button order.
 pub fn providers(get: Get<'_>) -> Result<Vec<ProviderConfig>, ConfigError> {
     let mut all = Vec::new();
@@ -277,13 +295,14 @@ fn apple(get: Get<'_>) -> Result<Option<ProviderConfig>, ConfigError> {
 /// `OIDC_<ID>_ISSUER`, `_CLIENT_ID`, `_CLIENT_SECRET` (all required), `_LABEL` (default: the
 /// id) and `_AUTHORITATIVE_DOMAINS` (comma-separated; default none).
 fn generic(get: Get<'_>, id: &str) -> Result<ProviderConfig, ConfigError> {
-    let Some(provider_id) =
-        ProviderId::parse(id).filter(|p| !["google", "github", "microsoft", "apple"].contains(&p.as_str()))
-    else {
+    let Some(provider_id) = ProviderId::parse(id).filter(|p| !RESERVED_IDS.contains(&p.as_str())) else {
         return Err(ConfigError::new(
             "OIDC_PROVIDERS",
             format!("{id:?}"),
-            "comma-separated ids of lower-case letters, digits and -, other than google, github, microsoft and apple",
+            format!(
+                "comma-separated ids of lower-case letters, digits and -, none of {}",
+                RESERVED_IDS.join(", ")
+            ),
         ));
     };
     let prefix = format!("OIDC_{}_", id.to_ascii_uppercase().replace('-', "_"));

@@ -252,6 +252,8 @@ fn a_bad_provider_names_its_variable() {
     assert_eq!(with(&[("GITHUB_CLIENT_ID", "g")]), "GITHUB_CLIENT_SECRET");
     assert_eq!(with(&[("OIDC_PROVIDERS", "Okta")]), "OIDC_PROVIDERS");
     assert_eq!(with(&[("OIDC_PROVIDERS", "google")]), "OIDC_PROVIDERS");
+    assert_eq!(with(&[("OIDC_PROVIDERS", "passkey")]), "OIDC_PROVIDERS", "a stored sign-in method");
+    assert_eq!(with(&[("OIDC_PROVIDERS", "next")]), "OIDC_PROVIDERS", "a query parameter of /login");
     assert_eq!(with(&[("OIDC_PROVIDERS", "okta")]), "OIDC_OKTA_ISSUER");
     assert_eq!(
         with(&[

@@ -16,6 +16,7 @@ mod microsoft;
 mod outbox;
 mod passkeys;
 mod profile;
+mod providers;
 mod scale_out;
 mod sessions;
 mod two_step;
