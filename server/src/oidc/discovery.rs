@@ -57,30 +57,19 @@ pub enum Flavor {
     Apple(Box<AppleSecret>),
 }
 
+/// Built by [`super::provider::Provider::new`].
 pub struct Discovery {
-    issuer: IssuerUrl,
-    client_id: ClientId,
-    client_secret: ClientSecret,
-    redirect: RedirectUrl,
-    http: reqwest::Client,
-    messages: &'static Messages,
-    flavor: Flavor,
-    cached: Mutex<Option<(Instant, Arc<Client>)>>,
+    pub(super) issuer: IssuerUrl,
+    pub(super) client_id: ClientId,
+    pub(super) client_secret: ClientSecret,
+    pub(super) redirect: RedirectUrl,
+    pub(super) http: reqwest::Client,
+    pub(super) messages: &'static Messages,
+    pub(super) flavor: Flavor,
+    pub(super) cached: Mutex<Option<(Instant, Arc<Client>)>>,
 }
 
 impl Discovery {
-    pub fn new(
-        issuer: IssuerUrl,
-        client_id: ClientId,
-        client_secret: ClientSecret,
-        redirect: RedirectUrl,
-        http: reqwest::Client,
-        messages: &'static Messages,
-        flavor: Flavor,
-    ) -> Self {
-        Self { issuer, client_id, client_secret, redirect, http, messages, flavor, cached: Mutex::new(None) }
-    }
-
     /// Multi-tenant discovery: the document's issuer is a template (`{tenantid}`), so it is read
     /// without the issuer check the library makes; tokens are checked one by one instead.
     async fn discover_multi_tenant(&self) -> Result<CoreProviderMetadata, String> {

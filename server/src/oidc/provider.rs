@@ -62,60 +62,41 @@ impl Provider {
         let client_secret = ClientSecret::new(config.client_secret.expose_secret().to_owned());
         let github = matches!(config.kind, ProviderKind::GitHub { .. });
         let messages = messages::for_label(&config.label, github);
+        let oidc = |discovery_url: String, flavor: Flavor| -> Result<Protocol, ServiceError> {
+            Ok(Protocol::Oidc(Box::new(Discovery {
+                issuer: IssuerUrl::new(discovery_url).map_err(|e| internal(&e))?,
+                client_id: client_id.clone(),
+                client_secret: client_secret.clone(),
+                redirect: redirect.clone(),
+                http: http.clone(),
+                messages,
+                flavor,
+                cached: Default::default(),
+            })))
+        };
         let (issuer, protocol) = match &config.kind {
             ProviderKind::Oidc { issuer_url } => {
-                let issuer = IssuerUrl::new(issuer_url.clone()).map_err(|e| internal(&e))?;
-                let discovery = Discovery::new(
-                    issuer,
-                    client_id,
-                    client_secret,
-                    redirect,
-                    http.clone(),
-                    messages,
-                    Flavor::Standard,
-                );
-                (issuer_url.clone(), Protocol::Oidc(Box::new(discovery)))
+                (issuer_url.clone(), oidc(issuer_url.clone(), Flavor::Standard)?)
             }
             ProviderKind::Microsoft { base_url, tenant } => {
-                let issuer = IssuerUrl::new(format!("{base_url}/{tenant}/v2.0")).map_err(|e| internal(&e))?;
                 let multi = ["common", "organizations", "consumers"].contains(&tenant.as_str());
-                let tenancy = Flavor::Microsoft(Tenancy { base_url: base_url.clone(), multi });
-                let discovery = Discovery::new(
-                    issuer,
-                    client_id,
-                    client_secret,
-                    redirect,
-                    http.clone(),
-                    messages,
-                    tenancy,
-                );
+                let flavor = Flavor::Microsoft(Tenancy { base_url: base_url.clone(), multi });
                 // Identities are keyed by `<tid>:<oid>` under the one authority host, whatever
                 // the tenant setting: changing it never orphans a link.
-                (base_url.clone(), Protocol::Oidc(Box::new(discovery)))
+                (base_url.clone(), oidc(format!("{base_url}/{tenant}/v2.0"), flavor)?)
             }
             ProviderKind::Apple { issuer_url, team_id, key_id, private_key } => {
-                let issuer = IssuerUrl::new(issuer_url.clone()).map_err(|e| internal(&e))?;
                 let secret =
                     AppleSecret::new(team_id, key_id, &config.client_id, issuer_url, &private_key.0)?;
-                let flavor = Flavor::Apple(Box::new(secret));
-                let discovery = Discovery::new(
-                    issuer,
-                    client_id,
-                    client_secret,
-                    redirect,
-                    http.clone(),
-                    messages,
-                    flavor,
-                );
-                (issuer_url.clone(), Protocol::Oidc(Box::new(discovery)))
+                (issuer_url.clone(), oidc(issuer_url.clone(), Flavor::Apple(Box::new(secret)))?)
             }
             ProviderKind::GitHub { web_url, api_url } => {
                 let github = GitHub::new(
                     web_url,
                     api_url,
-                    client_id,
-                    client_secret,
-                    redirect,
+                    client_id.clone(),
+                    client_secret.clone(),
+                    redirect.clone(),
                     http.clone(),
                     messages,
                 )?;
