@@ -12,10 +12,22 @@ use crate::{
         verify_banner::VerifyBanner,
     },
     pages::{
-        account::AccountPage, confirm::ConfirmPage, forgot_password::ForgotPasswordPage, home::HomePage,
-        login::LoginPage, login_verify::LoginVerifyPage, not_found::NotFound, not_me::NotMePage,
-        provider_callback::ProviderCallbackPage, public_profile::PublicProfilePage,
-        reset_password::ResetPasswordPage, security::SecurityPage, signup::SignUpPage, two_step::TwoStepPage,
+        account::AccountPage,
+        confirm::ConfirmPage,
+        forgot_password::ForgotPasswordPage,
+        home::HomePage,
+        login::LoginPage,
+        login_code::{LoginCodePage, SignUpCodePage},
+        login_code_link::CodeLinkPage,
+        login_verify::LoginVerifyPage,
+        not_found::NotFound,
+        not_me::NotMePage,
+        provider_callback::ProviderCallbackPage,
+        public_profile::PublicProfilePage,
+        reset_password::ResetPasswordPage,
+        security::SecurityPage,
+        signup::SignUpPage,
+        two_step::TwoStepPage,
         verify_email::VerifyEmailPage,
     },
     site::SiteInfo,
@@ -43,6 +55,21 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment("") view=HomePage ssr=SsrMode::Async/>
                     <Route path=StaticSegment("signup") view=SignUpPage ssr=SsrMode::Async/>
                     <Route path=StaticSegment("login") view=LoginPage ssr=SsrMode::Async/>
+                    <Route
+                        path=(StaticSegment("login"), StaticSegment("code"))
+                        view=LoginCodePage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("login"), StaticSegment("code"), StaticSegment("confirm"))
+                        view=CodeLinkPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("signup"), StaticSegment("code"))
+                        view=SignUpCodePage
+                        ssr=SsrMode::Async
+                    />
                     <Route
                         path=(StaticSegment("login"), StaticSegment("verify"))
                         view=LoginVerifyPage

@@ -10,6 +10,7 @@ pub(crate) mod client;
 pub(crate) mod config;
 pub mod db;
 pub mod domain;
+pub(crate) mod email_codes;
 pub(crate) mod email_tokens;
 pub(crate) mod error;
 pub(crate) mod health;

@@ -5,11 +5,11 @@ use std::time::Duration;
 
 use sqlx::PgPool;
 
-use crate::{email_tokens, mail::outbox, passkeys, session::Sessions, trail};
+use crate::{email_codes, email_tokens, mail::outbox, passkeys, session::Sessions, trail};
 
 /// Every 5 minutes, expired passkey ceremonies (they last 5 minutes); every hour, stale
-/// sessions, security events past their 90 days, links expired over a day ago and mails sent
-/// (or given up on) long ago.
+/// sessions, security events past their 90 days, links expired over a day ago, sign-in codes
+/// made over a day ago and mails sent (or given up on) long ago.
 pub(crate) fn spawn(pool: PgPool, sessions: Sessions) {
     tokio::spawn(async move {
         // The first round one period after start, not at once: a starting instance has enough to
@@ -26,6 +26,7 @@ pub(crate) fn spawn(pool: PgPool, sessions: Sessions) {
             report("stale sessions", sessions.delete_stale().await, Every::Hour);
             report("security events past their 90 days", trail::prune(&pool).await, Every::Hour);
             report("expired email links", email_tokens::prune(&pool).await, Every::Hour);
+            report("day-old sign-in codes", email_codes::prune(&pool).await, Every::Hour);
             report("old mails", outbox::prune(&pool).await, Every::Hour);
         }
     });

@@ -7,8 +7,8 @@ use leptos::config::LeptosOptions;
 use sqlx::PgPool;
 
 use crate::{
-    accounts::Accounts,
     accounts::email::EmailFlows,
+    accounts::{Accounts, EmailCodes},
     auth::{BreachedPasswords, PasswordHasher, Throttle},
     config::Config,
     http::{flash::Flash, security_headers::HeaderRules},
@@ -42,6 +42,8 @@ pub struct Services {
     pub leptos_options: LeptosOptions,
     pub sessions: Sessions,
     pub accounts: Accounts,
+    /// Sign-in and sign-up with a code sent by mail.
+    pub email_codes: EmailCodes,
     pub profiles: Profiles,
     pub email: EmailFlows,
     /// Sign-in with the configured providers (perhaps none).
@@ -64,6 +66,7 @@ impl AppState {
         let throttle = Throttle::new(
             config.sign_in_per_ip_per_minute,
             config.sign_up_per_ip_per_hour,
+            config.email_codes_per_hour,
             config.secret_key.as_bytes(),
         );
         let hasher = PasswordHasher::new();
@@ -92,6 +95,13 @@ impl AppState {
             throttle.clone(),
             email.clone(),
             breached,
+        );
+        let email_codes = EmailCodes::new(
+            pool.clone(),
+            sessions.clone(),
+            email.outbox.clone(),
+            throttle.clone(),
+            config.secret_key.as_bytes(),
         );
         let storage = Storage::new(config.bucket.as_ref(), &config.data_dir)?;
         let profiles = Profiles::new(
@@ -126,6 +136,7 @@ impl AppState {
             leptos_options,
             sessions,
             accounts,
+            email_codes,
             profiles,
             email,
             providers,

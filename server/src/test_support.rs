@@ -3,6 +3,7 @@
 //! never uses it (`scripts/check-table-owners.sh` keeps it out of `app/src`).
 
 pub use crate::{
+    email_codes::prune as prune_email_codes,
     email_tokens::{LinkToken, Purpose, create as create_link, prune as prune_email_tokens},
     mail::outbox::{EXPIRED as OUTBOX_EXPIRED, enqueue, prune as prune_outbox},
     passkeys::ceremony::prune as prune_passkey_ceremonies,

@@ -6,6 +6,7 @@ pub mod auth;
 #[cfg(feature = "ssr")]
 mod ceremony_cookie;
 pub mod email;
+pub mod email_code;
 pub mod errors;
 pub mod not_me;
 pub mod passkeys;

@@ -12,6 +12,19 @@ use crate::components::{
 /// The flash `done` value after a reset that was the address's first proof.
 const UNPROVEN_REMOVED: &str = "unproven_removed";
 
+/// The code page, carrying where to go after signing in.
+fn code_link(next: &str) -> String {
+    match next {
+        "/" => "/login/code".to_owned(),
+        next => format!("/login/code?next={}", urlencoding_next(next)),
+    }
+}
+
+/// `next` as a query value: what `safe_next` accepts, with the characters a query needs escaped.
+fn urlencoding_next(next: &str) -> String {
+    next.replace('%', "%25").replace('&', "%26").replace('#', "%23").replace('+', "%2B").replace(' ', "%20")
+}
+
 #[component]
 pub fn LoginPage() -> impl IntoView {
     let error = form_error::<SignIn>();
@@ -44,6 +57,7 @@ pub fn LoginPage() -> impl IntoView {
             <ProviderButtons next=Signal::derive(next)/>
             <PasskeySignIn next=next()/>
             <p><a href="/forgot-password">"Forgot password?"</a></p>
+            <p><a href=move || code_link(&next())>"Email me a sign-in code"</a></p>
             <p>"New here? "<a href="/signup">"Create account"</a></p>
         </section>
     }

@@ -6,6 +6,8 @@ pub mod connected_accounts;
 pub mod forgot_password;
 pub mod home;
 pub mod login;
+pub mod login_code;
+pub mod login_code_link;
 pub mod login_verify;
 pub mod not_found;
 pub mod not_me;

@@ -33,6 +33,7 @@ pub fn SignUpPage() -> impl IntoView {
                 <p class="hint">"At least 12 characters. A few unrelated words work well."</p>
                 <SubmitButton label="Create account"/>
             </form>
+            <p><a href="/signup/code">"Create account without a password"</a></p>
             <ProviderButtons next="/".to_owned()/>
             <p>"Already have an account? "<a href="/login">"Sign in"</a></p>
         </section>

@@ -14,7 +14,7 @@ use std::{
 };
 
 use governor::{
-    Quota, RateLimiter,
+    DefaultDirectRateLimiter, Quota, RateLimiter,
     clock::{Clock, DefaultClock},
     middleware::NoOpMiddleware,
     state::keyed::DefaultKeyedStateStore,
@@ -100,6 +100,8 @@ pub enum Action {
     PasskeyStart,
     /// The strength meter on the new-password forms: one zxcvbn run per pause in typing.
     PasswordStrength,
+    /// Asking for a sign-in code by mail.
+    EmailCode,
 }
 
 impl Action {
@@ -107,6 +109,7 @@ impl Action {
     pub fn per_ip_per_hour(self) -> u32 {
         match self {
             Self::EmailChange | Self::VerificationResend => 10,
+            Self::EmailCode => 20,
             Self::ProviderStart => 60,
             Self::AvatarUpload => 30,
             Self::PasskeyStart | Self::PasswordStrength => 600,
@@ -128,13 +131,21 @@ pub struct Throttle {
     sign_in: Arc<IpLimiter>,
     sign_up: Arc<IpLimiter>,
     /// One per [`Action`], in its declaration order.
-    actions: Arc<[IpLimiter; 6]>,
+    actions: Arc<[IpLimiter; 7]>,
+    /// Sign-in codes mailed by this instance, all addresses together: the outbox cannot be
+    /// turned on strangers' inboxes at volume.
+    email_codes: Arc<DefaultDirectRateLimiter>,
     avatars_per_account: Arc<KeyedLimiter<Uuid>>,
     pub lockout: Lockout,
 }
 
 impl Throttle {
-    pub fn new(sign_in_per_minute: u32, sign_up_per_hour: u32, secret: &[u8]) -> Self {
+    pub fn new(
+        sign_in_per_minute: u32,
+        sign_up_per_hour: u32,
+        email_codes_per_hour: u32,
+        secret: &[u8],
+    ) -> Self {
         let limiter = |q| Arc::new(IpLimiter::with_clock(q, DefaultClock::default()));
         let hourly =
             |a: Action| IpLimiter::with_clock(quota(a.per_ip_per_hour(), HOUR), DefaultClock::default());
@@ -151,9 +162,11 @@ impl Throttle {
                     Action::AvatarUpload,
                     Action::PasskeyStart,
                     Action::PasswordStrength,
+                    Action::EmailCode,
                 ]
                 .map(hourly),
             ),
+            email_codes: Arc::new(RateLimiter::direct(quota(email_codes_per_hour, HOUR))),
             avatars_per_account: Arc::new(KeyedLimiter::with_clock(
                 quota(AVATARS_PER_ACCOUNT_PER_HOUR, HOUR),
                 DefaultClock::default(),
@@ -176,6 +189,15 @@ impl Throttle {
             Some(ip) => self.actions[action as usize].check(ip),
             None => Ok(()),
         }
+    }
+
+    /// Counts one request for a sign-in code from `ip`, and one code against the instance's
+    /// hourly total. Neither depends on the address asked for.
+    pub fn email_code(&self, ip: Option<IpAddr>) -> Result<(), ServiceError> {
+        self.action(Action::EmailCode, ip)?;
+        self.email_codes.check().map_err(|not_until| ServiceError::RateLimited {
+            minutes: minutes_until(not_until.wait_time_from(DefaultClock::default().now())),
+        })
     }
 
     /// Counts one avatar upload by `user` from `ip`.
@@ -233,7 +255,7 @@ mod tests {
 
     #[test]
     fn each_action_has_its_own_hourly_budget_per_address() {
-        let throttle = Throttle::new(20, 20, &[1; 32]);
+        let throttle = Throttle::new(20, 20, 100, &[1; 32]);
         let ip = Some(ip("203.0.113.9"));
         for _ in 0..Action::EmailChange.per_ip_per_hour() {
             assert!(throttle.action(Action::EmailChange, ip).is_ok());

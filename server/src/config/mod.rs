@@ -60,6 +60,9 @@ pub struct Config {
     pub sign_in_per_ip_per_minute: u32,
     /// Sign-ups allowed per client IP per hour (`SIGN_UP_PER_IP_PER_HOUR`).
     pub sign_up_per_ip_per_hour: u32,
+    /// Sign-in codes this instance mails per hour, all addresses together
+    /// (`EMAIL_CODES_PER_HOUR`): beyond it, asking answers 429.
+    pub email_codes_per_hour: u32,
     /// Reverse proxies in front of the app that append to `X-Forwarded-For`
     /// (`TRUSTED_PROXY_HOPS`); 0 uses the TCP peer address and ignores the header.
     pub trusted_proxy_hops: u32,
@@ -129,6 +132,8 @@ impl Config {
             parse::number("SIGN_IN_PER_IP_PER_MINUTE", get("SIGN_IN_PER_IP_PER_MINUTE"), 20u32, 1)?;
         let sign_up_per_ip_per_hour =
             parse::number("SIGN_UP_PER_IP_PER_HOUR", get("SIGN_UP_PER_IP_PER_HOUR"), 20u32, 1)?;
+        let email_codes_per_hour =
+            parse::number("EMAIL_CODES_PER_HOUR", get("EMAIL_CODES_PER_HOUR"), 1000u32, 1)?;
         let trusted_proxy_hops = parse::number("TRUSTED_PROXY_HOPS", get("TRUSTED_PROXY_HOPS"), 0u32, 0)?;
         let metrics_socket = match get("METRICS_SOCKET") {
             Some(value) => Some(parse::socket("METRICS_SOCKET", Some(value), "")?),
@@ -162,6 +167,7 @@ impl Config {
             providers,
             sign_in_per_ip_per_minute,
             sign_up_per_ip_per_hour,
+            email_codes_per_hour,
             trusted_proxy_hops,
             metrics_socket,
             passkey_sign_in_ceremonies_max,

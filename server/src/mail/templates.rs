@@ -125,6 +125,26 @@ impl Site {
         )
     }
 
+    /// A sign-in code and its link. Not capped with the other link mails: codes have their own
+    /// limit per address (`email_codes::PER_ADDRESS_PER_HOUR`), so asking for codes never uses
+    /// up an address's reset or verification mails.
+    pub fn sign_in_code(&self, to: &str, code: &str, link: &LinkToken) -> Mail {
+        let subject = format!("Your sign-in code for {}", self.service_name);
+        let lines = [
+            &format!("Your sign-in code is {code}")[..],
+            "Type it in the browser where you asked for it, or press the link below in that same browser. It works once, for 10 minutes.",
+            "If you did not ask for a code, ignore this mail: nobody can use it without the browser that asked.",
+        ];
+        let mut mail = self.mail(
+            to,
+            &subject,
+            &lines,
+            Some(("Sign in on this device", &self.link("/login/code/confirm", link))),
+        );
+        mail.link_ttl_secs = Some(link.ttl_secs);
+        mail
+    }
+
     pub fn password_changed(&self, to: &str) -> Mail {
         self.notice(
             to,

@@ -11,6 +11,10 @@ pub enum SignInMethod {
     Password,
     PasswordAndCode,
     Passkey,
+    /// A code mailed to the account's address, with or without the code step after it.
+    EmailCode {
+        code: bool,
+    },
     /// A sign-in provider (Google, GitHub, …), with or without the code step after it.
     Provider {
         id: ProviderId,
@@ -23,12 +27,15 @@ impl SignInMethod {
         Self::Provider { id: id.clone(), code: false }
     }
 
-    /// As stored: `password`, `password+code`, `passkey`, `<provider id>`, `<provider id>+code`.
+    /// As stored: `password`, `password+code`, `passkey`, `email_code`, `email_code+code`,
+    /// `<provider id>`, `<provider id>+code` (a provider id has no `_`).
     pub fn as_str(&self) -> Cow<'static, str> {
         match self {
             Self::Password => "password".into(),
             Self::PasswordAndCode => "password+code".into(),
             Self::Passkey => "passkey".into(),
+            Self::EmailCode { code: false } => "email_code".into(),
+            Self::EmailCode { code: true } => "email_code+code".into(),
             Self::Provider { id, code: false } => id.as_str().to_owned().into(),
             Self::Provider { id, code: true } => format!("{id}+code").into(),
         }
@@ -38,6 +45,8 @@ impl SignInMethod {
         match s {
             "password+code" => Self::PasswordAndCode,
             "passkey" => Self::Passkey,
+            "email_code" => Self::EmailCode { code: false },
+            "email_code+code" => Self::EmailCode { code: true },
             other => {
                 let (id, code) = match other.strip_suffix("+code") {
                     Some(id) => (id, true),
@@ -57,6 +66,8 @@ impl SignInMethod {
             Self::Password => "password",
             Self::PasswordAndCode => "password+code",
             Self::Passkey => "passkey",
+            Self::EmailCode { code: false } => "email_code",
+            Self::EmailCode { code: true } => "email_code+code",
             Self::Provider { code: false, .. } => "provider",
             Self::Provider { code: true, .. } => "provider+code",
         }
@@ -67,6 +78,7 @@ impl SignInMethod {
         match self {
             Self::Password | Self::PasswordAndCode => Self::PasswordAndCode,
             Self::Provider { id, .. } => Self::Provider { id, code: true },
+            Self::EmailCode { .. } => Self::EmailCode { code: true },
             Self::Passkey => Self::Passkey,
         }
     }
@@ -77,6 +89,8 @@ impl SignInMethod {
             Self::Password => "Password".into(),
             Self::PasswordAndCode => "Password and authenticator code".into(),
             Self::Passkey => "Passkey".into(),
+            Self::EmailCode { code: false } => "Email code".into(),
+            Self::EmailCode { code: true } => "Email code and authenticator code".into(),
             Self::Provider { id, code: false } => names.label(id).to_owned(),
             Self::Provider { id, code: true } => format!("{} + code", names.label(id)),
         }

@@ -30,9 +30,10 @@ pub async fn start(
     let token = sessions.create_for_device(change.db(), user_id, device_id, client, method.clone()).await?;
     metrics::counter!("sign_ins_total", "method" => method.metric_label(), "outcome" => "success")
         .increment(1);
-    // The method only when a provider proved it: the other sign-ins read as they always have.
+    // The method only when a provider or a mailed code proved it: the other sign-ins read as
+    // they always have.
     let detail = match &method {
-        SignInMethod::Provider { .. } => method.describe(&sessions.names),
+        SignInMethod::Provider { .. } | SignInMethod::EmailCode { .. } => method.describe(&sessions.names),
         _ => String::new(),
     };
     change.record(user_id, EventKind::SignedIn, &detail).await?;

@@ -6,9 +6,10 @@ use ring::{
     rand::{SecureRandom, SystemRandom},
 };
 
+use crate::domain::typed_code::characters;
+use crate::domain::typed_code::normalise;
+
 pub const COUNT: usize = 10;
-/// Crockford's base32: no I, L, O or U to misread.
-const ALPHABET: &[u8; 32] = b"0123456789abcdefghjkmnpqrstvwxyz";
 
 #[derive(Clone)]
 pub struct CodeKey(hmac::Key);
@@ -31,20 +32,8 @@ pub fn generate() -> Vec<String> {
         .map(|_| {
             let mut bytes = [0u8; 10];
             rng.fill(&mut bytes).expect("the system random source works");
-            let chars: String = bytes.iter().map(|b| ALPHABET[usize::from(b & 31)] as char).collect();
+            let chars = characters(&bytes);
             format!("{}-{}", &chars[..5], &chars[5..])
-        })
-        .collect()
-}
-
-/// Case, spaces and dashes do not matter; letters people confuse map to the digit.
-pub fn normalise(code: &str) -> String {
-    code.chars()
-        .filter(|c| c.is_ascii_alphanumeric())
-        .map(|c| match c.to_ascii_lowercase() {
-            'o' => '0',
-            'i' | 'l' => '1',
-            other => other,
         })
         .collect()
 }

@@ -7,6 +7,7 @@ mod support;
 mod admin;
 mod apple;
 mod email;
+mod email_codes;
 mod embedded_postgres;
 mod foundation;
 mod github;
