@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { PASSWORD, header, hydrated, signIn, signUp, totp, uniqueEmail, verifyEmail } from "./helpers";
+import { PASSWORD, header, hydrated, mailedLink, signIn, signUp, totp, uniqueEmail, verifyEmail } from "./helpers";
 
 // axe-core on every page, in both themes: no WCAG 2.1 A/AA violation.
 const THEMES = ["light", "dark"] as const;
@@ -24,6 +24,9 @@ test("signed-out pages and their error states", async ({ page }) => {
     "/signup",
     "/login",
     "/forgot-password",
+    "/login/code",
+    "/signup/code",
+    "/login/code/confirm?token=not-a-token",
     "/reset-password?token=not-a-token",
     "/verify-email?token=not-a-token",
     "/auth/google/callback",
@@ -82,4 +85,22 @@ test("signed-in pages", async ({ page }) => {
   await signIn(page, email, PASSWORD);
   await expect(page).toHaveURL(/\/login\/verify$/);
   await checkPage(page, "/login/verify");
+});
+
+test("the email code pages", async ({ browser }) => {
+  const email = uniqueEmail("a11y-code");
+  const page = await (await browser.newContext()).newPage();
+  await page.goto("/signup/code");
+  await page.getByLabel("Email", { exact: true }).fill(email);
+  await page.getByRole("button", { name: "Send code" }).click();
+  await expect(page.getByText("Enter the code from the email")).toBeVisible();
+  await checkPage(page, "/signup/code asking for the code");
+  const link = await mailedLink(email, "Your sign-in code for", "/login/code/confirm");
+  await page.goto(link);
+  await expect(page.getByRole("button", { name: "Sign in on this device" })).toBeVisible();
+  await checkPage(page, "the code link in the browser that asked");
+  const other = await (await browser.newContext()).newPage();
+  await other.goto(link);
+  await expect(other.getByRole("heading", { name: "Your sign-in code" })).toBeVisible();
+  await checkPage(other, "the code link in another browser");
 });

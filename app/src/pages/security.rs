@@ -106,7 +106,7 @@ fn ChangePassword(has_password: bool) -> impl IntoView {
         <section class="card">
             <h2>"Change password"</h2>
             <Show when=move || !has_password>
-                <p>"Your account has no password yet: you sign in with a passkey or a connected account. To set one, "
+                <p>"Your account has no password yet: you sign in with a code by email, a passkey or a connected account. To set one, "
                     <a href="/forgot-password">"ask for a link by email"</a>"."</p>
             </Show>
             <form method="post" action=ChangePasswordFn::PATH class="form" novalidate="">
