@@ -227,7 +227,6 @@ impl EmailCodes {
         };
         self.first_proof(&mut change, user_id).await?;
         self.throttle.lockout.clear(change.db(), &[key, &lockout::account(user_id)]).await?;
-        change.user_changed(user_id);
         change.commit().await?;
         let method = SignInMethod::EmailCode { code: false };
         let begun =
@@ -256,6 +255,7 @@ impl EmailCodes {
         if removed || user.has_password {
             change.record(user_id, EventKind::UnprovenMethodsRemoved, "").await?;
         }
+        change.user_changed(user_id);
         change.all_sessions_changed(user_id);
         Ok(())
     }

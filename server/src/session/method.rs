@@ -111,3 +111,30 @@ impl ProviderNames {
         self.0.iter().find(|(known, _)| known == id).map_or(id.as_str(), |(_, label)| label)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_method_reads_back_as_stored() {
+        let github = ProviderId::parse("github").unwrap();
+        for method in [
+            SignInMethod::Password,
+            SignInMethod::PasswordAndCode,
+            SignInMethod::Passkey,
+            SignInMethod::EmailCode { code: false },
+            SignInMethod::EmailCode { code: true },
+            SignInMethod::Provider { id: github.clone(), code: false },
+            SignInMethod::Provider { id: github, code: true },
+        ] {
+            assert_eq!(SignInMethod::parse(&method.as_str()), method);
+        }
+        assert_eq!(
+            SignInMethod::EmailCode { code: false }.with_code(),
+            SignInMethod::EmailCode { code: true }
+        );
+        let names = ProviderNames::default();
+        assert_eq!(SignInMethod::EmailCode { code: false }.describe(&names), "Email code");
+    }
+}

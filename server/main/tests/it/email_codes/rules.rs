@@ -45,6 +45,41 @@ async fn five_wrong_codes_end_the_code() {
             .await
             .unwrap();
     assert_eq!(failures, 5, "each wrong code is a failed sign-in in the owner's trail");
+    // The account's guessing lock counted them, the same count as passwords.
+    let password = app.sign_in(&email, PASSWORD).await;
+    assert_eq!(
+        password.status(),
+        StatusCode::TOO_MANY_REQUESTS,
+        "the right password right after five wrong codes"
+    );
+}
+
+#[tokio::test]
+async fn codes_made_over_a_day_ago_are_removed_and_the_hours_stay() {
+    let app = TestApp::spawn().await;
+    for n in 0..3 {
+        ask(&app, &address(&format!("code-old{n}")), true).await;
+    }
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while sqlx::query_scalar::<_, i64>("SELECT count(*) FROM email_codes")
+        .fetch_one(&app.state.pool)
+        .await
+        .unwrap()
+        < 3
+    {
+        assert!(std::time::Instant::now() < deadline, "the codes were not made");
+        tokio::task::yield_now().await;
+    }
+    sqlx::query("UPDATE email_codes SET created_at = now() - interval '25 hours' WHERE id IN (SELECT id FROM email_codes LIMIT 2)")
+        .execute(&app.state.pool)
+        .await
+        .unwrap();
+    assert_eq!(server::test_support::prune_email_codes(&app.state.pool).await.unwrap(), 2);
+    assert_eq!(
+        server::test_support::prune_email_codes(&app.state.pool).await.unwrap(),
+        0,
+        "a second run finds nothing"
+    );
 }
 
 #[tokio::test]
