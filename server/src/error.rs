@@ -36,6 +36,9 @@ pub enum ServiceError {
     NeedsRecentSignIn,
     #[error("not found")]
     NotFound,
+    /// Signed in, but this needs more than the session has (a second factor for the console).
+    #[error("forbidden: {0}")]
+    Forbidden(&'static str),
     /// An operator locked the account: no sign-in until they unlock it.
     #[error("account locked")]
     Locked,
@@ -71,7 +74,7 @@ impl ServiceError {
             Self::EmailTaken => StatusCode::CONFLICT,
             Self::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
             Self::Unauthorized => StatusCode::UNAUTHORIZED,
-            Self::NeedsRecentSignIn | Self::Unverified | Self::Locked => StatusCode::FORBIDDEN,
+            Self::NeedsRecentSignIn | Self::Unverified | Self::Locked | Self::Forbidden(_) => StatusCode::FORBIDDEN,
             Self::NotFound => StatusCode::NOT_FOUND,
             Self::InvalidLink => StatusCode::BAD_REQUEST,
             Self::Refused(_) => StatusCode::TOO_MANY_REQUESTS,
@@ -99,6 +102,7 @@ impl ServiceError {
             Self::Locked => LOCKED.into(),
             Self::InvalidLink => "This link is invalid or has expired.".into(),
             Self::Refused(reason)
+            | Self::Forbidden(reason)
             | Self::BadRequest(reason)
             | Self::Conflict(reason)
             | Self::Unavailable(reason) => (*reason).into(),

@@ -42,6 +42,10 @@ pub enum Users {
     /// Remove two-step verification (key and recovery codes) for an owner who lost both, end
     /// the account's sessions and mail the owner.
     ResetTwoStep { email: String },
+    /// Let the account use the admin console (`/admin`; it signs in with two-step or a passkey).
+    GrantAdmin { email: String },
+    /// Take the admin console away from the account.
+    RevokeAdmin { email: String },
     /// Delete the account and everything in it.
     Delete {
         email: String,
@@ -101,6 +105,14 @@ async fn users(state: &server::AppState, action: Users) -> Result<String, admin:
         Users::Unlock { email } => {
             admin::unlock(state, &email).await?;
             format!("{} is unlocked.\n", email.trim())
+        }
+        Users::GrantAdmin { email } => {
+            admin::set_admin(state, &email, true).await?;
+            format!("{} may use the admin console.\n", email.trim())
+        }
+        Users::RevokeAdmin { email } => {
+            admin::set_admin(state, &email, false).await?;
+            format!("{} may no longer use the admin console.\n", email.trim())
         }
         Users::ResetTwoStep { email } => {
             let was_on = admin::reset_two_step(state, &email).await?;

@@ -93,6 +93,18 @@ impl Site {
     }
 }
 
+impl Site {
+    /// An administrator acted on the account from the admin console.
+    pub fn by_administrator(&self, to: &str, subject: &str, what: &str) -> Mail {
+        self.notice(
+            to,
+            subject,
+            &[what, "If you did not expect this, reply to this mail and we will look into it."],
+            Some(("Open your security page", &self.security_page())),
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -135,3 +147,4 @@ mod tests {
         assert!(m.text.contains("5 wrong two-step codes"));
     }
 }
+

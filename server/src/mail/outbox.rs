@@ -104,6 +104,28 @@ pub async fn depth(db: impl sqlx::PgExecutor<'_>) -> Result<(i64, Option<f64>), 
 /// Deletes mails sent over a day ago and mails given up on over a week ago (kept that long for
 /// an operator asking why a mail never came). The hourly cap per address counts only the last
 /// hour's mails.
+/// A mail as the admin console lists it: subject and times, never the body or its links.
+#[derive(Clone, Debug)]
+pub struct Sent {
+    pub subject: String,
+    pub queued_at: chrono::DateTime<chrono::Utc>,
+    pub sent_at: Option<chrono::DateTime<chrono::Utc>>,
+    pub failed: bool,
+}
+
+/// The latest mails queued for `address`, newest first.
+pub async fn to_address(db: impl sqlx::PgExecutor<'_>, address: &str, limit: i64) -> Result<Vec<Sent>, sqlx::Error> {
+    sqlx::query_as!(
+        Sent,
+        "SELECT subject, created_at AS queued_at, sent_at, failed_at IS NOT NULL AS \"failed!\" FROM outbox \
+         WHERE to_address = $1 ORDER BY created_at DESC, id DESC LIMIT $2",
+        address,
+        limit
+    )
+    .fetch_all(db)
+    .await
+}
+
 pub async fn prune(db: impl sqlx::PgExecutor<'_>) -> Result<u64, sqlx::Error> {
     let done = sqlx::query!(
         "DELETE FROM outbox WHERE sent_at < now() - interval '1 day' OR failed_at < now() - interval '7 days'"

@@ -19,6 +19,14 @@ pub async fn user_for(
     .await
 }
 
+/// Every identity the account has: (issuer, email).
+pub async fn emails_of(db: impl PgExecutor<'_>, user_id: Uuid) -> Result<Vec<(String, String)>, sqlx::Error> {
+    let rows = sqlx::query!("SELECT issuer, email FROM user_identities WHERE user_id = $1", user_id)
+        .fetch_all(db)
+        .await?;
+    Ok(rows.into_iter().map(|r| (r.issuer, r.email)).collect())
+}
+
 /// The email of the identity an account has at `issuer`, if it has one.
 pub async fn email_of(
     db: impl PgExecutor<'_>,

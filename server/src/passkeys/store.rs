@@ -24,6 +24,11 @@ pub async fn list(db: impl PgExecutor<'_>, user_id: Uuid) -> Result<Vec<Listed>,
     .await
 }
 
+/// Accounts with at least one passkey.
+pub async fn accounts_with_any(db: impl PgExecutor<'_>) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar!("SELECT count(DISTINCT user_id) AS \"n!\" FROM passkeys").fetch_one(db).await
+}
+
 /// The credential ids of an account (so the same authenticator is not registered twice).
 pub async fn ids(db: impl PgExecutor<'_>, user_id: Uuid) -> Result<Vec<Vec<u8>>, sqlx::Error> {
     sqlx::query_scalar!("SELECT id FROM passkeys WHERE user_id = $1", user_id).fetch_all(db).await

@@ -168,16 +168,32 @@ impl Profiles {
     /// The caller has established that it may (its owner, or an operator's command).
     pub async fn delete_user(&self, user: &crate::users::User) -> Result<(), ServiceError> {
         let mut change = Change::begin(&self.pool, &self.sessions.caches, &NOBODY).await?;
+        let avatar = self.delete_in(&mut change, user).await?;
+        change.commit().await?;
+        self.deleted(user, avatar).await;
+        Ok(())
+    }
+
+    /// The deletion's statements, in the caller's change (which may add its own, an audit
+    /// row): returns the avatar key for [`Self::deleted`] once the change commits.
+    pub(crate) async fn delete_in<'a>(
+        &'a self,
+        change: &mut Change<'a>,
+        user: &crate::users::User,
+    ) -> Result<Option<String>, ServiceError> {
         change.mail(&self.outbox, &self.outbox.site.goodbye(&user.email)).await?;
         let avatar_key = users::delete(change.db(), user.id).await?;
         // Every session went with the user row (ON DELETE CASCADE).
         change.all_sessions_changed(user.id);
-        change.commit().await?;
-        if let Some(Some(key)) = avatar_key {
+        Ok(avatar_key.flatten())
+    }
+
+    /// After the deletion committed: the avatar's objects go.
+    pub(crate) async fn deleted(&self, user: &crate::users::User, avatar_key: Option<String>) {
+        if let Some(key) = avatar_key {
             self.delete_objects(&key).await;
         }
         tracing::info!(user = %user.id, "account deleted");
-        Ok(())
     }
 }
 

@@ -187,6 +187,7 @@ mod tests {
             has_password: true,
             bio: None,
             avatar_key: None,
+            is_admin: false,
             created_at: chrono::Utc::now(),
         })
     }

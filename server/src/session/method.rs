@@ -73,6 +73,18 @@ impl SignInMethod {
         }
     }
 
+    /// True when the sign-in took more than one thing to guess: a second factor after the first
+    /// step, or a passkey (a device and its unlock).
+    pub fn has_second_factor(&self) -> bool {
+        matches!(
+            self,
+            Self::PasswordAndCode
+                | Self::Passkey
+                | Self::EmailCode { code: true }
+                | Self::Provider { code: true, .. }
+        )
+    }
+
     /// The same sign-in completed with an authenticator code.
     pub fn with_code(self) -> Self {
         match self {

@@ -29,9 +29,10 @@ pub enum EventKind {
     UnprovenMethodsRemoved,
     TwoStepReset,
     NotMe,
+    AddressVerifiedBySupport,
 }
 
-const ALL: [EventKind; 27] = [
+const ALL: [EventKind; 28] = [
     EventKind::SignedUp,
     EventKind::SignedIn,
     EventKind::SignInFailed,
@@ -59,6 +60,7 @@ const ALL: [EventKind; 27] = [
     EventKind::UnprovenMethodsRemoved,
     EventKind::TwoStepReset,
     EventKind::NotMe,
+    EventKind::AddressVerifiedBySupport,
 ];
 
 impl EventKind {
@@ -91,6 +93,7 @@ impl EventKind {
             Self::UnprovenMethodsRemoved => "unproven_methods_removed",
             Self::TwoStepReset => "two_step_reset",
             Self::NotMe => "not_me",
+            Self::AddressVerifiedBySupport => "address_verified_by_support",
         }
     }
 
@@ -130,6 +133,7 @@ impl EventKind {
             }
             Self::TwoStepReset => "Two-step verification reset by support",
             Self::NotMe => "Reported “This wasn't me”: every device signed out",
+            Self::AddressVerifiedBySupport => "Address marked verified by support",
         }
     }
 }

@@ -106,6 +106,34 @@ pub async fn knows_device(
     .await
 }
 
+/// Accounts that signed in (or up) within the last `hours`.
+pub async fn accounts_signed_in_since(db: impl PgExecutor<'_>, hours: f64) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar!(
+        "SELECT count(DISTINCT user_id) AS \"n!\" FROM security_events \
+         WHERE kind IN ('signed_in', 'signed_up') AND at > now() - make_interval(secs => $1::float8 * 3600)",
+        hours
+    )
+    .fetch_one(db)
+    .await
+}
+
+/// Sign-ins per day (UTC) over the last `days` days, oldest first, days without any included.
+pub async fn sign_ins_per_day(
+    db: impl PgExecutor<'_>,
+    days: i32,
+) -> Result<Vec<(chrono::NaiveDate, i64)>, sqlx::Error> {
+    let rows = sqlx::query!(
+        "SELECT d::date AS \"day!\", count(e.id) AS \"n!\" \
+         FROM generate_series((now() AT TIME ZONE 'UTC')::date - ($1 - 1), (now() AT TIME ZONE 'UTC')::date, interval '1 day') d \
+         LEFT JOIN security_events e ON e.kind = 'signed_in' AND (e.at AT TIME ZONE 'UTC')::date = d::date \
+         GROUP BY d ORDER BY d",
+        days
+    )
+    .fetch_all(db)
+    .await?;
+    Ok(rows.into_iter().map(|r| (r.day, r.n)).collect())
+}
+
 /// Deletes events older than [`KEEP_DAYS`].
 pub async fn prune(db: impl PgExecutor<'_>) -> Result<u64, sqlx::Error> {
     let done = sqlx::query!(

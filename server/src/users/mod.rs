@@ -1,6 +1,7 @@
 //! User rows, and the ways in each account has. The cached [`User`] never holds the password
 //! hash: that is read only when a password is being checked. Below every service: it calls none.
 
+pub(crate) mod directory;
 pub(crate) mod ways_in;
 
 use chrono::{DateTime, Utc};
@@ -19,6 +20,8 @@ pub struct User {
     /// Prefix of the avatar objects in storage, if the user has one.
     pub avatar_key: Option<String>,
     pub created_at: DateTime<Utc>,
+    /// May use the admin console (`accounts-server users grant-admin`).
+    pub is_admin: bool,
 }
 
 /// A query returning [`User`]s: `head`, then the one list of the user's columns, then `tail`
@@ -28,7 +31,8 @@ macro_rules! query_user {
         sqlx::query_as!(
             User,
             $head + "id, email, email_verified_at, username, display_name, \
-             password_hash IS NOT NULL AS \"has_password!\", bio, avatar_key, created_at" + $tail
+             password_hash IS NOT NULL AS \"has_password!\", bio, avatar_key, created_at, \
+             role = 'admin' AS \"is_admin!\"" + $tail
             $(, $arg)*
         )
     };
@@ -190,6 +194,18 @@ pub async fn remove_password(db: impl PgExecutor<'_>, id: Uuid) -> Result<(), sq
         .execute(db)
         .await?;
     Ok(())
+}
+
+/// Grants (`admin`) or revokes the admin console; false when no account has the id.
+pub async fn set_admin(db: impl PgExecutor<'_>, id: Uuid, admin: bool) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query!(
+        "UPDATE users SET role = CASE WHEN $2 THEN 'admin' ELSE 'member' END, updated_at = now() WHERE id = $1",
+        id,
+        admin
+    )
+    .execute(db)
+    .await?;
+    Ok(done.rows_affected() == 1)
 }
 
 /// An operator's lock (`locked`) or unlock of the account.

@@ -3,14 +3,21 @@
 //! verification for an owner who lost both their authenticator and their recovery codes. Each change goes through the
 //! same services as the app, so running instances hear of it (LISTEN/NOTIFY) at once.
 
+pub mod actions;
+pub(crate) mod audit;
+pub mod console;
+pub mod guard;
+
 use std::fmt::Write;
+
+use actions::Action;
 
 use crate::{
     AppState, ServiceError,
     domain::EmailAddress,
     session::ClientInfo,
-    session::change::{Change, Keep},
-    trail::{self, EventKind},
+    session::change::Change,
+    trail,
     users::{self, User, ways_in::WaysIn},
 };
 
@@ -109,51 +116,24 @@ pub async fn show(state: &AppState, email: &str) -> Result<String, AdminError> {
 
 /// Ends every session of the account; returns how many.
 pub async fn sign_out(state: &AppState, email: &str) -> Result<usize, AdminError> {
-    let user = find(state, email).await?;
-    let trail = crate::session::Trail {
-        kind: EventKind::DevicesSignedOut,
-        client: &operator(),
-        detail: "by an operator",
-    };
-    Ok(state.sessions.end_all_except(user.id, None, Some(trail)).await?)
+    Ok(cli(state, email, Action::SignOutAll).await?.sessions_ended)
 }
 
 pub async fn verify(state: &AppState, email: &str) -> Result<(), AdminError> {
-    let user = find(state, email).await?;
-    let operator = operator();
-    let mut change = Change::begin(&state.pool, &state.sessions.caches, &operator).await?;
-    users::mark_verified(change.db(), user.id).await?;
-    change.user_changed(user.id);
-    Ok(change.commit().await?)
+    cli(state, email, Action::MarkVerified).await.map(drop)
 }
 
 /// Locks the account: no sign-in of any kind until unlocked, and every session ends now.
 pub async fn lock(state: &AppState, email: &str) -> Result<(), AdminError> {
-    let user = find(state, email).await?;
-    let operator = operator();
-    let mut change = Change::begin(&state.pool, &state.sessions.caches, &operator).await?;
-    users::set_locked(change.db(), user.id, true).await?;
-    change.end_sessions(user.id, Keep::Nothing).await?;
-    change.record(user.id, EventKind::AccountLocked, "").await?;
-    change.all_sessions_changed(user.id);
-    Ok(change.commit().await?)
+    cli(state, email, Action::Lock).await.map(drop)
 }
 
 pub async fn unlock(state: &AppState, email: &str) -> Result<(), AdminError> {
-    let user = find(state, email).await?;
-    let operator = operator();
-    let mut change = Change::begin(&state.pool, &state.sessions.caches, &operator).await?;
-    users::set_locked(change.db(), user.id, false).await?;
-    change.record(user.id, EventKind::AccountUnlocked, "").await?;
-    // Guessing locks from before end too: the operator vouches for the owner.
-    state.throttle.lockout.clear(change.db(), &[&crate::auth::lockout::account(user.id)]).await?;
-    change.user_changed(user.id);
-    Ok(change.commit().await?)
+    cli(state, email, Action::Unlock).await.map(drop)
 }
 
 pub async fn delete(state: &AppState, email: &str) -> Result<(), AdminError> {
-    let user = find(state, email).await?;
-    Ok(state.profiles.delete_user(&user).await?)
+    cli(state, email, Action::Delete).await.map(drop)
 }
 
 /// Removes two-step verification (key, recovery codes, set-ups, wrong-code count) for an owner
@@ -161,19 +141,21 @@ pub async fn delete(state: &AppState, email: &str) -> Result<(), AdminError> {
 /// Every session ends (a thief's too), the change is recorded and the owner is mailed.
 /// Returns false when the account had no two-step to remove.
 pub async fn reset_two_step(state: &AppState, email: &str) -> Result<bool, AdminError> {
+    Ok(cli(state, email, Action::ResetTwoStep).await?.two_step_was_on)
+}
+
+/// Gives (`admin`) or takes away the admin console; running instances forget the cached row.
+pub async fn set_admin(state: &AppState, email: &str, admin: bool) -> Result<(), AdminError> {
     let user = find(state, email).await?;
-    let was_on = crate::two_step::is_enabled(&state.pool, user.id).await?;
     let operator = operator();
     let mut change = Change::begin(&state.pool, &state.sessions.caches, &operator).await?;
-    state.two_step.reset(change.db(), user.id).await?;
-    change.end_sessions(user.id, Keep::Nothing).await?;
-    change.record(user.id, EventKind::TwoStepReset, "").await?;
-    let what = "Support removed two-step verification from your account, as you asked: signing in asks only for your password or Google, and every device was signed out. Turn it on again from your security page.";
-    let outbox = &state.email.outbox;
-    change
-        .mail(outbox, &outbox.site.two_step_changed(&user.email, "Two-step verification was reset", what))
-        .await?;
-    change.all_sessions_changed(user.id);
-    change.commit().await?;
-    Ok(was_on)
+    users::set_admin(change.db(), user.id, admin).await?;
+    change.user_changed(user.id);
+    Ok(change.commit().await?)
+}
+
+async fn cli(state: &AppState, email: &str, action: Action) -> Result<actions::Done, AdminError> {
+    let user = find(state, email).await?;
+    let operator = operator();
+    Ok(actions::act(state, &actions::Actor { client: &operator, console: None }, &user, action).await?)
 }
