@@ -13,6 +13,7 @@ use crate::{
     },
     pages::{
         account::AccountPage,
+        admin::{AdminAuditPage, AdminPage, AdminPersonPage, AdminUsersPage},
         confirm::ConfirmPage,
         forgot_password::ForgotPasswordPage,
         home::HomePage,
@@ -90,6 +91,22 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route path=StaticSegment("account") view=AccountPage ssr=SsrMode::Async/>
+                    <Route path=StaticSegment("admin") view=AdminPage ssr=SsrMode::Async/>
+                    <Route
+                        path=(StaticSegment("admin"), StaticSegment("users"))
+                        view=AdminUsersPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("admin"), StaticSegment("users"), ParamSegment("id"))
+                        view=AdminPersonPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("admin"), StaticSegment("audit"))
+                        view=AdminAuditPage
+                        ssr=SsrMode::Async
+                    />
                     <Route
                         path=(StaticSegment("account"), StaticSegment("confirm"))
                         view=ConfirmPage

@@ -58,7 +58,7 @@ async fn warm_session(sessions: &Sessions, config: &Config) -> HeaderMap {
         has_password: true,
         bio: None,
         avatar_key: None,
-            is_admin: false,
+        is_admin: false,
         created_at: now,
     };
     let epoch = sessions.caches.epoch();

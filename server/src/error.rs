@@ -74,7 +74,9 @@ impl ServiceError {
             Self::EmailTaken => StatusCode::CONFLICT,
             Self::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
             Self::Unauthorized => StatusCode::UNAUTHORIZED,
-            Self::NeedsRecentSignIn | Self::Unverified | Self::Locked | Self::Forbidden(_) => StatusCode::FORBIDDEN,
+            Self::NeedsRecentSignIn | Self::Unverified | Self::Locked | Self::Forbidden(_) => {
+                StatusCode::FORBIDDEN
+            }
             Self::NotFound => StatusCode::NOT_FOUND,
             Self::InvalidLink => StatusCode::BAD_REQUEST,
             Self::Refused(_) => StatusCode::TOO_MANY_REQUESTS,

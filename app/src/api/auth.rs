@@ -32,6 +32,7 @@ pub fn signed_in_user() -> Option<UserView> {
         bio: u.bio.clone(),
         avatar_small: avatar(server::profile::avatar::SMALL),
         avatar_large: avatar(server::profile::avatar::LARGE),
+        is_admin: u.is_admin,
     })
 }
 

@@ -2,6 +2,7 @@
 //! session through the one `Auth` extractor, calls a service in `server`, and maps the result
 //! to types safe to send to the browser.
 
+pub mod admin;
 pub mod auth;
 #[cfg(feature = "ssr")]
 mod ceremony_cookie;
@@ -39,6 +40,8 @@ pub struct UserView {
     pub avatar_large: Option<String>,
     /// Shown instead of a picture when there is none.
     pub initials: String,
+    /// May open the admin console (the header links to it).
+    pub is_admin: bool,
 }
 
 /// Initials from a display name or email: "Ada Lovelace" → "AL", "grace@x" → "G".

@@ -71,6 +71,9 @@ pub fn fail(error: ServiceError, values: &[(&str, &str)]) -> FormError {
         ServiceError::Unverified => Some("unverified".to_owned()),
         // Scripts (the passkey island) send the person to confirm their password first.
         ServiceError::NeedsRecentSignIn => Some("recent_sign_in".to_owned()),
+        // The admin pages answer these as "not found" and "set up a second factor".
+        ServiceError::NotFound => Some("not_found".to_owned()),
+        ServiceError::Forbidden(_) => Some("forbidden".to_owned()),
         _ => None,
     };
     let (message, fields) = match error.field() {

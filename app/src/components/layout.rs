@@ -21,6 +21,7 @@ pub fn Header() -> impl IntoView {
             <nav class="site-nav" aria-label="Account">
                 {match signed_in() {
                     Some(user) => view! {
+                        {user.is_admin.then(|| view! { <a href="/admin">"Admin"</a> })}
                         <a class="user-link" href="/account">
                             <Avatar url=user.avatar_small.clone() initials=user.initials.clone() size=32/>
                             <span>{user.label}</span>

@@ -1,6 +1,7 @@
 //! One module per route.
 
 pub mod account;
+pub mod admin;
 pub mod confirm;
 pub mod connected_accounts;
 pub mod forgot_password;

@@ -58,6 +58,12 @@ impl Action {
         }
     }
 
+    /// What the console says once the action named `name` (as stored) is done.
+    pub fn done_message(name: &str) -> Option<&'static str> {
+        let device = Uuid::nil().to_string();
+        Self::parse(name, Some(&device)).map(Self::done)
+    }
+
     /// What the console says once it is done.
     pub fn done(self) -> &'static str {
         match self {
@@ -84,7 +90,10 @@ impl Reason {
             return Err(ServiceError::invalid("reason", "Say why (at least 3 characters)"));
         }
         if reason.chars().count() > 500 || reason.chars().any(|c| c.is_control() && c != '\n') {
-            return Err(ServiceError::invalid("reason", "Keep the reason under 500 characters of plain text"));
+            return Err(ServiceError::invalid(
+                "reason",
+                "Keep the reason under 500 characters of plain text",
+            ));
         }
         Ok(Self(reason.to_owned()))
     }
@@ -110,7 +119,12 @@ pub struct Done {
     pub two_step_was_on: bool,
 }
 
-pub async fn act(state: &AppState, actor: &Actor<'_>, user: &User, action: Action) -> Result<Done, ServiceError> {
+pub async fn act(
+    state: &AppState,
+    actor: &Actor<'_>,
+    user: &User,
+    action: Action,
+) -> Result<Done, ServiceError> {
     let mut change = Change::begin(&state.pool, &state.sessions.caches, actor.client).await?;
     if let Some(console) = &actor.console {
         let record = audit::Record {
@@ -146,7 +160,10 @@ pub async fn act(state: &AppState, actor: &Actor<'_>, user: &User, action: Actio
             users::set_locked(change.db(), user.id, true).await?;
             done.sessions_ended = change.end_sessions(user.id, Keep::Nothing).await?;
             change.record(user.id, EventKind::AccountLocked, "").await?;
-            notice = Some(("Your account was locked", "An administrator locked your account and signed out your devices."));
+            notice = Some((
+                "Your account was locked",
+                "An administrator locked your account and signed out your devices.",
+            ));
         }
         Action::Unlock => {
             users::set_locked(change.db(), user.id, false).await?;

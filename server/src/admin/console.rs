@@ -13,9 +13,11 @@ use crate::{
     trail::{self, SecurityEvent},
     users::{
         self, User,
-        directory::{self, Counts, Cursor, Filters, Listed},
+        directory::{self, Counts, Listed},
     },
 };
+
+pub use crate::users::directory::{Cursor, Filters};
 
 /// Rows per page of the account list and the audit.
 pub const PAGE: i64 = 50;

@@ -147,4 +147,3 @@ mod tests {
         assert!(m.text.contains("5 wrong two-step codes"));
     }
 }
-

@@ -114,7 +114,11 @@ pub struct Sent {
 }
 
 /// The latest mails queued for `address`, newest first.
-pub async fn to_address(db: impl sqlx::PgExecutor<'_>, address: &str, limit: i64) -> Result<Vec<Sent>, sqlx::Error> {
+pub async fn to_address(
+    db: impl sqlx::PgExecutor<'_>,
+    address: &str,
+    limit: i64,
+) -> Result<Vec<Sent>, sqlx::Error> {
     sqlx::query_as!(
         Sent,
         "SELECT subject, created_at AS queued_at, sent_at, failed_at IS NOT NULL AS \"failed!\" FROM outbox \

@@ -86,7 +86,13 @@ impl SignInWith {
         // One query for every provider: the security page lists them all.
         let linked = identities::emails_of(&self.inner.pool, user_id).await?;
         let email_at = |issuer: &str| linked.iter().find(|(i, _)| i == issuer).map(|(_, e)| e.clone());
-        Ok(self.inner.providers.iter().zip(self.list()).map(|(p, info)| (info, email_at(&p.issuer))).collect())
+        Ok(self
+            .inner
+            .providers
+            .iter()
+            .zip(self.list())
+            .map(|(p, info)| (info, email_at(&p.issuer)))
+            .collect())
     }
 
     /// Disconnects provider `id`, unless it is the account's only way to sign in.

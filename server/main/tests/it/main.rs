@@ -5,6 +5,7 @@
 mod support;
 
 mod admin;
+mod admin_console;
 mod apple;
 mod email;
 mod email_codes;

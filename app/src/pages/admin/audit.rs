@@ -1,0 +1,76 @@
+//! `/admin/audit`: every console action, newest first, searchable by the start of the actor's
+//! or the target's address. Read-only: nothing in the app changes or removes a row.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+use super::{AdminNav, refused, users::urlencode};
+use crate::api::admin::{AuditPage, admin_audit};
+
+#[component]
+pub fn AdminAuditPage() -> impl IntoView {
+    let query = use_query_map().get_untracked();
+    let actor = query.get("actor").unwrap_or_default();
+    let target = query.get("target").unwrap_or_default();
+    let before = query.get("before").and_then(|b| b.parse().ok());
+    let page = OnceResource::new(admin_audit(actor.clone(), target.clone(), before));
+    view! {
+        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            {move || {
+                let (actor, target) = (actor.clone(), target.clone());
+                Suspend::new(async move {
+                    match page.await {
+                        Ok(page) => view! { <Audit actor target page/> }.into_any(),
+                        Err(e) => refused(e),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Audit(actor: String, target: String, page: AuditPage) -> impl IntoView {
+    let next = page.next.map(|before| {
+        format!("/admin/audit?actor={}&target={}&before={before}", urlencode(&actor), urlencode(&target))
+    });
+    let empty = page.rows.is_empty();
+    view! {
+        <Title text="Audit · Admin"/>
+        <section class="card admin">
+            <h1>"Audit"</h1>
+            <AdminNav/>
+            <form method="get" action="/admin/audit" class="form admin-search" role="search">
+                <div class="field">
+                    <label for="audit-actor">"Administrator's email starts with"</label>
+                    <input id="audit-actor" name="actor" type="search" value=actor autocomplete="off"/>
+                </div>
+                <div class="field">
+                    <label for="audit-target">"Person's email starts with"</label>
+                    <input id="audit-target" name="target" type="search" value=target autocomplete="off"/>
+                </div>
+                <button type="submit">"Search"</button>
+            </form>
+            {if empty {
+                view! { <p>"No action matches."</p> }.into_any()
+            } else {
+                view! {
+                    <div class="table-scroll">
+                        <table class="admin-table">
+                            <thead><tr><th scope="col">"When"</th><th scope="col">"Administrator"</th><th scope="col">"Action"</th><th scope="col">"Person"</th><th scope="col">"Reason"</th><th scope="col">"Request"</th></tr></thead>
+                            <tbody>
+                                {page.rows.into_iter().map(|r| view! {
+                                    <tr class="audit-row">
+                                        <td>{r.at}</td><td>{r.actor}</td><td>{r.action}</td><td>{r.target}</td><td>{r.reason}</td><td>{r.request_id}</td>
+                                    </tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                }.into_any()
+            }}
+            {next.map(|href| view! { <p><a href=href rel="next">"Next page"</a></p> })}
+        </section>
+    }
+}

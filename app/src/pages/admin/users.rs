@@ -1,0 +1,117 @@
+//! `/admin/users`: search by the start of an address, username or display name, with filters;
+//! 50 a page, "Next page" continues after the last row shown.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+use super::{AdminNav, refused};
+use crate::api::admin::{UsersPage, admin_users};
+
+const FILTERS: [(&str, &str); 4] =
+    [("unverified", "Unverified"), ("locked", "Locked"), ("two_step", "Two-step on"), ("admins", "Admins")];
+
+#[component]
+pub fn AdminUsersPage() -> impl IntoView {
+    let query = use_query_map().get_untracked();
+    let q = query.get("q").unwrap_or_default();
+    let on = |name: &str| query.get(name).is_some();
+    let (unverified, locked, two_step, admins) =
+        (on("unverified"), on("locked"), on("two_step"), on("admins"));
+    let deleted = on("deleted");
+    let after = query.get("after");
+    let page = OnceResource::new(admin_users(q.clone(), unverified, locked, two_step, admins, after));
+    let flags: Vec<(&str, &str, bool)> = FILTERS.iter().map(|(n, l)| (*n, *l, on(n))).collect();
+    view! {
+        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            {move || {
+                let (q, flags) = (q.clone(), flags.clone());
+                Suspend::new(async move {
+                    match page.await {
+                        Ok(page) => view! { <People q flags page deleted/> }.into_any(),
+                        Err(e) => refused(e),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
+#[component]
+fn People(
+    q: String,
+    flags: Vec<(&'static str, &'static str, bool)>,
+    page: UsersPage,
+    deleted: bool,
+) -> impl IntoView {
+    let next = page.next.map(|after| {
+        let mut query = vec![format!("q={}", urlencode(&q))];
+        query.extend(flags.iter().filter(|f| f.2).map(|(n, _, _)| format!("{n}=1")));
+        query.push(format!("after={}", urlencode(&after)));
+        format!("/admin/users?{}", query.join("&"))
+    });
+    let empty = page.rows.is_empty();
+    view! {
+        <Title text="People · Admin"/>
+        <section class="card admin">
+            <h1>"People"</h1>
+            <AdminNav/>
+            {deleted.then(|| view! { <p class="form-success" role="status">"The account was deleted."</p> })}
+            <form method="get" action="/admin/users" class="form admin-search" role="search">
+                <div class="field">
+                    <label for="admin-q">"Email, username or name starts with"</label>
+                    <input id="admin-q" name="q" type="search" value=q autocomplete="off"/>
+                </div>
+                <fieldset class="admin-filters">
+                    <legend>"Only"</legend>
+                    {flags.into_iter().map(|(name, label, checked)| view! {
+                        <label><input type="checkbox" name=name value="1" checked=checked/>" "{label}</label>
+                    }).collect_view()}
+                </fieldset>
+                <button type="submit">"Search"</button>
+            </form>
+            {if empty {
+                view! { <p>"No account matches."</p> }.into_any()
+            } else {
+                view! {
+                    <div class="table-scroll">
+                        <table class="admin-table">
+                            <thead><tr><th scope="col">"Email"</th><th scope="col">"Name"</th><th scope="col">"Username"</th><th scope="col">"Created"</th><th scope="col">"Status"</th></tr></thead>
+                            <tbody>
+                                {page.rows.into_iter().map(|r| {
+                                    let status = [
+                                        (!r.verified).then_some("unverified"),
+                                        r.locked.then_some("locked"),
+                                        r.two_step.then_some("two-step"),
+                                        r.admin.then_some("admin"),
+                                    ].into_iter().flatten().collect::<Vec<_>>().join(", ");
+                                    let email = r.email.clone();
+                                    view! {
+                                        <tr data-email=email>
+                                            <td><a href=format!("/admin/users/{}", r.id)>{r.email}</a></td>
+                                            <td>{r.display_name.unwrap_or_default()}</td>
+                                            <td>{r.username.unwrap_or_default()}</td>
+                                            <td>{r.created_at}</td>
+                                            <td>{status}</td>
+                                        </tr>
+                                    }
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                }.into_any()
+            }}
+            {next.map(|href| view! { <p><a href=href rel="next">"Next page"</a></p> })}
+        </section>
+    }
+}
+
+/// A query value: what a search may hold, escaped for a URL.
+pub(super) fn urlencode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
