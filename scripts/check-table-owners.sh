@@ -16,6 +16,7 @@ declare -A OWNER=(
   [deleted_users]="server/src/users/mod.rs"
   [email_tokens]="server/src/email_tokens.rs"
   [email_codes]="server/src/email_codes.rs"
+  [admin_audit]="server/src/admin/audit.rs"
   [outbox]="server/src/mail/outbox.rs"
   [passkeys]="server/src/passkeys/store.rs server/src/users/ways_in.rs"
   [webauthn_ceremonies]="server/src/passkeys/ceremony.rs"
