@@ -228,7 +228,14 @@ if want e2e; then
   node "$ROOT/scripts/services/round-robin.mjs" "${BASE_URL##*:}" "${UPSTREAMS[@]}" >"$WORK/proxy.log" 2>&1 &
   SERVER_PIDS+=($!)
   wait_for_http "$BASE_URL/healthz" 20 || die "the round-robin proxy did not start: $(cat "$WORK/proxy.log")"
-  if ! (cd end2end && BASE_URL="$BASE_URL" MAIL_API="$TEST_MAIL_API" OIDC_ISSUER="$TEST_OIDC_ISSUER" OIDC2_ISSUER="$TEST_OIDC2_ISSUER" GITHUB_URL="$TEST_GITHUB_URL" npx playwright test ${PLAYWRIGHT_CONFIG:+--config "$PLAYWRIGHT_CONFIG"} ${E2E_ONLY:-} 2>&1 | tee "$WORK/playwright.log"); then
+  # The operator's command line against the same deployment, for the console's browser test.
+  cat >"$WORK/accounts-cli" <<CLI
+#!/bin/sh
+DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/e2e" DATA_DIR="$WORK/data" SECRET_KEY="$SECRET_KEY" \\
+  SERVICE_DOMAIN="$BASE_URL" RUST_LOG=warn exec "$TARGET/debug/accounts-server" "\$@"
+CLI
+  chmod +x "$WORK/accounts-cli"
+  if ! (cd end2end && ACCOUNTS_CLI="$WORK/accounts-cli" BASE_URL="$BASE_URL" MAIL_API="$TEST_MAIL_API" OIDC_ISSUER="$TEST_OIDC_ISSUER" OIDC2_ISSUER="$TEST_OIDC2_ISSUER" GITHUB_URL="$TEST_GITHUB_URL" npx playwright test ${PLAYWRIGHT_CONFIG:+--config "$PLAYWRIGHT_CONFIG"} ${E2E_ONLY:-} 2>&1 | tee "$WORK/playwright.log"); then
     for name in a b; do
       say "server $name log (last 60 lines)"
       tail -n 60 "$WORK/server-$name.log" >&2

@@ -104,3 +104,11 @@ test("the email code pages", async ({ browser }) => {
   await expect(other.getByRole("heading", { name: "Your sign-in code" })).toBeVisible();
   await checkPage(other, "the code link in another browser");
 });
+
+test("the admin console's refusal pages", async ({ page }) => {
+  // A member sees "Page not found" (the console's pages for admins are checked in admin.spec.ts).
+  await signUp(page, uniqueEmail("a11y-member"));
+  await expect(header(page).getByRole("button", { name: "Sign out" })).toBeVisible();
+  await page.goto("/admin/users");
+  await checkPage(page, "/admin/users for a member");
+});
