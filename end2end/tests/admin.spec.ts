@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { header, signIn, signUp, totp, uniqueEmail, verifyEmail } from "./helpers";
 
@@ -10,6 +11,17 @@ function cli(...args: string[]): string {
   const bin = process.env.ACCOUNTS_CLI;
   if (!bin) throw new Error("ACCOUNTS_CLI is not set: run the browser tests through scripts/test.sh");
   return execFileSync(bin, args, { encoding: "utf8" });
+}
+
+/** axe-core finds no WCAG 2.1 A/AA violation, and nothing scrolls sideways at 375 px. */
+async function clean(page: Page, what: string) {
+  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(result.violations.map((v) => `${v.id}: ${v.help}`), what).toEqual([]);
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 375, height: 800 });
+  const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(wide, `${what} at 375 px`).toBeLessThanOrEqual(375);
+  if (size) await page.setViewportSize(size);
 }
 
 /** Turns two-step on from the security page; returns the key. */
@@ -55,11 +67,14 @@ test("an admin signs a person out everywhere and the audit shows it", async ({ b
   await header(page).getByRole("link", { name: "Admin", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Admin", exact: true })).toBeVisible();
   await expect(page.locator(".admin-chart")).toBeVisible();
+  await clean(page, "/admin");
   await page.getByRole("link", { name: "People" }).click();
   await page.getByLabel("Email, username or name starts with").fill(person.slice(0, 20).toUpperCase());
   await page.getByRole("button", { name: "Search" }).click();
+  await clean(page, "/admin/users with results");
   await page.getByRole("link", { name: person }).click();
   await expect(page.getByRole("heading", { name: person })).toBeVisible();
+  await clean(page, "/admin/users/<id>");
   await page.getByLabel("Action").selectOption({ label: "Sign out every device" });
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page.getByText("Say why (at least 3 characters)")).toBeVisible();
@@ -80,4 +95,5 @@ test("an admin signs a person out everywhere and the audit shows it", async ({ b
   await expect(row).toContainText("sign_out_all");
   await expect(row).toContainText(admin);
   await expect(row).toContainText("Lost phone, ticket 7");
+  await clean(page, "/admin/audit");
 });

@@ -68,7 +68,8 @@ pub async fn search(
     if query.chars().count() > 320 {
         return Err(ServiceError::invalid("q", "Search for at most 320 characters"));
     }
-    let mut rows = directory::search(&state.pool, query, filters, after, PAGE + 1).await?;
+    let mut conn = state.pool.acquire().await?;
+    let mut rows = directory::search(&mut conn, query, filters, after, PAGE + 1).await?;
     let next = (rows.len() as i64 > PAGE).then(|| {
         rows.truncate(PAGE as usize);
         rows.last().map(|r| Cursor { created_at: r.created_at, id: r.id })

@@ -81,10 +81,19 @@ macro_rules! page {
     };
 }
 
+/// A prefix that matches at most this many accounts in all is looked up through the three
+/// prefix indexes and only its matches are sorted; a broader one walks the accounts newest
+/// first instead.
+const NARROW: i64 = 2000;
+
 /// Up to `limit` accounts after `after` whose address, username or display name starts with
-/// `prefix` (all when empty).
+/// `prefix` (all when empty). A narrow prefix (the usual search for a person) collects its
+/// matches from the three prefix indexes and sorts only those: left to itself, the planner
+/// cannot know how many accounts a prefix matches or how old they are, and walked the accounts
+/// newest first through 400,000 rows for 51 (measured at 1,000,000 accounts). A broad prefix
+/// walks them newest first, where matches are dense.
 pub async fn search(
-    db: impl PgExecutor<'_>,
+    conn: &mut sqlx::PgConnection,
     prefix: &str,
     filters: Filters,
     after: Option<Cursor>,
@@ -94,7 +103,45 @@ pub async fn search(
     let after = after.unwrap_or_else(Cursor::start);
     if low.is_empty() {
         // $1 and $2 are unused here but keep the numbering of the shared text.
-        return page!("$1::text = $2::text OR true", low, high, filters, after, limit).fetch_all(db).await;
+        return page!("$1::text = $2::text OR true", low, high, filters, after, limit).fetch_all(conn).await;
+    }
+    // At most NARROW + 1 matches from each field's index: a range scan whatever the plan.
+    let ids: Vec<Uuid> = sqlx::query_scalar!(
+        "SELECT id AS \"id!\" FROM ( \
+           (SELECT id FROM users WHERE email ~>=~ $1 AND email ~<~ $2 LIMIT $3) \
+           UNION (SELECT id FROM users WHERE lower(username) ~>=~ $1 AND lower(username) ~<~ $2 LIMIT $3) \
+           UNION (SELECT id FROM users WHERE lower(display_name) ~>=~ $1 AND lower(display_name) ~<~ $2 LIMIT $3)) m",
+        low,
+        high,
+        NARROW + 1
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    if (ids.len() as i64) <= NARROW {
+        // No field was cut short: these are all the matches; look them up and sort them.
+        return sqlx::query_as!(
+            Listed,
+            "SELECT u.id, u.email, u.username, u.display_name, u.created_at, \
+               u.email_verified_at IS NOT NULL AS \"verified!\", u.locked_at IS NOT NULL AS \"locked!\", \
+               EXISTS (SELECT 1 FROM two_step t WHERE t.user_id = u.id AND t.enabled_at IS NOT NULL) AS \"two_step!\", \
+               u.role = 'admin' AS \"admin!\" FROM users u WHERE u.id = ANY($1) \
+               AND (NOT $2 OR u.email_verified_at IS NULL) \
+               AND (NOT $3 OR u.locked_at IS NOT NULL) \
+               AND (NOT $4 OR EXISTS (SELECT 1 FROM two_step t WHERE t.user_id = u.id AND t.enabled_at IS NOT NULL)) \
+               AND (NOT $5 OR u.role = 'admin') \
+               AND (u.created_at, u.id) < ($6, $7) \
+             ORDER BY u.created_at DESC, u.id DESC LIMIT $8",
+            &ids,
+            filters.unverified,
+            filters.locked,
+            filters.two_step,
+            filters.admin,
+            after.created_at,
+            after.id,
+            limit,
+        )
+        .fetch_all(conn)
+        .await;
     }
     page!(
         "((u.email ~>=~ $1 AND u.email ~<~ $2) \
@@ -106,7 +153,7 @@ pub async fn search(
         after,
         limit
     )
-    .fetch_all(db)
+    .fetch_all(conn)
     .await
 }
 
