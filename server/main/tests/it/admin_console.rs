@@ -87,7 +87,11 @@ async fn every_console_function_is_not_found_but_for_a_strong_admin() {
     let cookie = strong_admin(&app, &admin).await;
     // Half signed in (the password right, the code not yet given): not signed in at all.
     let pending = first_step(&app, &admin).await;
-    assert_eq!(statuses(&app, Some(&pending), target).await, [StatusCode::NOT_FOUND; 5], "a pending code step");
+    assert_eq!(
+        statuses(&app, Some(&pending), target).await,
+        [StatusCode::NOT_FOUND; 5],
+        "a pending code step"
+    );
     let got = statuses(&app, Some(&cookie), target).await;
     assert!(got.iter().all(|s| s.is_success() || s.is_redirection()), "{got:?}");
     assert_eq!(app.get_with("/admin", &cookie).await.status(), StatusCode::OK);
