@@ -59,6 +59,7 @@ pub fn finish_router(app_routes: Router<AppState>, state: AppState) -> Router {
     let limited = app_routes
         .merge(crate::storage::media_route::routes())
         .merge(crate::oidc::routes::routes())
+        .merge(crate::accounts::export_route::routes())
         .layer(RequestBodyLimitLayer::new(http::layers::MAX_BODY_BYTES));
     let uploads = crate::profile::upload_route::routes()
         .layer(RequestBodyLimitLayer::new(crate::profile::upload_route::MAX_REQUEST_BYTES));

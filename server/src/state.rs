@@ -8,7 +8,7 @@ use sqlx::PgPool;
 
 use crate::{
     accounts::email::EmailFlows,
-    accounts::{Accounts, EmailCodes},
+    accounts::{Accounts, DataExport, EmailCodes},
     auth::{BreachedPasswords, PasswordHasher, Throttle},
     config::Config,
     http::{flash::Flash, security_headers::HeaderRules},
@@ -44,6 +44,8 @@ pub struct Services {
     pub accounts: Accounts,
     /// Sign-in and sign-up with a code sent by mail.
     pub email_codes: EmailCodes,
+    /// "Download my data".
+    pub export: DataExport,
     pub profiles: Profiles,
     pub email: EmailFlows,
     /// Sign-in with the configured providers (perhaps none).
@@ -114,6 +116,13 @@ impl AppState {
         );
         let providers =
             SignInWith::new(&config, pool.clone(), sessions.clone(), profiles.clone(), email.outbox.clone())?;
+        let export = DataExport::new(
+            pool.clone(),
+            sessions.clone(),
+            providers.clone(),
+            profiles.clone(),
+            email.outbox.clone(),
+        );
         let two_step = TwoStep::new(
             pool.clone(),
             config.secret_key.as_bytes(),
@@ -137,6 +146,7 @@ impl AppState {
             sessions,
             accounts,
             email_codes,
+            export,
             profiles,
             email,
             providers,
@@ -152,6 +162,12 @@ impl FromRef<AppState> for ProviderRoutes {
             throttle: state.throttle.clone(),
             two_step: state.two_step.clone(),
         }
+    }
+}
+
+impl FromRef<AppState> for DataExport {
+    fn from_ref(state: &AppState) -> Self {
+        state.export.clone()
     }
 }
 

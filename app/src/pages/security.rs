@@ -36,6 +36,7 @@ pub fn SecurityPage() -> impl IntoView {
             <ConnectedAccounts/>
             <ChangeEmail/>
             <ChangePassword has_password=user.has_password/>
+            <YourData/>
             <DeleteAccount has_password=user.has_password/>
         }/>
     }
@@ -118,6 +119,19 @@ fn ChangePassword(has_password: bool) -> impl IntoView {
                 </Field>
                 <SubmitButton label="Change password"/>
             </form>
+        </section>
+    }
+}
+
+/// "Download my data": a plain link to the file (it works with JavaScript off); without a
+/// recent sign-in it asks to confirm first and then downloads.
+#[component]
+fn YourData() -> impl IntoView {
+    view! {
+        <section class="card">
+            <h2>"Your data"</h2>
+            <p>"A JSON file with your profile, sign-in methods, devices, security events and the mails we sent you. We email you when it is downloaded."</p>
+            <p><a class="button-link" href="/account/export">"Download my data"</a></p>
         </section>
     }
 }

@@ -94,6 +94,19 @@ impl Site {
 }
 
 impl Site {
+    /// Someone downloaded the account's data ("Download my data").
+    pub fn data_exported(&self, to: &str) -> Mail {
+        self.notice(
+            to,
+            "Your data was downloaded",
+            &[
+                "A copy of your account's data (profile, sign-in methods, devices, security events and mails sent) was just downloaded from your security page.",
+                NOT_YOU,
+            ],
+            Some(("Review your devices and recent activity", &self.security_page())),
+        )
+    }
+
     /// An administrator acted on the account from the admin console.
     pub fn by_administrator(&self, to: &str, subject: &str, what: &str) -> Mail {
         self.notice(

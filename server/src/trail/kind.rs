@@ -30,9 +30,10 @@ pub enum EventKind {
     TwoStepReset,
     NotMe,
     AddressVerifiedBySupport,
+    DataExported,
 }
 
-const ALL: [EventKind; 28] = [
+const ALL: [EventKind; 29] = [
     EventKind::SignedUp,
     EventKind::SignedIn,
     EventKind::SignInFailed,
@@ -61,6 +62,7 @@ const ALL: [EventKind; 28] = [
     EventKind::TwoStepReset,
     EventKind::NotMe,
     EventKind::AddressVerifiedBySupport,
+    EventKind::DataExported,
 ];
 
 impl EventKind {
@@ -94,6 +96,7 @@ impl EventKind {
             Self::TwoStepReset => "two_step_reset",
             Self::NotMe => "not_me",
             Self::AddressVerifiedBySupport => "address_verified_by_support",
+            Self::DataExported => "data_exported",
         }
     }
 
@@ -134,6 +137,7 @@ impl EventKind {
             Self::TwoStepReset => "Two-step verification reset by support",
             Self::NotMe => "Reported “This wasn't me”: every device signed out",
             Self::AddressVerifiedBySupport => "Address marked verified by support",
+            Self::DataExported => "Your data was downloaded",
         }
     }
 }

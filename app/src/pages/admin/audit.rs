@@ -56,7 +56,7 @@ fn Audit(actor: String, target: String, page: AuditPage) -> impl IntoView {
                 view! { <p>"No action matches."</p> }.into_any()
             } else {
                 view! {
-                    <div class="table-scroll">
+                    <div class="table-scroll" tabindex="0" role="region" aria-label="Audit entries">
                         <table class="admin-table">
                             <thead><tr><th scope="col">"When"</th><th scope="col">"Administrator"</th><th scope="col">"Action"</th><th scope="col">"Person"</th><th scope="col">"Reason"</th><th scope="col">"Request"</th></tr></thead>
                             <tbody>

@@ -74,7 +74,7 @@ fn People(
                 view! { <p>"No account matches."</p> }.into_any()
             } else {
                 view! {
-                    <div class="table-scroll">
+                    <div class="table-scroll" tabindex="0" role="region" aria-label="Accounts found">
                         <table class="admin-table">
                             <thead><tr><th scope="col">"Email"</th><th scope="col">"Name"</th><th scope="col">"Username"</th><th scope="col">"Created"</th><th scope="col">"Status"</th></tr></thead>
                             <tbody>

@@ -7,6 +7,7 @@ mod support;
 mod admin;
 mod admin_console;
 mod apple;
+mod data_export;
 mod email;
 mod email_codes;
 mod embedded_postgres;
