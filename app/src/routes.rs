@@ -13,6 +13,7 @@ use crate::{
     },
     pages::{
         account::AccountPage,
+        account_deletion::AccountDeletionPage,
         admin::{AdminAuditPage, AdminPage, AdminPersonPage, AdminUsersPage},
         confirm::ConfirmPage,
         forgot_password::ForgotPasswordPage,
@@ -105,6 +106,11 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=(StaticSegment("admin"), StaticSegment("audit"))
                         view=AdminAuditPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("account"), StaticSegment("deletion"))
+                        view=AccountDeletionPage
                         ssr=SsrMode::Async
                     />
                     <Route

@@ -112,3 +112,20 @@ test("the admin console's refusal pages", async ({ page }) => {
   await page.goto("/admin/users");
   await checkPage(page, "/admin/users for a member");
 });
+
+test("the deletion grace page", async ({ page }) => {
+  const email = uniqueEmail("a11y-grace");
+  await signUp(page, email);
+  await verifyEmail(page, email);
+  await page.goto("/account/security");
+  const danger = page.locator("section", { has: page.getByRole("heading", { name: "Delete account" }) });
+  await danger.getByLabel("Current password").fill(PASSWORD);
+  await danger.getByRole("button", { name: "Delete account" }).click();
+  await expect(header(page).getByRole("link", { name: "Sign in" })).toBeVisible();
+  await checkPage(page, "home after deletion was asked for");
+  await page.goto("/login");
+  await signIn(page, email, PASSWORD);
+  await page.goto("/account");
+  await expect(page.getByRole("heading", { name: "Your account is being deleted" })).toBeVisible();
+  await checkPage(page, "/account/deletion");
+});

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { header, mailTo, signUp, signUpWithoutJavaScript, uniqueEmail } from "./helpers";
+import { header, mailTo, signUp, signUpWithoutJavaScript, uniqueEmail, verifyEmail } from "./helpers";
 
 // "Download my data" from the security page: a file download, with or without JavaScript.
 
@@ -22,6 +22,7 @@ test("download my data", async ({ page }) => {
   const email = uniqueEmail("export");
   await signUp(page, email);
   await expect(header(page).getByRole("link", { name: email })).toBeVisible();
+  await verifyEmail(page, email);
   await download(page, email);
 });
 
@@ -31,6 +32,7 @@ test.describe("without JavaScript", () => {
   test("download my data as a plain link", async ({ page }) => {
     const email = uniqueEmail("export-nojs");
     await signUpWithoutJavaScript(page, email);
+    await verifyEmail(page, email);
     await download(page, email);
   });
 });

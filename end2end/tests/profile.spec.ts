@@ -1,6 +1,6 @@
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { PASSWORD, header, hydrated, signUp as baseSignUp, signUpWithoutJavaScript, verifyEmail } from "./helpers";
+import { PASSWORD, header, hydrated, mailTo, signUp as baseSignUp, signUpWithoutJavaScript, verifyEmail } from "./helpers";
 
 const fixture = (name: string) => path.join(__dirname, "..", "fixtures", name);
 
@@ -106,7 +106,23 @@ test.describe("with JavaScript disabled", () => {
     const danger = page.locator("section", { has: page.getByRole("heading", { name: "Delete account" }) });
     await danger.getByLabel("Current password").fill(PASSWORD);
     await danger.getByRole("button", { name: "Delete account" }).click();
-    await expect(page.getByText("Your account has been deleted.")).toBeVisible();
+    // The test deployment keeps a deleted account for the default grace period (7 days).
+    await expect(page.getByText("Your account will be deleted. We've emailed you the date: sign in before then to keep it.")).toBeVisible();
     await expect(header(page).getByRole("link", { name: "Sign in" })).toBeVisible();
+    const mail = await mailTo(email, "Your account will be deleted");
+    expect(mail.text).toContain("Sign in before");
+
+    // Signing in during the grace period: only "Keep my account" or "Delete now".
+    await page.goto("/login");
+    await page.getByLabel("Email or username").fill(email);
+    await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await page.goto("/account/security");
+    await expect(page).toHaveURL(/\/account\/deletion$/);
+    await expect(page.getByRole("heading", { name: "Your account is being deleted" })).toBeVisible();
+    await page.getByRole("button", { name: "Keep my account" }).click();
+    await expect(page).toHaveURL(/\/account/);
+    await page.goto("/account/security");
+    await expect(page.getByRole("heading", { name: "Security" })).toBeVisible();
   });
 });

@@ -59,6 +59,7 @@ async fn warm_session(sessions: &Sessions, config: &Config) -> HeaderMap {
         bio: None,
         avatar_key: None,
         is_admin: false,
+        deletion_due_at: None,
         created_at: now,
     };
     let epoch = sessions.caches.epoch();

@@ -5,12 +5,13 @@ use std::time::Duration;
 
 use sqlx::PgPool;
 
-use crate::{email_codes, email_tokens, mail::outbox, passkeys, session::Sessions, trail};
+use crate::{email_codes, email_tokens, mail::outbox, passkeys, profile::Profiles, session::Sessions, trail};
 
-/// Every 5 minutes, expired passkey ceremonies (they last 5 minutes); every hour, stale
+/// Every 5 minutes, expired passkey ceremonies (they last 5 minutes) and accounts whose
+/// deletion grace is over; every hour, stale
 /// sessions, security events past their 90 days, links expired over a day ago, sign-in codes
 /// made over a day ago and mails sent (or given up on) long ago.
-pub(crate) fn spawn(pool: PgPool, sessions: Sessions) {
+pub(crate) fn spawn(pool: PgPool, sessions: Sessions, profiles: Profiles) {
     tokio::spawn(async move {
         // The first round one period after start, not at once: a starting instance has enough to
         // do, and a test's rows are not cleaned up under it.
@@ -20,6 +21,8 @@ pub(crate) fn spawn(pool: PgPool, sessions: Sessions) {
             tick.tick().await;
             let ceremonies = passkeys::ceremony::prune(&pool).await;
             report("expired passkey ceremonies", ceremonies, Every::FiveMinutes);
+            // Each one is also a mail and a log line of its own (`account deleted`).
+            report("accounts past their deletion grace", profiles.delete_due().await, Every::Hour);
             if round % 12 != 0 {
                 continue;
             }
@@ -40,7 +43,7 @@ enum Every {
     Hour,
 }
 
-fn report(what: &str, removed: Result<u64, sqlx::Error>, every: Every) {
+fn report(what: &str, removed: Result<u64, impl std::fmt::Display>, every: Every) {
     match removed {
         Ok(n) if n > 0 && every == Every::Hour => tracing::info!(removed = n, "removed {what}"),
         Ok(n) if n > 0 => tracing::debug!(removed = n, "removed {what}"),

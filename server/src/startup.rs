@@ -32,7 +32,7 @@ pub async fn prepare(config: Config, leptos_options: LeptosOptions) -> Result<Pr
     session::listener::start(&state.pool, state.sessions.caches.clone(), state.sessions.listener.clone())
         .await;
     state.sessions.spawn_flusher();
-    crate::maintenance::spawn(state.pool.clone(), state.sessions.clone());
+    crate::maintenance::spawn(state.pool.clone(), state.sessions.clone(), state.profiles.clone());
     state.throttle.spawn_pruning(state.pool.clone());
     state.email.outbox.spawn_worker();
     let metrics_addr = match state.config.metrics_socket {

@@ -113,6 +113,7 @@ impl AppState {
             hasher,
             email.outbox.clone(),
             throttle.clone(),
+            config.account_deletion_grace,
         );
         let providers =
             SignInWith::new(&config, pool.clone(), sessions.clone(), profiles.clone(), email.outbox.clone())?;

@@ -7,5 +7,6 @@ pub use crate::{
     email_tokens::{LinkToken, Purpose, create as create_link, prune as prune_email_tokens},
     mail::outbox::{EXPIRED as OUTBOX_EXPIRED, enqueue, prune as prune_outbox},
     passkeys::ceremony::prune as prune_passkey_ceremonies,
+    profile::Profiles,
     session::store::delete_stale as delete_stale_sessions,
 };

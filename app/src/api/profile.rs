@@ -53,7 +53,42 @@ pub async fn delete_account(password: String) -> Result<(), FormError> {
     use super::ssr::*;
     let state = state()?;
     let auth = require_auth()?;
-    state.profiles.delete_account(&auth, &password).await.map_err(|e| fail(e, &[]))?;
+    let client = client().await;
+    let done = state.profiles.delete_account(&auth, &password, &client).await.map_err(|e| fail(e, &[]))?;
+    clear_session_cookie(&state);
+    leptos_axum::redirect(match done {
+        server::profile::Deletion::Done => "/?deleted=1",
+        server::profile::Deletion::Scheduled(_) => "/?deleted=scheduled",
+    });
+    Ok(())
+}
+
+/// When the signed-in person's account will be deleted (`None`: it is not waiting).
+#[server]
+pub async fn deletion_due() -> Result<Option<String>, FormError> {
+    use super::ssr::*;
+    Ok(auth().and_then(|a| a.user.deletion_due_at).map(server::trail::exact))
+}
+
+/// "Keep my account", signed in during the grace period.
+#[server]
+pub async fn keep_account() -> Result<(), FormError> {
+    use super::ssr::*;
+    let state = state()?;
+    let auth = auth().ok_or_else(|| fail(server::ServiceError::Unauthorized, &[]))?;
+    let client = client().await;
+    state.profiles.keep_account(&auth, &client).await.map_err(|e| fail(e, &[]))?;
+    leptos_axum::redirect("/account?kept=1");
+    Ok(())
+}
+
+/// "Delete now", signed in during the grace period.
+#[server]
+pub async fn delete_now() -> Result<(), FormError> {
+    use super::ssr::*;
+    let state = state()?;
+    let auth = auth().ok_or_else(|| fail(server::ServiceError::Unauthorized, &[]))?;
+    state.profiles.delete_now(&auth).await.map_err(|e| fail(e, &[]))?;
     clear_session_cookie(&state);
     leptos_axum::redirect("/?deleted=1");
     Ok(())

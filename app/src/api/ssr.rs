@@ -26,8 +26,13 @@ pub fn auth() -> Option<Authenticated> {
     with_request(|p| p.extensions.get::<Auth>().and_then(|a| a.0.clone())).flatten()
 }
 
+/// The signed-in person, unless their account waits to be deleted: nothing but keeping or
+/// deleting it works then ([`auth`] for those two).
 pub fn require_auth() -> Result<Authenticated, FormError> {
     match auth() {
+        Some(a) if a.user.deletion_due_at.is_some() => {
+            Err(fail(ServiceError::Forbidden(server::profile::deletion::SCHEDULED), &[]))
+        }
         Some(a) => Ok(a),
         None => Err(fail(ServiceError::Unauthorized, &[])),
     }

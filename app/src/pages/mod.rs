@@ -1,6 +1,7 @@
 //! One module per route.
 
 pub mod account;
+pub mod account_deletion;
 pub mod admin;
 pub mod confirm;
 pub mod connected_accounts;

@@ -60,6 +60,9 @@ pub struct Config {
     pub sign_in_per_ip_per_minute: u32,
     /// Sign-ups allowed per client IP per hour (`SIGN_UP_PER_IP_PER_HOUR`).
     pub sign_up_per_ip_per_hour: u32,
+    /// How long a deleted account waits before it is deleted for good, during which its owner
+    /// can sign in and keep it (`ACCOUNT_DELETION_GRACE`); zero deletes at once.
+    pub account_deletion_grace: Duration,
     /// Sign-in codes this instance mails per hour, all addresses together
     /// (`EMAIL_CODES_PER_HOUR`): beyond it, asking answers 429.
     pub email_codes_per_hour: u32,
@@ -132,6 +135,10 @@ impl Config {
             parse::number("SIGN_IN_PER_IP_PER_MINUTE", get("SIGN_IN_PER_IP_PER_MINUTE"), 20u32, 1)?;
         let sign_up_per_ip_per_hour =
             parse::number("SIGN_UP_PER_IP_PER_HOUR", get("SIGN_UP_PER_IP_PER_HOUR"), 20u32, 1)?;
+        let account_deletion_grace = match get("ACCOUNT_DELETION_GRACE").as_deref().map(str::trim) {
+            Some("0") => Duration::ZERO,
+            value => parse::duration("ACCOUNT_DELETION_GRACE", value.map(str::to_owned), "7days")?,
+        };
         let email_codes_per_hour =
             parse::number("EMAIL_CODES_PER_HOUR", get("EMAIL_CODES_PER_HOUR"), 1000u32, 1)?;
         let trusted_proxy_hops = parse::number("TRUSTED_PROXY_HOPS", get("TRUSTED_PROXY_HOPS"), 0u32, 0)?;
@@ -168,6 +175,7 @@ impl Config {
             sign_in_per_ip_per_minute,
             sign_up_per_ip_per_hour,
             email_codes_per_hour,
+            account_deletion_grace,
             trusted_proxy_hops,
             metrics_socket,
             passkey_sign_in_ceremonies_max,

@@ -104,6 +104,12 @@ pub async fn depth(db: impl sqlx::PgExecutor<'_>) -> Result<(i64, Option<f64>), 
 /// Deletes mails sent over a day ago and mails given up on over a week ago (kept that long for
 /// an operator asking why a mail never came). The hourly cap per address counts only the last
 /// hour's mails.
+/// Deletes every mail to `address` (its account is being deleted for good).
+pub async fn forget(db: impl sqlx::PgExecutor<'_>, address: &str) -> Result<u64, sqlx::Error> {
+    let done = sqlx::query!("DELETE FROM outbox WHERE to_address = $1", address).execute(db).await?;
+    Ok(done.rows_affected())
+}
+
 /// A mail as the admin console lists it: subject and times, never the body or its links.
 #[derive(Clone, Debug)]
 pub struct Sent {

@@ -180,6 +180,19 @@ impl Site {
         )
     }
 
+    /// "Delete account" with a grace period: when, and how to keep it.
+    pub fn deletion_scheduled(&self, to: &str, when: &str) -> Mail {
+        self.notice(
+            to,
+            "Your account will be deleted",
+            &[
+                &format!("Your account will be deleted on {when}: your profile and avatar are gone already, and every device was signed out."),
+                &format!("Sign in before {when} to keep your account."),
+            ],
+            Some(("Sign in", &format!("{}/login", self.service_domain))),
+        )
+    }
+
     pub fn email_change_notice(&self, to: &str, new_address: &str) -> Mail {
         self.notice(
             to,

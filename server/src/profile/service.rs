@@ -33,12 +33,22 @@ pub enum UploadError {
 
 #[derive(Clone)]
 pub struct Profiles {
-    pool: PgPool,
+    pub(super) pool: PgPool,
     pub storage: Storage,
-    sessions: Sessions,
+    pub(super) sessions: Sessions,
     hasher: PasswordHasher,
-    outbox: Outbox,
+    pub(super) outbox: Outbox,
     throttle: Throttle,
+    /// `ACCOUNT_DELETION_GRACE`: zero deletes at once.
+    pub(super) deletion_grace: std::time::Duration,
+}
+
+/// What "Delete account" did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Deletion {
+    Done,
+    /// Deleted for good at this time unless the owner signs in and keeps it.
+    Scheduled(chrono::DateTime<chrono::Utc>),
 }
 
 pub fn avatar_object(key: &str, side: u32) -> String {
@@ -53,8 +63,9 @@ impl Profiles {
         hasher: PasswordHasher,
         outbox: Outbox,
         throttle: Throttle,
+        deletion_grace: std::time::Duration,
     ) -> Self {
-        Self { pool, storage, sessions, hasher, outbox, throttle }
+        Self { pool, storage, sessions, hasher, outbox, throttle, deletion_grace }
     }
 
     /// The URL of a user's avatar at `side` pixels.
@@ -133,7 +144,7 @@ impl Profiles {
         Ok(old)
     }
 
-    async fn delete_objects(&self, key: &str) {
+    pub(super) async fn delete_objects(&self, key: &str) {
         for side in [avatar::LARGE, avatar::SMALL] {
             if let Err(e) = self.storage.delete(&avatar_object(key, side)).await {
                 tracing::warn!(error = %e, "could not delete an avatar object");
@@ -141,8 +152,14 @@ impl Profiles {
         }
     }
 
-    /// Deletes the account after confirming it is really its owner.
-    pub async fn delete_account(&self, auth: &Authenticated, password: &str) -> Result<(), ServiceError> {
+    /// Deletes the account after confirming it is really its owner: at once, or after the
+    /// grace period ([`super::deletion`]).
+    pub async fn delete_account(
+        &self,
+        auth: &Authenticated,
+        password: &str,
+        client: &crate::session::ClientInfo,
+    ) -> Result<Deletion, ServiceError> {
         let user = &auth.user;
         if user.has_password {
             // `password` is the name of the input on the delete-account form.
@@ -161,7 +178,11 @@ impl Profiles {
                 "Sign in again, then delete the account within 10 minutes",
             ));
         }
-        self.delete_user(user).await
+        if self.deletion_grace.is_zero() {
+            self.delete_user(user).await?;
+            return Ok(Deletion::Done);
+        }
+        self.schedule_deletion(user, client).await.map(Deletion::Scheduled)
     }
 
     /// Deletes the account, its sessions (on every instance) and its avatar, and mails goodbye.
@@ -181,6 +202,8 @@ impl Profiles {
         change: &mut Change<'a>,
         user: &crate::users::User,
     ) -> Result<Option<String>, ServiceError> {
+        // Mails kept about the account go with it; the goodbye is the last.
+        crate::mail::outbox::forget(change.db(), &user.email).await?;
         change.mail(&self.outbox, &self.outbox.site.goodbye(&user.email)).await?;
         let avatar_key = users::delete(change.db(), user.id).await?;
         // Every session went with the user row (ON DELETE CASCADE).

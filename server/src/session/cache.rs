@@ -188,6 +188,7 @@ mod tests {
             bio: None,
             avatar_key: None,
             is_admin: false,
+            deletion_due_at: None,
             created_at: chrono::Utc::now(),
         })
     }

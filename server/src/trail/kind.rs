@@ -31,9 +31,11 @@ pub enum EventKind {
     NotMe,
     AddressVerifiedBySupport,
     DataExported,
+    DeletionScheduled,
+    DeletionCancelled,
 }
 
-const ALL: [EventKind; 29] = [
+const ALL: [EventKind; 31] = [
     EventKind::SignedUp,
     EventKind::SignedIn,
     EventKind::SignInFailed,
@@ -63,6 +65,8 @@ const ALL: [EventKind; 29] = [
     EventKind::NotMe,
     EventKind::AddressVerifiedBySupport,
     EventKind::DataExported,
+    EventKind::DeletionScheduled,
+    EventKind::DeletionCancelled,
 ];
 
 impl EventKind {
@@ -97,6 +101,8 @@ impl EventKind {
             Self::NotMe => "not_me",
             Self::AddressVerifiedBySupport => "address_verified_by_support",
             Self::DataExported => "data_exported",
+            Self::DeletionScheduled => "deletion_scheduled",
+            Self::DeletionCancelled => "deletion_cancelled",
         }
     }
 
@@ -138,6 +144,8 @@ impl EventKind {
             Self::NotMe => "Reported “This wasn't me”: every device signed out",
             Self::AddressVerifiedBySupport => "Address marked verified by support",
             Self::DataExported => "Your data was downloaded",
+            Self::DeletionScheduled => "Account deletion asked for",
+            Self::DeletionCancelled => "Account kept: deletion cancelled",
         }
     }
 }

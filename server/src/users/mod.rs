@@ -22,6 +22,8 @@ pub struct User {
     pub created_at: DateTime<Utc>,
     /// May use the admin console (`accounts-server users grant-admin`).
     pub is_admin: bool,
+    /// "Delete account" was asked for: deleted for good at this time unless kept.
+    pub deletion_due_at: Option<DateTime<Utc>>,
 }
 
 /// A query returning [`User`]s: `head`, then the one list of the user's columns, then `tail`
@@ -32,11 +34,14 @@ macro_rules! query_user {
             User,
             $head + "id, email, email_verified_at, username, display_name, \
              password_hash IS NOT NULL AS \"has_password!\", bio, avatar_key, created_at, \
-             role = 'admin' AS \"is_admin!\"" + $tail
+             role = 'admin' AS \"is_admin!\", deletion_due_at" + $tail
             $(, $arg)*
         )
     };
 }
+
+// After the macro: it queries users too.
+pub(crate) mod deletion;
 
 pub async fn find(db: impl PgExecutor<'_>, id: Uuid) -> Result<Option<User>, sqlx::Error> {
     query_user!("SELECT ", " FROM users WHERE id = $1", id).fetch_optional(db).await
@@ -306,7 +311,7 @@ pub async fn public_profile(
     sqlx::query_as!(
         PublicProfile,
         "SELECT username AS \"username!\", display_name, bio, avatar_key FROM users \
-         WHERE lower(username) = lower($1) AND email_verified_at IS NOT NULL",
+         WHERE lower(username) = lower($1) AND email_verified_at IS NOT NULL AND deletion_due_at IS NULL",
         username
     )
     .fetch_optional(db)

@@ -8,6 +8,7 @@ mod admin;
 mod admin_console;
 mod apple;
 mod data_export;
+mod deletion;
 mod email;
 mod email_codes;
 mod embedded_postgres;

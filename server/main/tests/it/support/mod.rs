@@ -99,6 +99,9 @@ impl TestApp {
             ("SERVICE_NAME".into(), "Accounts Test".into()),
             ("DATA_DIR".into(), data_dir.display().to_string()),
             ("DATABASE_POOL_SIZE".into(), "4".into()),
+            // Deleting an account deletes it at once, as it did before the grace period; the
+            // grace period's own tests (`it/deletion.rs`) set it.
+            ("ACCOUNT_DELETION_GRACE".into(), "0".into()),
         ]);
         for (k, v) in extra {
             vars.insert(k.to_string(), v.to_string());
