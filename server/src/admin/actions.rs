@@ -190,6 +190,7 @@ pub async fn act(
                 return Err(ServiceError::BadRequest("The address is already verified."));
             }
             state.email.queue_verification(change.db(), user.id, &user.email).await?;
+            change.record(user.id, EventKind::VerificationResentBySupport, "").await?;
             change.mailed_through(outbox);
         }
         Action::Delete => {

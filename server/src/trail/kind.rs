@@ -33,9 +33,10 @@ pub enum EventKind {
     DataExported,
     DeletionScheduled,
     DeletionCancelled,
+    VerificationResentBySupport,
 }
 
-const ALL: [EventKind; 31] = [
+const ALL: [EventKind; 32] = [
     EventKind::SignedUp,
     EventKind::SignedIn,
     EventKind::SignInFailed,
@@ -67,6 +68,7 @@ const ALL: [EventKind; 31] = [
     EventKind::DataExported,
     EventKind::DeletionScheduled,
     EventKind::DeletionCancelled,
+    EventKind::VerificationResentBySupport,
 ];
 
 impl EventKind {
@@ -103,6 +105,7 @@ impl EventKind {
             Self::DataExported => "data_exported",
             Self::DeletionScheduled => "deletion_scheduled",
             Self::DeletionCancelled => "deletion_cancelled",
+            Self::VerificationResentBySupport => "verification_resent_by_support",
         }
     }
 
@@ -146,6 +149,7 @@ impl EventKind {
             Self::DataExported => "Your data was downloaded",
             Self::DeletionScheduled => "Account deletion asked for",
             Self::DeletionCancelled => "Account kept: deletion cancelled",
+            Self::VerificationResentBySupport => "Verification mail resent by support",
         }
     }
 }

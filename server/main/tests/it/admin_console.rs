@@ -150,6 +150,27 @@ async fn signing_out_everywhere_is_audited_recorded_and_mailed() {
     assert_eq!(detail, "by an administrator");
     mail::wait_for(&mail::api(), &person, "Your devices were signed out").await;
 
+    // Without JavaScript the form posts and comes back to the person's page.
+    let html = app
+        .html_post(
+            &format!("/admin/users/{id}"),
+            path::<AdminAct>(),
+            &[("id", &id), ("action", "mark_verified"), ("reason", "Support call")],
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(html.status(), StatusCode::FOUND);
+    // The outcome rides in the signed flash cookie, as every plain form's does.
+    assert_eq!(html.headers()[reqwest::header::LOCATION], format!("/admin/users/{id}").as_str());
+    let flash = crate::support::accounts::set_cookie(&html, "flash").expect("the outcome's flash cookie");
+    let shown = app
+        .get_with(&format!("/admin/users/{id}"), &format!("{cookie}; {flash}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(shown.contains("The address is marked verified."), "{shown}");
+
     // The audit is append-only, whoever asks.
     for sql in ["UPDATE admin_audit SET reason = 'nothing'", "DELETE FROM admin_audit"] {
         assert!(sqlx::query(sql).execute(&app.state.pool).await.is_err(), "{sql} went through");
@@ -157,7 +178,7 @@ async fn signing_out_everywhere_is_audited_recorded_and_mailed() {
     let page =
         json(app.call(path::<AdminAudit>(), &[("actor", &admin[..4]), ("target", "")], Some(&cookie)).await)
             .await;
-    assert_eq!(page["rows"].as_array().unwrap().len(), 1);
+    assert_eq!(page["rows"].as_array().unwrap().len(), 2, "the sign-out and the verification");
 
     // An action needs a recent sign-in.
     crate::support::two_step::age_sign_in(&app, 11).await;
