@@ -341,3 +341,22 @@ async fn an_empty_display_name_means_show_my_email() {
     assert_eq!(name, None, "no name: the email is shown");
     assert_eq!(username.as_deref(), Some("no_name"));
 }
+
+#[tokio::test]
+async fn asking_for_deletion_removes_the_avatar_at_once() {
+    let app = TestApp::spawn_with(&[("ACCOUNT_DELETION_GRACE", "7days")]).await;
+    let dir = object_dir(&app);
+    let cookie = app.sign_up(&format!("{}@example.com", crate::support::unique_name("grace-av"))).await;
+    let before = files_under(&dir).len();
+    let res = upload(&app, Some(&cookie), vec![("avatar", png(50, 50), "x.png")]).await;
+    assert!(res.status().is_success(), "{}", res.status());
+    assert_eq!(files_under(&dir).len(), before + 2);
+    let res = app.call(path::<DeleteAccount>(), &[("password", PASSWORD)], Some(&cookie)).await;
+    assert!(res.status().is_success() || res.status().is_redirection(), "{}", res.status());
+    assert_eq!(files_under(&dir).len(), before, "the avatar outlived the request to delete");
+    let waiting: i64 = sqlx::query_scalar("SELECT count(*) FROM users WHERE deletion_due_at IS NOT NULL")
+        .fetch_one(&app.state.pool)
+        .await
+        .unwrap();
+    assert_eq!(waiting, 1, "the account itself waits for its grace period");
+}
