@@ -12,7 +12,30 @@ const LONG = () =>
 async function fits(page: import("@playwright/test").Page, path: string) {
   await page.goto(path);
   const wide = await page.evaluate(() => document.documentElement.scrollWidth);
-  expect(wide, `${path} is ${wide} px wide at 375 px`).toBeLessThanOrEqual(375);
+  // On failure, name the widest elements that stick out.
+  const culprits = await page.evaluate(() =>
+    [...document.querySelectorAll("body *")]
+      .map((e) => ({ e, right: e.getBoundingClientRect().right }))
+      .filter(({ right }) => right > 376)
+      .sort((a, b) => b.right - a.right)
+      .slice(0, 5)
+      .map(({ e, right }) => `${e.tagName.toLowerCase()}.${e.className} (${Math.round(right)} px)`)
+      .concat(
+        (() => {
+          const out: string[] = [];
+          const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+          for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+            const range = document.createRange();
+            range.selectNodeContents(n);
+            const right = range.getBoundingClientRect().right;
+            if (right > 376) out.push(`text "${(n.textContent ?? "").slice(0, 40)}" in ${n.parentElement?.tagName.toLowerCase()}.${n.parentElement?.className} (${Math.round(right)} px)`);
+          }
+          return out.slice(0, 5);
+        })(),
+      )
+      .concat([`window ${window.innerWidth} px, body ${document.body.scrollWidth} px`]),
+  );
+  expect(wide, `${path} is ${wide} px wide at 375 px: ${culprits.join(", ")}`).toBeLessThanOrEqual(375);
 }
 
 test("no page scrolls sideways at 375 px, signed out or in with a long address", async ({ page }) => {
