@@ -7,6 +7,7 @@ use crate::components::{
     form::{Field, FormMessage, SubmitButton, form_error},
     passkey::PasskeySignIn,
     provider_buttons::{ProviderButtons, ProviderNotices},
+    require_user::urlencode,
 };
 
 /// The flash `done` value after a reset that was the address's first proof.
@@ -16,13 +17,8 @@ const UNPROVEN_REMOVED: &str = "unproven_removed";
 fn code_link(next: &str) -> String {
     match next {
         "/" => "/login/code".to_owned(),
-        next => format!("/login/code?next={}", urlencoding_next(next)),
+        next => format!("/login/code?next={}", urlencode(next)),
     }
-}
-
-/// `next` as a query value: what `safe_next` accepts, with the characters a query needs escaped.
-fn urlencoding_next(next: &str) -> String {
-    next.replace('%', "%25").replace('&', "%26").replace('#', "%23").replace('+', "%2B").replace(' ', "%20")
 }
 
 #[component]

@@ -5,8 +5,11 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use super::{AdminNav, refused, users::urlencode};
-use crate::api::admin::{AuditPage, admin_audit};
+use super::{AdminNav, refused};
+use crate::{
+    api::admin::{AuditPage, admin_audit},
+    components::require_user::urlencode,
+};
 
 #[component]
 pub fn AdminAuditPage() -> impl IntoView {

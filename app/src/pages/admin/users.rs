@@ -6,7 +6,10 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use super::{AdminNav, refused};
-use crate::api::admin::{UsersPage, admin_users};
+use crate::{
+    api::admin::{UsersPage, admin_users},
+    components::require_user::urlencode,
+};
 
 const FILTERS: [(&str, &str); 4] =
     [("unverified", "Unverified"), ("locked", "Locked"), ("two_step", "Two-step on"), ("admins", "Admins")];
@@ -104,14 +107,4 @@ fn People(
             {next.map(|href| view! { <p><a href=href rel="next">"Next page"</a></p> })}
         </section>
     }
-}
-
-/// A query value: what a search may hold, escaped for a URL.
-pub(super) fn urlencode(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
