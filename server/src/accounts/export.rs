@@ -89,6 +89,17 @@ struct MailLine {
     sent_at: Option<DateTime<Utc>>,
 }
 
+/// What the service holds about an account beside its row (see [`DataExport::held`]).
+pub(crate) struct Held {
+    pub two_step: bool,
+    /// Connected providers: (label, the address the provider gave).
+    pub providers: Vec<(String, String)>,
+    pub passkeys: Vec<passkeys::store::Listed>,
+    pub devices: Vec<crate::session::store::DeviceRow>,
+    pub events: Vec<trail::SecurityEvent>,
+    pub mails: Vec<outbox::Sent>,
+}
+
 /// A finished export: the file's name and its bytes.
 pub struct File {
     pub name: String,
@@ -115,13 +126,33 @@ impl DataExport {
         Self { pool, sessions, providers, profiles, outbox }
     }
 
+    /// What the service holds about the account beside its row: its ways in, devices, latest
+    /// `limit` security events and mails. The export and the admin console's person page read it
+    /// here, one way.
+    pub(crate) async fn held(&self, user: &crate::users::User, limit: i64) -> Result<Held, ServiceError> {
+        let pool = &self.pool;
+        Ok(Held {
+            two_step: crate::two_step::is_enabled(pool, user.id).await?,
+            providers: self
+                .providers
+                .connections(user.id)
+                .await?
+                .into_iter()
+                .filter_map(|(info, email)| Some((info.label, email?)))
+                .collect(),
+            passkeys: passkeys::store::list(pool, user.id).await?,
+            devices: self.sessions.devices(user.id).await?,
+            events: trail::latest(pool, user.id, limit).await?,
+            mails: outbox::to_address(pool, &user.email, limit).await?,
+        })
+    }
+
     /// The person's file; needs a sign-in in the last 10 minutes.
     pub async fn export(&self, auth: &Authenticated, client: &ClientInfo) -> Result<File, ServiceError> {
         auth.require_recent_sign_in()?;
         let user = &auth.user;
-        let pool = &self.pool;
         let names = &self.sessions.names;
-        let providers = self.providers.connections(user.id).await?;
+        let held = self.held(user, ALL).await?;
         let export = Export {
             schema: SCHEMA,
             exported_at: Utc::now(),
@@ -136,21 +167,20 @@ impl DataExport {
             },
             ways_in: WaysIn {
                 password: user.has_password,
-                two_step: crate::two_step::is_enabled(pool, user.id).await?,
-                providers: providers
+                two_step: held.two_step,
+                providers: held
+                    .providers
                     .into_iter()
-                    .filter_map(|(info, email)| Some(Provider { provider: info.label, email: email? }))
+                    .map(|(provider, email)| Provider { provider, email })
                     .collect(),
-                passkeys: passkeys::store::list(pool, user.id)
-                    .await?
+                passkeys: held
+                    .passkeys
                     .into_iter()
                     .map(|k| Passkey { name: k.name, created_at: k.created_at, last_used_at: k.last_used_at })
                     .collect(),
             },
-            devices: self
-                .sessions
-                .devices(user.id)
-                .await?
+            devices: held
+                .devices
                 .into_iter()
                 .map(|d| Device {
                     device: device::describe(&d.user_agent),
@@ -160,8 +190,8 @@ impl DataExport {
                     last_seen_at: d.last_seen_at,
                 })
                 .collect(),
-            security_events: trail::latest(pool, user.id, ALL)
-                .await?
+            security_events: held
+                .events
                 .into_iter()
                 .map(|e| Event {
                     at: e.at,
@@ -171,15 +201,15 @@ impl DataExport {
                     ip: e.ip.map(|ip| ip.ip().to_string()),
                 })
                 .collect(),
-            mails: outbox::to_address(pool, &user.email, ALL)
-                .await?
+            mails: held
+                .mails
                 .into_iter()
                 .map(|m| MailLine { subject: m.subject, queued_at: m.queued_at, sent_at: m.sent_at })
                 .collect(),
         };
         let json =
             serde_json::to_vec_pretty(&export).map_err(|e| ServiceError::Internal(format!("export: {e}")))?;
-        let mut change = Change::begin(pool, &self.sessions.caches, client).await?;
+        let mut change = Change::begin(&self.pool, &self.sessions.caches, client).await?;
         change.record(user.id, EventKind::DataExported, "").await?;
         change.mail(&self.outbox, &self.outbox.site.data_exported(&user.email)).await?;
         change.commit().await?;

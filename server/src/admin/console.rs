@@ -93,21 +93,15 @@ pub struct Person {
 pub async fn person(state: &AppState, _: &Admin, id: Uuid) -> Result<Person, ServiceError> {
     let pool = &state.pool;
     let user = users::find(pool, id).await?.ok_or(ServiceError::NotFound)?;
-    let providers = state
-        .providers
-        .connections(id)
-        .await?
-        .into_iter()
-        .filter_map(|(info, email)| Some((info.label, email?)))
-        .collect();
+    let held = state.export.held(&user, 50).await?;
     Ok(Person {
         locked: users::is_locked(pool, id).await?.unwrap_or(false),
-        two_step: crate::two_step::is_enabled(pool, id).await?,
-        providers,
-        passkeys: passkeys::store::list(pool, id).await?,
-        devices: state.sessions.devices(id).await?,
-        events: trail::latest(pool, id, 50).await?,
-        mails: outbox::to_address(pool, &user.email, 50).await?,
+        two_step: held.two_step,
+        providers: held.providers,
+        passkeys: held.passkeys,
+        devices: held.devices,
+        events: held.events,
+        mails: held.mails,
         user,
     })
 }
