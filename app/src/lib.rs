@@ -2,6 +2,8 @@
 //! (`hydrate`). Server functions live beside the pages that use them and call into the
 //! `server` crate; this crate holds no SQL.
 
+#[macro_use]
+pub mod i18n;
 pub mod api;
 pub mod components;
 pub mod pages;

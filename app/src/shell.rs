@@ -15,7 +15,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     let theme: Option<&str> = None;
     view! {
         <!DOCTYPE html>
-        <html lang="en" data-theme=theme>
+        <html lang=crate::i18n::lang_code() data-theme=theme>
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>

@@ -15,6 +15,7 @@ pub(crate) mod email_tokens;
 pub(crate) mod error;
 pub(crate) mod health;
 pub mod http;
+pub mod i18n;
 pub(crate) mod mail;
 pub(crate) mod maintenance;
 pub(crate) mod metrics;

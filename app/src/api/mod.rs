@@ -9,6 +9,7 @@ mod ceremony_cookie;
 pub mod email;
 pub mod email_code;
 pub mod errors;
+pub mod language;
 pub mod not_me;
 pub mod passkeys;
 pub mod password;

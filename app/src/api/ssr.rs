@@ -143,7 +143,7 @@ pub fn time_view(t: chrono::DateTime<chrono::Utc>) -> super::TimeView {
     super::TimeView {
         iso: t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
         utc: server::trail::exact(t),
-        ago: server::trail::ago(t, chrono::Utc::now()),
+        ago: server::i18n::moments::ago(crate::i18n::lang(), t, chrono::Utc::now()),
     }
 }
 

@@ -3,7 +3,10 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
 use super::{session_context::signed_in, theme_toggle::ThemeToggle};
-use crate::{api::auth::SignOut, site::SiteInfo};
+use crate::{
+    api::{auth::SignOut, language::SetLanguage},
+    site::SiteInfo,
+};
 
 /// Site name linking home, and the navigation: sign-in links, or the person and "Sign out".
 #[component]
@@ -11,8 +14,8 @@ pub fn Header() -> impl IntoView {
     let site = expect_context::<SiteInfo>();
     let signed_out = || {
         view! {
-            <a href="/login">"Sign in"</a>
-            <a class="button-link" href="/signup">"Create account"</a>
+            <a href="/login">{tr!("nav-sign-in")}</a>
+            <a class="button-link" href="/signup">{tr!("nav-create-account")}</a>
         }
     };
     view! {
@@ -21,18 +24,18 @@ pub fn Header() -> impl IntoView {
             <nav class="site-nav" aria-label="Account">
                 {match signed_in() {
                     Some(user) => view! {
-                        {user.is_admin.then(|| view! { <a href="/admin">"Admin"</a> })}
+                        {user.is_admin.then(|| view! { <a href="/admin">{tr!("nav-admin")}</a> })}
                         <a class="user-link" href="/account">
                             <Avatar url=user.avatar_small.clone() initials=user.initials.clone() size=32/>
                             <span>{user.label}</span>
                         </a>
                         <form method="post" action=SignOut::PATH class="inline-form">
-                            <button type="submit" class="link-button">"Sign out"</button>
+                            <button type="submit" class="link-button">{tr!("nav-sign-out")}</button>
                         </form>
                     }.into_any(),
                     None => signed_out().into_any(),
                 }}
-                <ThemeToggle/>
+                <ThemeToggle to_dark_label=tr!("theme-dark").to_owned() to_light_label=tr!("theme-light").to_owned()/>
             </nav>
         </header>
     }
@@ -43,7 +46,9 @@ pub fn Header() -> impl IntoView {
 #[component]
 pub fn Avatar(url: Option<String>, initials: String, size: u32) -> impl IntoView {
     match url {
-        Some(src) => view! { <img class="avatar" src=src alt="Avatar" width=size height=size/> }.into_any(),
+        Some(src) => {
+            view! { <img class="avatar" src=src alt=tr!("avatar-alt") width=size height=size/> }.into_any()
+        }
         None => view! {
             <span class=format!("avatar initials avatar-{size}") aria-hidden="true">{initials}</span>
         }
@@ -57,6 +62,31 @@ pub fn Footer() -> impl IntoView {
     view! {
         <footer class="site-footer">
             <span>{site.service_name}</span>
+            <LanguagePicker/>
         </footer>
     }
 }
+
+/// The language picker: a plain form post, like the theme choice, so it works without
+/// JavaScript. Each language is listed in its own name.
+#[component]
+fn LanguagePicker() -> impl IntoView {
+    let current = crate::i18n::lang_code();
+    view! {
+        <form method="post" action=SetLanguage::PATH class="language-choice">
+            <label for="language-select">{tr!("language-label")}</label>
+            <select id="language-select" name="lang">
+                {LANGUAGES
+                    .iter()
+                    .map(|(code, name)| {
+                        view! { <option value=*code selected=*code == current lang=*code>{*name}</option> }
+                    })
+                    .collect_view()}
+            </select>
+            <button type="submit" class="link-button">{tr!("language-choose")}</button>
+        </form>
+    }
+}
+
+/// Code and own name of each language (`server::i18n::Lang`, which the browser build lacks).
+const LANGUAGES: [(&str, &str); 3] = [("en", "English"), ("de", "Deutsch"), ("ja", "日本語")];

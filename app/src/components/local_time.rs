@@ -7,17 +7,19 @@ use crate::api::TimeView;
 /// in the browser's own time zone.
 #[component]
 pub fn When(time: TimeView) -> impl IntoView {
-    view! { <LocalTime iso=time.iso utc=time.utc ago=time.ago/> }
+    view! { <LocalTime iso=time.iso utc=time.utc ago=time.ago lang=crate::i18n::lang_code().to_owned()/> }
 }
 
 #[island]
-fn LocalTime(iso: String, utc: String, ago: String) -> impl IntoView {
+fn LocalTime(iso: String, utc: String, ago: String, lang: String) -> impl IntoView {
     let title = RwSignal::new(utc);
+    #[cfg(not(feature = "hydrate"))]
+    let _ = &lang;
     #[cfg(feature = "hydrate")]
     {
         let iso = iso.clone();
         Effect::new(move |_| {
-            if let Some(local) = in_browser_zone(&iso) {
+            if let Some(local) = in_browser_zone(&iso, &lang) {
                 title.set(local);
             }
         });
@@ -25,9 +27,10 @@ fn LocalTime(iso: String, utc: String, ago: String) -> impl IntoView {
     view! { <time datetime=iso title=move || title.get()>{ago}</time> }
 }
 
-/// "Nov 30, 2026, 3:50 PM GMT+9" in the browser's locale and time zone (`Intl.DateTimeFormat`).
+/// "Nov 30, 2026, 3:50 PM GMT+9" in the page's language and the browser's time zone
+/// (`Intl.DateTimeFormat`).
 #[cfg(feature = "hydrate")]
-fn in_browser_zone(iso: &str) -> Option<String> {
+fn in_browser_zone(iso: &str, lang: &str) -> Option<String> {
     use wasm_bindgen::JsValue;
     let date = js_sys::Date::new(&JsValue::from_str(iso));
     if date.get_time().is_nan() {
@@ -49,6 +52,6 @@ fn in_browser_zone(iso: &str) -> Option<String> {
     // refuses an option keeps the UTC title instead of breaking the page's other islands.
     let to_locale_string = js_sys::Reflect::get(&date, &"toLocaleString".into()).ok()?;
     let function: &js_sys::Function = wasm_bindgen::JsCast::dyn_ref(&to_locale_string)?;
-    let args = js_sys::Array::of2(&JsValue::UNDEFINED, &options);
+    let args = js_sys::Array::of2(&JsValue::from_str(lang), &options);
     js_sys::Reflect::apply(function, &date, &args).ok()?.as_string()
 }

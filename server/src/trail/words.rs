@@ -10,17 +10,10 @@ pub fn exact(at: DateTime<Utc>) -> String {
     at.format("%Y-%m-%d %H:%M UTC").to_string()
 }
 
-/// "just now", "5 minutes ago", "3 hours ago", "yesterday", "2 days ago".
+/// "just now", "5 minutes ago", … in English (the admin command's language); pages use
+/// [`crate::i18n::moments::ago`] in the reader's.
 pub fn ago(at: DateTime<Utc>, now: DateTime<Utc>) -> String {
-    let secs = (now - at).num_seconds().max(0);
-    let (n, unit) = match secs {
-        0..60 => return "just now".to_owned(),
-        60..3600 => (secs / 60, "minute"),
-        3600..86_400 => (secs / 3600, "hour"),
-        86_400..172_800 => return "yesterday".to_owned(),
-        _ => (secs / 86_400, "day"),
-    };
-    format!("{n} {unit}{} ago", if n == 1 { "" } else { "s" })
+    crate::i18n::moments::ago(crate::i18n::Lang::En, at, now)
 }
 
 /// The line the admin command prints for one event.

@@ -1,0 +1,60 @@
+//! The reader's language: which one a request asks for (the `lang` cookie the footer's picker
+//! sets, else `Accept-Language`, else English) and the translated strings of pages and mails
+//! ([`catalog`]). Translations live in `locales/<lang>/*.ftl` (Project Fluent).
+
+pub mod catalog;
+pub mod moments;
+mod negotiate;
+
+pub use catalog::{Arg, missing_marker, tr, tr_args};
+pub use negotiate::detect;
+
+/// The languages the service speaks. English is the fallback for everything.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum Lang {
+    #[default]
+    En,
+    De,
+    Ja,
+}
+
+/// The cookie the language picker sets (not HttpOnly: nothing secret, like `theme`).
+pub const COOKIE: &str = "lang";
+const MAX_AGE_SECS: u64 = 365 * 24 * 3600;
+
+impl Lang {
+    pub const ALL: [Lang; 3] = [Lang::En, Lang::De, Lang::Ja];
+
+    /// The BCP 47 tag: `<html lang>`, the cookie and `users.lang`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::En => "en",
+            Self::De => "de",
+            Self::Ja => "ja",
+        }
+    }
+
+    /// The language's own name, as the picker lists it.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Self::En => "English",
+            Self::De => "Deutsch",
+            Self::Ja => "日本語",
+        }
+    }
+
+    /// Exactly one of the codes above; anything else is `None`.
+    pub fn parse(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|lang| lang.code() == code)
+    }
+
+    /// The `Set-Cookie` value that keeps this choice for a year.
+    pub fn cookie(self, secure: bool) -> String {
+        let secure = if secure { "; Secure" } else { "" };
+        format!("{COOKIE}={}; Path=/; Max-Age={MAX_AGE_SECS}; SameSite=Lax{secure}", self.code())
+    }
+
+    pub(crate) fn index(self) -> usize {
+        self as usize
+    }
+}
