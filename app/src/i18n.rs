@@ -5,7 +5,7 @@
 #[cfg(feature = "ssr")]
 pub use server::i18n::{Arg, Lang};
 
-/// The language of the request being answered (decided by `server::i18n::detect`).
+/// The language of the request being answered (decided by `server::http::language::detect`).
 #[cfg(feature = "ssr")]
 pub fn lang() -> Lang {
     crate::api::ssr::with_request(|p| p.extensions.get::<Lang>().copied()).flatten().unwrap_or_default()

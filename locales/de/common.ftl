@@ -8,6 +8,7 @@ nav-account = Konto
 avatar-alt = Profilbild
 theme-dark = Dunkles Design
 theme-light = Helles Design
+theme-invalid = Wählen Sie das helle oder das dunkle Design.
 language-label = Sprache
 language-choose = Sprache ändern
 language-invalid = Wählen Sie eine der Sprachen aus der Liste.

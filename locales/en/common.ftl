@@ -8,6 +8,7 @@ nav-account = Account
 avatar-alt = Avatar
 theme-dark = Dark theme
 theme-light = Light theme
+theme-invalid = Choose the light or the dark theme.
 language-label = Language
 language-choose = Change language
 language-invalid = Choose one of the languages in the list.

@@ -8,6 +8,7 @@ nav-account = アカウント
 avatar-alt = プロフィール画像
 theme-dark = ダークテーマ
 theme-light = ライトテーマ
+theme-invalid = ライトテーマかダークテーマを選んでください。
 language-label = 言語
 language-choose = 言語を変更
 language-invalid = 一覧の言語から選んでください。

@@ -61,6 +61,7 @@ async fn warm_session(sessions: &Sessions, config: &Config) -> HeaderMap {
         is_admin: false,
         deletion_due_at: None,
         created_at: now,
+        lang: server::i18n::Lang::En,
     };
     let epoch = sessions.caches.epoch();
     sessions.caches.put_session(Arc::new(CachedSession::new(record)), epoch).await;

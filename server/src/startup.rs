@@ -69,7 +69,6 @@ pub fn finish_router(app_routes: Router<AppState>, state: AppState) -> Router {
         .layer(middleware::from_fn(session::require_sign_in::guard))
         .layer(middleware::from_fn_with_state(resolver, session::middleware::resolve_session))
         .layer(middleware::from_fn_with_state(state.config.clone(), http::csrf::guard))
-        .layer(middleware::from_fn(crate::i18n::detect))
         .layer(http::panic::CatchPanicLayer)
         .layer(middleware::from_fn_with_state(edge, http::edge::apply))
         .merge(crate::health::routes())

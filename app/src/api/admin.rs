@@ -100,6 +100,23 @@ fn admin() -> Result<server::admin::guard::Admin, FormError> {
     server::admin::guard::Admin::check(auth().as_ref()).map_err(|e| fail(e, &[]))
 }
 
+/// What the page says once the action named `name` (as the audit stores it) is done.
+#[cfg(feature = "ssr")]
+fn done_message(name: &str) -> Option<&'static str> {
+    use server::admin::actions::Action;
+    let any_device = uuid::Uuid::nil().to_string();
+    Some(match Action::parse(name, Some(&any_device))? {
+        Action::SignOutDevice(_) => tr!("admin-done-sign-out-device"),
+        Action::SignOutAll => tr!("admin-done-sign-out-all"),
+        Action::Lock => tr!("admin-done-lock"),
+        Action::Unlock => tr!("admin-done-unlock"),
+        Action::MarkVerified => tr!("admin-done-mark-verified"),
+        Action::ResetTwoStep => tr!("admin-done-reset-two-step"),
+        Action::ResendVerification => tr!("admin-done-resend-verification"),
+        Action::Delete => tr!("admin-deleted"),
+    })
+}
+
 #[cfg(feature = "ssr")]
 fn exact(t: chrono::DateTime<chrono::Utc>) -> String {
     server::trail::exact(t)
@@ -197,27 +214,31 @@ pub async fn admin_person(id: String, done: Option<String>) -> Result<PersonView
             .iter()
             .map(|d| DeviceLine {
                 device_id: d.device_id.to_string(),
-                name: server::session::device::describe(&d.user_agent),
+                name: server::session::device::describe_in(crate::i18n::lang(), &d.user_agent),
                 ip: d.ip.map(|ip| ip.ip().to_string()).unwrap_or_default(),
-                method: d.method.describe(names),
+                method: d.method.describe_in(crate::i18n::lang(), names),
                 signed_in: exact(d.created_at),
                 last_seen: exact(d.last_seen_at),
             })
             .collect(),
-        events: p.events.iter().map(|e| (server::trail::words(e), exact(e.at))).collect(),
+        events: p
+            .events
+            .iter()
+            .map(|e| (server::trail::words_in(crate::i18n::lang(), e), exact(e.at)))
+            .collect(),
         mails: p
             .mails
             .iter()
             .map(|m| {
                 let status = match (m.sent_at, m.failed) {
-                    (Some(at), _) => format!("sent {}", exact(at)),
-                    (None, true) => "given up".to_owned(),
-                    (None, false) => "waiting".to_owned(),
+                    (Some(at), _) => tr!("admin-mail-sent", at = exact(at)),
+                    (None, true) => tr!("admin-mail-given-up").to_owned(),
+                    (None, false) => tr!("admin-mail-waiting").to_owned(),
                 };
                 (m.subject.clone(), exact(m.queued_at), status)
             })
             .collect(),
-        done: done.as_deref().and_then(server::admin::actions::Action::done_message).map(str::to_owned),
+        done: done.as_deref().and_then(done_message).map(str::to_owned),
     })
 }
 
@@ -238,7 +259,7 @@ pub async fn admin_act(id: String, action: String, reason: String) -> Result<(),
     let reason = actions::Reason::parse(&reason).map_err(|e| fail(e, &values))?;
     let (name, device) = action.split_once(':').map_or((action.as_str(), None), |(n, d)| (n, Some(d)));
     let action = actions::Action::parse(name, device)
-        .ok_or_else(|| fail(server::ServiceError::BadRequest("Choose an action."), &values))?;
+        .ok_or_else(|| fail(server::ServiceError::BadRequest("admin-choose-action"), &values))?;
     let user_id = id.parse().map_err(|_| fail(server::ServiceError::NotFound, &[]))?;
     let user = server::admin::console::target(&state, &admin, user_id).await.map_err(|e| fail(e, &[]))?;
     let client = client().await;

@@ -37,22 +37,54 @@ impl FormError {
 impl std::fmt::Display for FormError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let text = self.message.clone().or_else(|| self.fields.first().map(|(_, m)| m.clone()));
-        f.write_str(text.as_deref().unwrap_or("Something went wrong."))
+        f.write_str(match text.as_deref() {
+            Some(text) => text,
+            None => fallback(),
+        })
     }
+}
+
+/// "Something went wrong.", for an error without a message.
+fn fallback() -> &'static str {
+    #[cfg(feature = "ssr")]
+    return tr!("form-error-fallback");
+    #[cfg(not(feature = "ssr"))]
+    return "Something went wrong.";
 }
 
 impl FromServerFnError for FormError {
     type Encoder = JsonEncoding;
 
+    /// Made on the server (in the reader's language) and in the browser, which has no catalog
+    /// and keeps the English.
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         match value {
-            ServerFnErrorErr::Request(_) => {
-                Self::message("Could not reach the server. Check your connection and try again.")
-            }
+            ServerFnErrorErr::Request(_) => Self::message(unreachable_message()),
             ServerFnErrorErr::Args(_) | ServerFnErrorErr::Deserialization(_) => {
-                Self::message("The form was incomplete. Please fill it in again.")
+                Self::message(incomplete_message())
             }
-            _ => Self::message("Something went wrong. Please try again."),
+            _ => Self::message(generic_message()),
         }
     }
+}
+
+fn unreachable_message() -> &'static str {
+    #[cfg(feature = "ssr")]
+    return tr!("form-error-unreachable");
+    #[cfg(not(feature = "ssr"))]
+    return "Could not reach the server. Check your connection and try again.";
+}
+
+fn incomplete_message() -> &'static str {
+    #[cfg(feature = "ssr")]
+    return tr!("form-error-incomplete");
+    #[cfg(not(feature = "ssr"))]
+    return "The form was incomplete. Please fill it in again.";
+}
+
+fn generic_message() -> &'static str {
+    #[cfg(feature = "ssr")]
+    return tr!("form-error-generic");
+    #[cfg(not(feature = "ssr"))]
+    return "Something went wrong. Please try again.";
 }

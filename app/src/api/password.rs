@@ -9,8 +9,10 @@ use super::FormError;
 /// What the meter shows for one password.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StrengthView {
-    /// "Too short", "Too long", "Weak", "Fair" or "Strong".
+    /// "Too short", "Too long", "Weak", "Fair" or "Strong", in the reader's language.
     pub word: String,
+    /// What the meter shows: "Strength: Weak" (worded here, as islands carry no catalog).
+    pub text: String,
     /// 0 (nothing typed) to 4, for the bar.
     pub level: u8,
     /// True when the password would be accepted (breach check aside, done on submit).
@@ -35,11 +37,13 @@ pub async fn password_strength(
         .password_strength(auth().as_ref(), &password, &email, &token, &client)
         .await
         .map_err(|e| fail(e, &[]))?;
-    let level = match strength {
-        Strength::TooShort | Strength::TooLong => 1,
-        Strength::Weak => 2,
-        Strength::Fair => 3,
-        Strength::Strong => 4,
+    let (level, word) = match strength {
+        Strength::TooShort => (1, tr!("form-strength-too-short")),
+        Strength::TooLong => (1, tr!("form-strength-too-long")),
+        Strength::Weak => (2, tr!("form-strength-weak")),
+        Strength::Fair => (3, tr!("form-strength-fair")),
+        Strength::Strong => (4, tr!("form-strength-strong")),
     };
-    Ok(StrengthView { word: strength.word().to_owned(), level, accepted: strength.is_accepted() })
+    let text = tr!("form-strength", word = word);
+    Ok(StrengthView { word: word.to_owned(), text, level, accepted: strength.is_accepted() })
 }

@@ -32,7 +32,11 @@ pub async fn remove_avatar() -> Result<(), FormError> {
 pub async fn public_profile(username: String) -> Result<Option<PublicProfileView>, ServerFnError> {
     use super::ssr::*;
     let state = state().map_err(unavailable)?;
-    let found = state.profiles.public(&username).await.map_err(|e| unavailable(e.user_message()))?;
+    let found = state
+        .profiles
+        .public(&username)
+        .await
+        .map_err(|e| unavailable(e.user_message(crate::i18n::lang())))?;
     Ok(found.map(|p| {
         let label = p.display_name.clone().unwrap_or_else(|| p.username.clone());
         PublicProfileView {
@@ -67,7 +71,8 @@ pub async fn delete_account(password: String) -> Result<(), FormError> {
 #[server]
 pub async fn deletion_due() -> Result<Option<String>, FormError> {
     use super::ssr::*;
-    Ok(auth().and_then(|a| a.user.deletion_due_at).map(server::trail::exact))
+    let due = auth().and_then(|a| a.user.deletion_due_at);
+    Ok(due.map(|at| server::i18n::moments::date(crate::i18n::lang(), at)))
 }
 
 /// "Keep my account", signed in during the grace period.

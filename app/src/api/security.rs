@@ -49,12 +49,12 @@ pub async fn list_devices() -> Result<Vec<DeviceView>, FormError> {
         .into_iter()
         .map(|d| DeviceView {
             id: d.device_id.to_string(),
-            name: server::session::device::describe(&d.user_agent),
-            ip: d.ip.map(|ip| ip.ip().to_string()).unwrap_or_else(|| "unknown".into()),
+            name: server::session::device::describe_in(crate::i18n::lang(), &d.user_agent),
+            ip: d.ip.map(|ip| ip.ip().to_string()).unwrap_or_else(|| tr!("security-ip-unknown").into()),
             signed_in_at: time_view(d.created_at),
             last_active: time_view(d.last_seen_at),
             current: d.device_id == current,
-            method: d.method.describe(&state.sessions.names),
+            method: d.method.describe_in(crate::i18n::lang(), &state.sessions.names),
         })
         .collect();
     // This device first; the others stay by last activity, as the store sorts them.
@@ -69,7 +69,11 @@ pub async fn recent_activity() -> Result<Vec<ActivityView>, FormError> {
     let state = state()?;
     let auth = require_auth()?;
     let events = state.accounts.recent_activity(auth.user.id).await.map_err(|e| fail(e, &[]))?;
-    Ok(events.iter().map(|e| ActivityView { text: server::trail::words(e), at: time_view(e.at) }).collect())
+    let lang = crate::i18n::lang();
+    Ok(events
+        .iter()
+        .map(|e| ActivityView { text: server::trail::words_in(lang, e), at: time_view(e.at) })
+        .collect())
 }
 
 #[server]
@@ -81,10 +85,7 @@ pub async fn sign_out_device(device: String) -> Result<(), FormError> {
         return Err(fail(server::ServiceError::NotFound, &[]));
     };
     if device_id == auth.session.record.device_id {
-        return Err(fail(
-            server::ServiceError::invalid("device", "Use “Sign out” in the header to sign out this device."),
-            &[],
-        ));
+        return Err(fail(server::ServiceError::invalid("device", tr!("security-sign-out-this-device")), &[]));
     }
     let client = client().await;
     let trail = signed_out(&client, "one device");

@@ -11,7 +11,7 @@ use server::{
 use super::FormError;
 
 pub fn state() -> Result<AppState, FormError> {
-    use_context::<AppState>().ok_or_else(|| FormError::message("Server misconfigured."))
+    use_context::<AppState>().ok_or_else(|| FormError::message(crate::tr!("err-server-misconfigured")))
 }
 
 /// Reads the request being answered without cloning it (`use_context` would copy every
@@ -62,13 +62,13 @@ pub fn fail(error: ServiceError, values: &[(&str, &str)]) -> FormError {
     {
         response.set_status(error.status());
     }
-    let mut message = error.user_message();
-    if matches!(error, ServiceError::Internal(_) | ServiceError::Unavailable(_))
+    let mut message = error.user_message(crate::i18n::lang());
+    if (matches!(error, ServiceError::Internal(_)) || error.is_unavailable())
         && let Some(id) =
             with_request(|p| server::http::request_id::of(&p.headers).map(str::to_owned)).flatten()
     {
         // Support finds the log lines of what went wrong by this reference.
-        message = format!("{message} Reference: {id}");
+        message = format!("{message} {}", crate::tr!("err-reference", id = id));
     }
     let code = match error {
         ServiceError::EmailTaken => Some("email_taken".to_owned()),

@@ -9,7 +9,7 @@ use super::FormError;
 pub async fn set_theme(theme: String) -> Result<(), FormError> {
     use super::ssr::*;
     let Some(theme) = crate::theme::Theme::parse(&theme) else {
-        return Err(FormError::message("Choose the light or the dark theme."));
+        return Err(FormError::message(tr!("theme-invalid")));
     };
     let secure = state()?.sessions.cookies_secure();
     if let (Some(response), Ok(value)) =

@@ -33,7 +33,7 @@ pub fn FormMessage(error: Signal<Option<FormError>>) -> impl IntoView {
         error.get().and_then(|e| {
             // Refused until the address is verified: the way to get a new link is one click away.
             let resend = (e.code.as_deref() == Some("unverified"))
-                .then(|| view! { " "<a href="/verify-email">"Send the verification email again"</a> });
+                .then(|| view! { " "<a href="/verify-email">{tr!("form-resend-verification")}</a> });
             e.message.map(|m| view! { <p class="form-error" role="alert">{m}{resend}</p> })
         })
     }
@@ -70,7 +70,13 @@ pub fn Field(
                 aria-invalid=move || message().is_some().to_string()
                 aria-describedby=error_id.clone()
             />
-            {(kind == "password").then(|| view! { <super::password_toggle::PasswordToggle target=toggle_target/> })}
+            {(kind == "password").then(|| view! {
+                <super::password_toggle::PasswordToggle
+                    target=toggle_target
+                    show_label=tr!("form-show-password").to_owned()
+                    hide_label=tr!("form-hide-password").to_owned()
+                />
+            })}
             <p class="field-error" id=error_id aria-live="polite">{message}</p>
             {children.map(|c| c())}
         </div>

@@ -1,6 +1,7 @@
 // WebAuthn in the browser for the passkey islands (passkey.rs). The server's options and the
 // browser's answers travel as WebAuthn's JSON forms (parse*FromJSON / toJSON), posted to the
-// server functions like a hydrated form would.
+// server functions like a hydrated form would. `generic` is what a refusal the server gave no
+// words for says, translated on the server (this file holds no text of its own).
 
 export function passkeysSupported() {
   return typeof window.PublicKeyCredential === "function"
@@ -8,7 +9,7 @@ export function passkeysSupported() {
     && typeof PublicKeyCredential.parseRequestOptionsFromJSON === "function";
 }
 
-async function post(url, fields) {
+async function post(url, fields, generic) {
   const res = await fetch(url, {
     method: "POST",
     headers: { Accept: "application/json", "Content-Type": "application/x-www-form-urlencoded" },
@@ -18,7 +19,7 @@ async function post(url, fields) {
   const body = await res.json().catch(() => null);
   if (!res.ok) {
     const field = body && Array.isArray(body.fields) && body.fields.length ? body.fields[0][1] : null;
-    const error = new Error((body && body.message) || field || "Something went wrong. Try again.");
+    const error = new Error((body && body.message) || field || generic);
     error.code = (body && body.code) || "server";
     throw error;
   }
@@ -27,21 +28,22 @@ async function post(url, fields) {
 
 // Posts the browser's answer with the name of the ceremony its options carried (the server
 // takes only a ceremony this browser started: see app/src/api/ceremony_cookie.rs).
-function answer(finish, credential, ceremony, fields = {}) {
-  return post(finish, { ...fields, credential: JSON.stringify(credential.toJSON()), ceremony: ceremony || "" });
+function answer(finish, credential, ceremony, generic, fields = {}) {
+  const credentialJson = JSON.stringify(credential.toJSON());
+  return post(finish, { ...fields, credential: credentialJson, ceremony: ceremony || "" }, generic);
 }
 
 // A sign-in ceremony: what `navigator.credentials.get` takes, and the ceremony's name.
-async function signInOptions(start, next) {
-  const options = JSON.parse(await post(start, { next }));
+async function signInOptions(start, next, generic) {
+  const options = JSON.parse(await post(start, { next }, generic));
   return { publicKey: PublicKeyCredential.parseRequestOptionsFromJSON(options.publicKey), ceremony: options.ceremony };
 }
 
-export async function addPasskey(start, finish, name) {
-  const options = JSON.parse(await post(start, {}));
+export async function addPasskey(start, finish, name, generic) {
+  const options = JSON.parse(await post(start, {}, generic));
   const publicKey = PublicKeyCredential.parseCreationOptionsFromJSON(options.publicKey);
   const credential = await navigator.credentials.create({ publicKey });
-  await answer(finish, credential, options.ceremony, { name });
+  await answer(finish, credential, options.ceremony, generic, { name });
 }
 
 // The pending autofill request, if any: a browser holds one credential request at a time.
@@ -50,7 +52,7 @@ let autofill = null;
 // Passkeys offered in the identifier field's autofill (conditional mediation), where the
 // browser can: resolves with where to go once one is chosen, with null where it cannot, and
 // rejects with an AbortError when the button takes over.
-export async function passkeyAutofill(start, finish, next) {
+export async function passkeyAutofill(start, finish, next, generic) {
   const available = window.PublicKeyCredential
     && typeof PublicKeyCredential.isConditionalMediationAvailable === "function"
     && await PublicKeyCredential.isConditionalMediationAvailable().catch(() => false);
@@ -59,13 +61,13 @@ export async function passkeyAutofill(start, finish, next) {
   const run = (async () => {
     let options;
     try {
-      options = await signInOptions(start, next);
+      options = await signInOptions(start, next, generic);
     } catch {
       return null; // no autofill this time (a limit, the network): the button remains
     }
     const { publicKey, ceremony } = options;
     const credential = await navigator.credentials.get({ publicKey, mediation: "conditional", signal: controller.signal });
-    return await answer(finish, credential, ceremony);
+    return await answer(finish, credential, ceremony, generic);
   })();
   autofill = { controller, run };
   try {
@@ -84,9 +86,9 @@ async function stopAutofill() {
   await run.catch(() => {});
 }
 
-export async function signInWithPasskey(start, finish, next) {
+export async function signInWithPasskey(start, finish, next, generic) {
   await stopAutofill();
-  const { publicKey, ceremony } = await signInOptions(start, next);
+  const { publicKey, ceremony } = await signInOptions(start, next, generic);
   const credential = await navigator.credentials.get({ publicKey });
-  return await answer(finish, credential, ceremony);
+  return await answer(finish, credential, ceremony, generic);
 }

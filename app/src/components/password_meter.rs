@@ -39,7 +39,8 @@ pub fn PasswordMeter(
                 <span></span>
             </div>
             <p class="strength-word" aria-live="polite">
-                {move || judged.get().map(|j| format!("Strength: {}", j.word))}
+                // "Strength: Weak", in the reader's language: the server words it.
+                {move || judged.get().map(|j| j.text)}
             </p>
         </div>
     }

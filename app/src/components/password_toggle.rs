@@ -4,7 +4,12 @@
 use leptos::prelude::*;
 
 #[island]
-pub fn PasswordToggle(target: String) -> impl IntoView {
+pub fn PasswordToggle(
+    target: String,
+    /// The two labels, translated on the server (islands carry no catalog).
+    show_label: String,
+    hide_label: String,
+) -> impl IntoView {
     let ready = RwSignal::new(false);
     let shown = RwSignal::new(false);
     #[cfg(feature = "hydrate")]
@@ -29,7 +34,7 @@ pub fn PasswordToggle(target: String) -> impl IntoView {
             aria-pressed=move || shown.get().to_string()
             on:click=on_click
         >
-            {move || if shown.get() { "Hide password" } else { "Show password" }}
+            {move || if shown.get() { hide_label.clone() } else { show_label.clone() }}
         </button>
     }
 }

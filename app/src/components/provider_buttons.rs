@@ -13,9 +13,9 @@ use crate::api::providers::{ProviderView, sign_in_providers};
 /// pages (the label comes from the configuration).
 pub fn provider_notice(label: &str, code: &str) -> Option<String> {
     match code {
-        "cancelled" => Some(format!("{label} sign-in was cancelled.")),
-        "unavailable" => Some(format!("{label} is unavailable right now. Try again or use your password.")),
-        "failed" => Some(format!("{label} sign-in failed. Please try again.")),
+        "cancelled" => Some(tr!("provider-cancelled", provider = label)),
+        "unavailable" => Some(tr!("provider-unavailable", provider = label)),
+        "failed" => Some(tr!("provider-failed", provider = label)),
         _ => None,
     }
 }
@@ -62,10 +62,10 @@ pub fn ProviderButtons(#[prop(into)] next: Signal<String>) -> impl IntoView {
                 let providers = providers.await.unwrap_or_default();
                 (!providers.is_empty()).then(|| view! {
                     <div class="alt-sign-in">
-                        <p class="divider"><span>"or"</span></p>
+                        <p class="divider"><span>{tr!("provider-or")}</span></p>
                         {providers.into_iter().map(|p| view! {
                             <a class=format!("button-link button-provider button-{}", p.id) href=href(&p.id) rel="external">
-                                {format!("Continue with {}", p.label)}
+                                {tr!("provider-continue-with", provider = &p.label)}
                             </a>
                         }).collect_view()}
                     </div>

@@ -24,9 +24,11 @@ pub fn VerifyBanner() -> impl IntoView {
     signed_in().map(|user| {
         view! {
             <div class="banner" role="status">
-                <span>"Check your inbox: we sent a link to "<strong>{user.email}</strong>"."</span>
+                <span>
+                    {tr!("verify-banner-before")}<strong>{user.email}</strong>{tr!("verify-banner-after")}
+                </span>
                 <form method="post" action=ResendVerification::PATH class="inline-form">
-                    <button type="submit" class="link-button">"Resend"</button>
+                    <button type="submit" class="link-button">{tr!("verify-banner-resend")}</button>
                 </form>
                 <FormMessage error/>
             </div>

@@ -8,7 +8,7 @@ use crate::{
         profile::{RemoveAvatar, UpdateProfile},
     },
     components::{
-        avatar_upload::{AvatarUpload, avatar_outcome},
+        avatar_upload::{AvatarTexts, AvatarUpload, avatar_outcome},
         form::{Field, FormMessage, SubmitButton, form_error},
         layout::Avatar,
         require_user::RequireUser,
@@ -18,12 +18,12 @@ use crate::{
 #[component]
 pub fn AccountPage() -> impl IntoView {
     view! {
-        <Title text="Account"/>
+        <Title text=tr!("account-title")/>
         <RequireUser children=|user: UserView| view! {
             <section class="card">
-                <h1>"Account"</h1>
-                <p>"Signed in as "<strong class="account-email">{user.email.clone()}</strong></p>
-                <p><a href="/account/security">"Security and devices"</a></p>
+                <h1>{tr!("account-title")}</h1>
+                <p>{tr!("account-signed-in-as")}" "<strong class="account-email">{user.email.clone()}</strong></p>
+                <p><a href="/account/security">{tr!("account-security-link")}</a></p>
             </section>
             <AvatarSection user=user.clone()/>
             <ProfileSection user=user/>
@@ -36,14 +36,14 @@ fn AvatarSection(user: UserView) -> impl IntoView {
     let has_avatar = user.avatar_large.is_some();
     view! {
         <section class="card">
-            <h2>"Avatar"</h2>
+            <h2>{tr!("avatar-heading")}</h2>
             <div class="avatar-large">
                 <Avatar url=user.avatar_large.clone() initials=user.initials.clone() size=128/>
             </div>
-            <AvatarUpload outcome=avatar_outcome()/>
+            <AvatarUpload outcome=avatar_outcome() texts=AvatarTexts::translated()/>
             {has_avatar.then(|| view! {
                 <form method="post" action=RemoveAvatar::PATH class="inline-form">
-                    <SubmitButton label="Remove avatar"/>
+                    <SubmitButton label=tr!("avatar-remove")/>
                 </form>
             })}
         </section>
@@ -56,23 +56,23 @@ fn ProfileSection(user: UserView) -> impl IntoView {
     let saved = use_query_map().get_untracked().get("saved").is_some();
     view! {
         <section class="card">
-            <h2>"Profile"</h2>
+            <h2>{tr!("profile-heading")}</h2>
             <form method="post" action=UpdateProfile::PATH class="form" novalidate="">
-                {saved.then(|| view! { <p class="form-success" role="status">"Saved."</p> })}
+                {saved.then(|| view! { <p class="form-success" role="status">{tr!("profile-saved")}</p> })}
                 <FormMessage error/>
-                <Field label="Display name" name="display_name" autocomplete="name" error value=user.display_name.clone().unwrap_or_default()/>
-                <Field label="Username" name="username" autocomplete="username" error value=user.username.clone().unwrap_or_default()/>
+                <Field label=tr!("profile-display-name") name="display_name" autocomplete="name" error value=user.display_name.clone().unwrap_or_default()/>
+                <Field label=tr!("profile-username") name="username" autocomplete="username" error value=user.username.clone().unwrap_or_default()/>
                 <div class="field">
-                    <label for="field-bio">"Bio"</label>
+                    <label for="field-bio">{tr!("profile-bio")}</label>
                     <textarea id="field-bio" name="bio" rows="3" maxlength="280">
                         {error.get_untracked().and_then(|e| e.value("bio")).or(user.bio.clone()).unwrap_or_default()}
                     </textarea>
                     <p class="field-error" aria-live="polite">{move || error.get().and_then(|e| e.field("bio"))}</p>
                 </div>
                 {user.username.clone().map(|u| view! {
-                    <p class="hint">"Public profile: "<a href=format!("/u/{u}")>{format!("/u/{u}")}</a></p>
+                    <p class="hint">{tr!("profile-public-link")}" "<a href=format!("/u/{u}")>{format!("/u/{u}")}</a></p>
                 })}
-                <SubmitButton label="Save"/>
+                <SubmitButton label=tr!("profile-save")/>
             </form>
         </section>
     }

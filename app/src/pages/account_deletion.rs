@@ -15,26 +15,26 @@ pub fn AccountDeletionPage() -> impl IntoView {
     let keep_error = form_error::<KeepAccount>();
     let delete_error = form_error::<DeleteNow>();
     view! {
-        <Title text="Your account is being deleted"/>
+        <Title text=tr!("deletion-title")/>
         <section class="card">
-            <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            <Suspense fallback=|| view! { <p class="loading">{tr!("account-loading")}</p> }>
                 {move || Suspend::new(async move {
                     match due.await {
                         Ok(Some(when)) => view! {
-                            <h1>"Your account is being deleted"</h1>
-                            <p>{format!("It will be deleted on {when}. Until then nobody can use it, and its profile and avatar are gone.")}</p>
+                            <h1>{tr!("deletion-title")}</h1>
+                            <p>{tr!("deletion-due", when = when)}</p>
                             <form method="post" action=KeepAccount::PATH class="form">
                                 <FormMessage error=keep_error/>
-                                <SubmitButton label="Keep my account"/>
+                                <SubmitButton label=tr!("deletion-keep")/>
                             </form>
                             <form method="post" action=DeleteNow::PATH class="form">
                                 <FormMessage error=delete_error/>
-                                <SubmitButton label="Delete now" danger=true/>
+                                <SubmitButton label=tr!("deletion-delete-now") danger=true/>
                             </form>
                         }.into_any(),
                         _ => view! {
-                            <h1>"Your account is not being deleted"</h1>
-                            <p><a href="/account">"Go to your account"</a></p>
+                            <h1>{tr!("deletion-not-pending")}</h1>
+                            <p><a href="/account">{tr!("deletion-go-to-account")}</a></p>
                         }.into_any(),
                     }
                 })}

@@ -20,8 +20,6 @@ use crate::{
     },
 };
 
-pub const HEADING: &str = "Confirm your password to continue";
-
 #[component]
 pub fn ConfirmPage() -> impl IntoView {
     let query = use_query_map().get_untracked();
@@ -29,21 +27,21 @@ pub fn ConfirmPage() -> impl IntoView {
     let recovery = query.get("recovery").is_some();
     let ways = OnceResource::new(confirm_ways());
     view! {
-        <Title text="Confirm it's you"/>
+        <Title text=tr!("confirm-title")/>
         <RequireUser children=move |user| {
             let next = next.clone();
             view! {
                 <section class="card">
-                    <h1>{HEADING}</h1>
-                    <p>"For your security, changes to how you sign in need you to have signed in within the last 10 minutes."</p>
-                    <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+                    <h1>{tr!("confirm-heading")}</h1>
+                    <p>{tr!("confirm-explain")}</p>
+                    <Suspense fallback=|| view! { <p class="loading">{tr!("form-loading")}</p> }>
                         {let next = next.clone(); move || { let next = next.clone(); Suspend::new(async move {
                             let ways = ways.await.unwrap_or_default();
                             let passkey = ways.passkey;
                             view! {
                                 {forms(user.has_password, ways, &next, recovery)}
                                 {passkey.then(|| view! {
-                                    <p class="muted">"Or use one of your passkeys:"</p>
+                                    <p class="muted">{tr!("confirm-or-passkey")}</p>
                                     <PasskeyConfirm next=next.clone()/>
                                 })}
                             }
@@ -66,9 +64,12 @@ fn forms(has_password: bool, ways: WaysToConfirm, next: &str, recovery: bool) ->
             <form method="post" action=ConfirmPassword::PATH class="form" novalidate="">
                 <FormMessage error/>
                 <input type="hidden" name="next" value=next/>
-                <Field label="Password" name="password" kind="password" autocomplete="current-password" error/>
+                <Field
+                    label=tr!("form-password")
+                    name="password" kind="password" autocomplete="current-password" error
+                />
                 {ways.two_step.then(|| second_factor(recovery, error))}
-                <SubmitButton label="Continue"/>
+                <SubmitButton label=tr!("confirm-submit")/>
             </form>
             {link}
         }
@@ -86,9 +87,11 @@ fn forms(has_password: bool, ways: WaysToConfirm, next: &str, recovery: bool) ->
                         <FormMessage error/>
                         <input type="hidden" name="provider" value=provider.id/>
                         <input type="hidden" name="next" value=next/>
-                        <p>{format!("Your account signs in with {}: sign in with it again to continue.", provider.label)}</p>
+                        <p>{tr!("confirm-provider-explain", provider = &provider.label)}</p>
                         {two_step.then(|| second_factor(recovery, error))}
-                        <button type="submit">{format!("Continue with {}", provider.label)}</button>
+                        <button type="submit">
+                            {tr!("provider-continue-with", provider = &provider.label)}
+                        </button>
                     </form>
                 }
             })
@@ -102,21 +105,24 @@ fn forms(has_password: bool, ways: WaysToConfirm, next: &str, recovery: bool) ->
 /// The code field, or the recovery-code field.
 fn second_factor(recovery: bool, error: Signal<Option<FormError>>) -> AnyView {
     if recovery {
-        view! { <Field label="Recovery code" name="recovery_code" autocomplete="off" error/> }.into_any()
-    } else {
-        view! { <Field label="Code" name="code" autocomplete="one-time-code" inputmode="numeric" error/> }
+        view! { <Field label=tr!("form-recovery-code") name="recovery_code" autocomplete="off" error/> }
             .into_any()
+    } else {
+        view! {
+            <Field label=tr!("form-code") name="code" autocomplete="one-time-code" inputmode="numeric" error/>
+        }
+        .into_any()
     }
 }
 
 fn switch_link(next: &str, recovery: bool) -> AnyView {
     let next = urlencoding(next);
     if recovery {
-        view! { <p><a href=format!("/account/confirm?next={next}")>"Use your authenticator app instead"</a></p> }
-            .into_any()
+        let href = format!("/account/confirm?next={next}");
+        view! { <p><a href=href>{tr!("form-use-authenticator")}</a></p> }.into_any()
     } else {
-        view! { <p><a href=format!("/account/confirm?next={next}&recovery=1")>"Use a recovery code instead"</a></p> }
-            .into_any()
+        let href = format!("/account/confirm?next={next}&recovery=1");
+        view! { <p><a href=href>{tr!("form-use-recovery-code")}</a></p> }.into_any()
     }
 }
 

@@ -16,8 +16,8 @@ use crate::{
 /// What the section says after a connect or disconnect came back (`?github=connected`).
 pub fn outcome(label: &str, code: &str) -> Option<String> {
     match code {
-        "connected" => Some(format!("{label} is now connected.")),
-        "disconnected" => Some(format!("{label} has been disconnected.")),
+        "connected" => Some(tr!("connected-now", provider = label)),
+        "disconnected" => Some(tr!("connected-disconnected", provider = label)),
         _ => None,
     }
 }
@@ -44,7 +44,7 @@ pub fn ConnectedAccounts() -> impl IntoView {
                         .collect();
                     Some(view! {
                         <section class="card" id="connected-accounts">
-                            <h2>"Connected accounts"</h2>
+                            <h2>{tr!("connected-heading")}</h2>
                             {success.into_iter().map(|m| view! { <p class="form-success" role="status">{m}</p> }).collect_view()}
                             {failure.into_iter().map(|m| view! { <p class="form-error" role="alert">{m}</p> }).collect_view()}
                             <FormMessage error/>
@@ -69,12 +69,12 @@ fn connection(c: ConnectionView) -> impl IntoView {
                 Some(_) => view! {
                     <form method="post" action=DisconnectProvider::PATH class="inline-form">
                         <input type="hidden" name="provider" value=id/>
-                        <SubmitButton label="Disconnect" danger=true/>
+                        <SubmitButton label=tr!("connected-disconnect") danger=true/>
                     </form>
                 }.into_any(),
                 None => view! {
                     <form method="post" action=format!("/auth/{id}/connect") class="inline-form">
-                        <button type="submit">"Connect"</button>
+                        <button type="submit">{tr!("connected-connect")}</button>
                     </form>
                 }.into_any(),
             }}

@@ -7,23 +7,21 @@ use crate::{
     components::form::{Field, FormMessage, SubmitButton, form_error},
 };
 
-pub const SENT: &str = "If an account exists for that address, we've sent a link to reset the password.";
-
 #[component]
 pub fn ForgotPasswordPage() -> impl IntoView {
     let error = form_error::<ForgotPassword>();
     let sent = use_query_map().get_untracked().get("sent").is_some();
     view! {
-        <Title text="Forgot password"/>
+        <Title text=tr!("reset-forgot-title")/>
         <section class="card">
-            <h1>"Forgot password"</h1>
+            <h1>{tr!("reset-forgot-title")}</h1>
             <form method="post" action=ForgotPassword::PATH class="form" novalidate="">
-                {sent.then(|| view! { <p class="form-success" role="status">{SENT}</p> })}
+                {sent.then(|| view! { <p class="form-success" role="status">{tr!("reset-sent")}</p> })}
                 <FormMessage error/>
-                <Field label="Email" name="email" kind="email" autocomplete="email" error/>
-                <SubmitButton label="Send reset link"/>
+                <Field label=tr!("form-email") name="email" kind="email" autocomplete="email" error/>
+                <SubmitButton label=tr!("reset-send-link")/>
             </form>
-            <p><a href="/login">"Back to sign in"</a></p>
+            <p><a href="/login">{tr!("form-back-to-sign-in")}</a></p>
         </section>
     }
 }

@@ -33,28 +33,34 @@ pub fn LoginPage() -> impl IntoView {
             .unwrap_or_else(|| "/".to_owned())
     };
     view! {
-        <Title text="Sign in"/>
+        <Title text=tr!("login-title")/>
         <section class="card">
-            <h1>"Sign in"</h1>
+            <h1>{tr!("login-title")}</h1>
             {query.get_untracked().get("reset").map(|_| view! {
-                <p class="form-success" role="status">"Your password has been changed. Sign in with your new password."</p>
+                <p class="form-success" role="status">{tr!("login-reset-done")}</p>
             })}
             {(query.get_untracked().get("done").as_deref() == Some(UNPROVEN_REMOVED)).then(|| view! {
-                <p class="form-success" role="status">"We removed sign-in methods added before this address was confirmed."</p>
+                <p class="form-success" role="status">{tr!("login-unproven-removed")}</p>
             })}
             <ProviderNotices/>
             <form method="post" action=SignIn::PATH class="form" novalidate="">
                 <FormMessage error/>
                 <input type="hidden" name="next" value=next/>
-                <Field label="Email or username" name="identifier" autocomplete="username webauthn" error/>
-                <Field label="Password" name="password" kind="password" autocomplete="current-password" error/>
-                <SubmitButton label="Sign in"/>
+                <Field
+                    label=tr!("login-identifier")
+                    name="identifier" autocomplete="username webauthn" error
+                />
+                <Field
+                    label=tr!("form-password")
+                    name="password" kind="password" autocomplete="current-password" error
+                />
+                <SubmitButton label=tr!("login-submit")/>
             </form>
             <ProviderButtons next=Signal::derive(next)/>
             <PasskeySignIn next=next()/>
-            <p><a href="/forgot-password">"Forgot password?"</a></p>
-            <p><a href=move || code_link(&next())>"Email me a sign-in code"</a></p>
-            <p>"New here? "<a href="/signup">"Create account"</a></p>
+            <p><a href="/forgot-password">{tr!("login-forgot-password")}</a></p>
+            <p><a href=move || code_link(&next())>{tr!("login-email-code")}</a></p>
+            <p>{tr!("login-new-here")}" "<a href="/signup">{tr!("nav-create-account")}</a></p>
         </section>
     }
 }

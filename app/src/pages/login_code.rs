@@ -9,10 +9,6 @@ use crate::{
     components::form::{Field, FormMessage, SubmitButton, form_error},
 };
 
-pub const SENT: &str = "If an account exists for that address, we've sent a code to it.";
-pub const SENT_NEW: &str = "We've sent a code to that address.";
-pub const ENTER_CODE: &str = "Enter the code from the email";
-
 /// `/login/code`.
 #[component]
 pub fn LoginCodePage() -> impl IntoView {
@@ -33,18 +29,20 @@ fn CodePage(new_account: bool) -> impl IntoView {
     let next = query.get("next").unwrap_or_else(|| "/".to_owned());
     let asked = OnceResource::new(code_asked());
     let (title, here) = if new_account {
-        ("Create account without a password", "/signup/code")
+        (tr!("code-signup-title"), "/signup/code")
     } else {
-        ("Sign in with a code", "/login/code")
+        (tr!("code-login-title"), "/login/code")
     };
     view! {
         <Title text=title/>
         <section class="card">
             <h1>{title}</h1>
             {sent.then(|| view! {
-                <p class="form-success" role="status">{if new_account { SENT_NEW } else { SENT }}</p>
+                <p class="form-success" role="status">
+                    {if new_account { tr!("code-sent-new") } else { tr!("code-sent") }}
+                </p>
             })}
-            <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            <Suspense fallback=|| view! { <p class="loading">{tr!("form-loading")}</p> }>
                 {move || {
                     let next = next.clone();
                     Suspend::new(async move {
@@ -57,9 +55,15 @@ fn CodePage(new_account: bool) -> impl IntoView {
                 }}
             </Suspense>
             {if new_account {
-                view! { <p>"Rather use a password? "<a href="/signup">"Create account with a password"</a></p> }.into_any()
+                view! {
+                    <p>
+                        {tr!("code-rather-password")}" "
+                        <a href="/signup">{tr!("code-signup-with-password")}</a>
+                    </p>
+                }
+                .into_any()
             } else {
-                view! { <p><a href="/login">"Sign in with a password"</a></p> }.into_any()
+                view! { <p><a href="/login">{tr!("code-login-with-password")}</a></p> }.into_any()
             }}
         </section>
     }
@@ -74,9 +78,9 @@ fn AskForCode(next: String, new_account: bool) -> impl IntoView {
             <FormMessage error/>
             <input type="hidden" name="next" value=next/>
             {new_account.then(|| view! { <input type="hidden" name="new_account" value="1"/> })}
-            <p>"We'll email you a code. It works for 10 minutes, in this browser only."</p>
-            <Field label="Email" name="email" kind="email" autocomplete="email" error/>
-            <SubmitButton label="Send code"/>
+            <p>{tr!("code-explain")}</p>
+            <Field label=tr!("form-email") name="email" kind="email" autocomplete="email" error/>
+            <SubmitButton label=tr!("code-send")/>
         </form>
     }
 }
@@ -87,10 +91,10 @@ fn EnterCode(here: &'static str, new_account: bool) -> impl IntoView {
     view! {
         <form method="post" action=SignInWithCode::PATH class="form" novalidate="">
             <FormMessage error/>
-            <p>{ENTER_CODE}</p>
-            <Field label="Code" name="code" autocomplete="one-time-code" error/>
-            <SubmitButton label=if new_account { "Create account" } else { "Sign in" }/>
+            <p>{tr!("code-enter")}</p>
+            <Field label=tr!("form-code") name="code" autocomplete="one-time-code" error/>
+            <SubmitButton label=if new_account { tr!("signup-submit") } else { tr!("login-submit") }/>
         </form>
-        <p><a href=format!("{here}?again=1")>"Send a new code or use another address"</a></p>
+        <p><a href=format!("{here}?again=1")>{tr!("code-new-or-other")}</a></p>
     }
 }

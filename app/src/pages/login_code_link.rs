@@ -11,43 +11,43 @@ use crate::{
     components::form::{FormMessage, SubmitButton, form_error},
 };
 
-pub const OTHER_BROWSER: &str =
-    "This link signs in only the browser where you asked for the code. Type this code there:";
-pub const INVALID: &str = "This code has expired or was already used.";
-
 #[component]
 pub fn CodeLinkPage() -> impl IntoView {
     let token = use_query_map().get_untracked().get("token").unwrap_or_default();
     let link = OnceResource::new(check_code_link(token.clone()));
     let error = form_error::<SignInWithCodeLink>();
     view! {
-        <Title text="Sign in with a code"/>
+        <Title text=tr!("code-login-title")/>
         <section class="card">
-            <Suspense fallback=|| view! { <p class="loading">"Checking your link…"</p> }>
+            <Suspense fallback=|| view! { <p class="loading">{tr!("form-checking-link")}</p> }>
                 {move || {
                     let token = token.clone();
                     Suspend::new(async move {
                         match link.await {
                             Ok(CodeLink::ThisBrowser { address }) => view! {
-                                <h1>"Sign in on this device"</h1>
-                                <p>"Sign in as "<strong class="pending-email">{address}</strong>" in this browser."</p>
+                                <h1>{tr!("code-link-this-device")}</h1>
+                                <p>
+                                    {tr!("code-link-sign-in-as-before")}
+                                    <strong class="pending-email">{address}</strong>
+                                    {tr!("code-link-sign-in-as-after")}
+                                </p>
                                 <form method="post" action=SignInWithCodeLink::PATH class="form">
                                     <FormMessage error/>
                                     <input type="hidden" name="token" value=token/>
-                                    <SubmitButton label="Sign in on this device"/>
+                                    <SubmitButton label=tr!("code-link-this-device")/>
                                 </form>
                             }.into_any(),
                             Ok(CodeLink::OtherBrowser { code }) => view! {
-                                <h1>"Your sign-in code"</h1>
+                                <h1>{tr!("code-link-your-code")}</h1>
                                 <FormMessage error/>
-                                <p>{OTHER_BROWSER}</p>
+                                <p>{tr!("code-link-other-browser")}</p>
                                 <p class="sign-in-code" data-code="">{code}</p>
-                                <p class="hint">"Nobody is signed in by opening this link."</p>
+                                <p class="hint">{tr!("code-link-nobody-signed-in")}</p>
                             }.into_any(),
                             Ok(CodeLink::Invalid) | Err(_) => view! {
-                                <h1>{INVALID}</h1>
+                                <h1>{tr!("code-link-invalid")}</h1>
                                 <FormMessage error/>
-                                <p><a href="/login/code">"Ask for a new code"</a></p>
+                                <p><a href="/login/code">{tr!("code-link-ask-new")}</a></p>
                             }.into_any(),
                         }
                     })

@@ -7,8 +7,6 @@ use crate::{
     components::form::{Field, FormMessage, SubmitButton, form_error},
 };
 
-pub const ENTER_CODE: &str = "Enter the 6-digit code from your authenticator app";
-
 /// `/login/verify`: the second step of a sign-in for accounts with two-step verification on.
 #[component]
 pub fn LoginVerifyPage() -> impl IntoView {
@@ -16,37 +14,45 @@ pub fn LoginVerifyPage() -> impl IntoView {
     let pending = OnceResource::new(pending_sign_in());
     let error = form_error::<VerifySignIn>();
     view! {
-        <Title text="Two-step verification"/>
+        <Title text=tr!("login-verify-title")/>
         <section class="card">
-            <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            <Suspense fallback=|| view! { <p class="loading">{tr!("form-loading")}</p> }>
                 {move || Suspend::new(async move {
                     if !matches!(pending.await, Ok(true)) {
                         return view! {
-                            <h1>"This sign-in has expired."</h1>
-                            <p><a href="/login">"Sign in again"</a></p>
+                            <h1>{tr!("login-verify-expired")}</h1>
+                            <p><a href="/login">{tr!("login-verify-sign-in-again")}</a></p>
                         }.into_any();
                     }
                     view! {
-                        <h1>"Two-step verification"</h1>
+                        <h1>{tr!("login-verify-title")}</h1>
                         <form method="post" action=VerifySignIn::PATH class="form" novalidate="">
                             <FormMessage error/>
                             {if recovery {
                                 view! {
-                                    <p>"Enter one of the recovery codes you saved. Each works once."</p>
-                                    <Field label="Recovery code" name="recovery_code" autocomplete="off" error/>
+                                    <p>{tr!("login-verify-recovery-explain")}</p>
+                                    <Field
+                                        label=tr!("form-recovery-code")
+                                        name="recovery_code" autocomplete="off" error
+                                    />
                                 }.into_any()
                             } else {
                                 view! {
-                                    <p>{ENTER_CODE}</p>
-                                    <Field label="Code" name="code" autocomplete="one-time-code" inputmode="numeric" error/>
+                                    <p>{tr!("login-verify-enter-code")}</p>
+                                    <Field
+                                        label=tr!("form-code")
+                                        name="code" autocomplete="one-time-code" inputmode="numeric" error
+                                    />
                                 }.into_any()
                             }}
-                            <SubmitButton label="Verify"/>
+                            <SubmitButton label=tr!("login-verify-submit")/>
                         </form>
                         {if recovery {
-                            view! { <p><a href="/login/verify">"Use your authenticator app instead"</a></p> }.into_any()
+                            view! { <p><a href="/login/verify">{tr!("form-use-authenticator")}</a></p> }
+                                .into_any()
                         } else {
-                            view! { <p><a href="/login/verify?recovery=1">"Use a recovery code instead"</a></p> }.into_any()
+                            view! { <p><a href="/login/verify?recovery=1">{tr!("form-use-recovery-code")}</a></p> }
+                                .into_any()
                         }}
                     }.into_any()
                 })}

@@ -9,11 +9,11 @@ pub fn NotFound() -> impl IntoView {
         response.set_status(http::StatusCode::NOT_FOUND);
     }
     view! {
-        <Title text="Page not found"/>
+        <Title text=tr!("auth-not-found")/>
         <section class="not-found">
-            <h1>"Page not found"</h1>
-            <p>"There is nothing at this address."</p>
-            <p><a href="/">"Go to the home page"</a></p>
+            <h1>{tr!("auth-not-found")}</h1>
+            <p>{tr!("auth-not-found-explain")}</p>
+            <p><a href="/">{tr!("auth-go-home")}</a></p>
         </section>
     }
 }

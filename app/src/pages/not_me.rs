@@ -2,15 +2,10 @@ use leptos::{prelude::*, server_fn::ServerFn};
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use super::verify_email::INVALID_LINK;
 use crate::{
     api::not_me::{NotMe, check_not_me_link},
     components::form::{FormMessage, SubmitButton, form_error},
 };
-
-pub const HEADING: &str = "This wasn't me";
-pub const BUTTON: &str = "Sign out everywhere and reset my password";
-pub const DONE: &str = "Every device is signed out";
 
 /// `/not-me`: the "This wasn't me" link of a security notice (`?token=`) opens a page with one
 /// button that spends it, so a mail scanner that fetches the link changes nothing; `?done=`
@@ -21,7 +16,7 @@ pub fn NotMePage() -> impl IntoView {
     let done = query.get("done").is_some();
     let token = query.get("token");
     view! {
-        <Title text=HEADING/>
+        <Title text=tr!("notme-title")/>
         <section class="card">
             {match (done, token) {
                 (true, _) => view! { <Done/> }.into_any(),
@@ -35,19 +30,19 @@ pub fn NotMePage() -> impl IntoView {
 #[component]
 fn Done() -> impl IntoView {
     view! {
-        <h1>{DONE}</h1>
-        <p>"Every device signed in to your account was signed out, and links we mailed before no longer work."</p>
-        <p>"We sent a link to set a new password to your account's address. Set a new password now: until you do, whoever knows the old one can still sign in."</p>
-        <p><a href="/login">"Sign in"</a></p>
+        <h1>{tr!("notme-done")}</h1>
+        <p>{tr!("notme-done-explain")}</p>
+        <p>{tr!("notme-done-reset")}</p>
+        <p><a href="/login">{tr!("nav-sign-in")}</a></p>
     }
 }
 
 #[component]
 fn Invalid() -> impl IntoView {
     view! {
-        <h1>{INVALID_LINK}</h1>
-        <p>"Each “This wasn't me” link works once. You can still reset your password, which signs out every device."</p>
-        <p><a href="/forgot-password">"Reset your password"</a></p>
+        <h1>{tr!("verify-invalid-link")}</h1>
+        <p>{tr!("notme-invalid-explain")}</p>
+        <p><a href="/forgot-password">{tr!("notme-reset-password")}</a></p>
     }
 }
 
@@ -57,7 +52,7 @@ fn Confirm(token: String) -> impl IntoView {
     let link = OnceResource::new(check_not_me_link(token.clone()));
     let error = form_error::<NotMe>();
     view! {
-        <Suspense fallback=|| view! { <p class="loading">"Checking your link…"</p> }>
+        <Suspense fallback=|| view! { <p class="loading">{tr!("form-checking-link")}</p> }>
             {move || {
                 let token = token.clone();
                 Suspend::new(async move {
@@ -65,13 +60,13 @@ fn Confirm(token: String) -> impl IntoView {
                         return view! { <Invalid/> }.into_any();
                     }
                     view! {
-                        <h1>{HEADING}</h1>
-                        <p>"If you did not make the change we mailed you about, someone else may have your password."</p>
-                        <p>"Press the button to sign out every device signed in to your account, this one too, stop every link we mailed that has not been used, and get a link to set a new password."</p>
+                        <h1>{tr!("notme-title")}</h1>
+                        <p>{tr!("notme-explain")}</p>
+                        <p>{tr!("notme-press")}</p>
                         <form method="post" action=NotMe::PATH class="form">
                             <FormMessage error/>
                             <input type="hidden" name="token" value=token/>
-                            <SubmitButton label=BUTTON/>
+                            <SubmitButton label=tr!("notme-button")/>
                         </form>
                     }.into_any()
                 })

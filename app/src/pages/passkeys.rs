@@ -31,8 +31,8 @@ pub fn Passkeys(has_password: bool) -> impl IntoView {
                 let any = !passkeys.is_empty();
                 view! {
                     <section class="card" aria-labelledby="passkeys-heading">
-                        <h2 id="passkeys-heading">"Passkeys"</h2>
-                        <p>"Sign in with your fingerprint, face or screen lock instead of a password."</p>
+                        <h2 id="passkeys-heading">{tr!("passkey-heading")}</h2>
+                        <p>{tr!("passkey-intro")}</p>
                         <FormMessage error=remove_error/>
                         <FormMessage error=rename_error/>
                         {if any {
@@ -42,14 +42,14 @@ pub fn Passkeys(has_password: bool) -> impl IntoView {
                                 </ul>
                             }.into_any()
                         } else {
-                            view! { <p class="muted">"No passkeys yet."</p> }.into_any()
+                            view! { <p class="muted">{tr!("passkey-none")}</p> }.into_any()
                         }}
                         <PasskeyAdd/>
                         {(any && has_password).then(|| view! {
                             <form method="post" action=RemovePassword::PATH class="form">
                                 <FormMessage error=password_error/>
-                                <p>"With a passkey you can do without a password."</p>
-                                <button type="submit" class="secondary">"Remove password"</button>
+                                <p>{tr!("passkey-without-password")}</p>
+                                <button type="submit" class="secondary">{tr!("passkey-remove-password")}</button>
                             </form>
                         })}
                     </section>
@@ -66,21 +66,21 @@ fn PasskeyRow(passkey: PasskeyView) -> impl IntoView {
         <li class="passkey-row">
             <strong class="passkey-name">{passkey.name.clone()}</strong>
             <dl class="device-facts">
-                <dt>"Added"</dt><dd><When time=passkey.created/></dd>
-                <dt>"Last used"</dt><dd>{match passkey.last_used {
+                <dt>{tr!("passkey-added")}</dt><dd><When time=passkey.created/></dd>
+                <dt>{tr!("passkey-last-used")}</dt><dd>{match passkey.last_used {
                     Some(time) => view! { <When time/> }.into_any(),
-                    None => "never".into_any(),
+                    None => tr!("passkey-never").into_any(),
                 }}</dd>
             </dl>
             <form method="post" action=RenamePasskey::PATH class="inline-form">
                 <input type="hidden" name="id" value=passkey.id.clone()/>
-                <label for=rename_id.clone() class="visually-hidden">"New name"</label>
+                <label for=rename_id.clone() class="visually-hidden">{tr!("passkey-new-name")}</label>
                 <input id=rename_id type="text" name="name" maxlength="60" value=passkey.name/>
-                <button type="submit" class="secondary">"Rename"</button>
+                <button type="submit" class="secondary">{tr!("passkey-rename")}</button>
             </form>
             <form method="post" action=RemovePasskey::PATH class="inline-form">
                 <input type="hidden" name="id" value=passkey.id/>
-                <button type="submit" class="secondary">"Remove"</button>
+                <button type="submit" class="secondary">{tr!("passkey-remove")}</button>
             </form>
         </li>
     }

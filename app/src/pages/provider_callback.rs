@@ -19,7 +19,7 @@ pub fn ProviderCallbackPage() -> impl IntoView {
     ));
     let providers = OnceResource::new(sign_in_providers());
     view! {
-        <Suspense fallback=|| view! { <p class="loading">"Signing you in…"</p> }>
+        <Suspense fallback=|| view! { <p class="loading">{tr!("provider-signing-in")}</p> }>
             {move || {
                 let provider = provider.clone();
                 Suspend::new(async move {
@@ -28,12 +28,15 @@ pub fn ProviderCallbackPage() -> impl IntoView {
                         .unwrap_or_default()
                         .into_iter()
                         .find(|p| p.id == provider)
-                        .map_or_else(|| "Sign-in".to_owned(), |p| format!("{} sign-in", p.label));
+                        .map_or_else(
+                            || tr!("provider-sign-in-generic").to_owned(),
+                            |p| tr!("provider-sign-in-named", provider = p.label),
+                        );
                     let body = match outcome.await {
-                        Ok(()) => view! { <p class="loading">"Signing you in…"</p> }.into_any(),
+                        Ok(()) => view! { <p class="loading">{tr!("provider-signing-in")}</p> }.into_any(),
                         Err(e) => view! {
                             <p class="form-error" role="alert">{e.to_string()}</p>
-                            <p><a href="/login">"Back to sign in"</a></p>
+                            <p><a href="/login">{tr!("form-back-to-sign-in")}</a></p>
                         }
                         .into_any(),
                     };

@@ -10,7 +10,7 @@ pub fn PublicProfilePage() -> impl IntoView {
     let params = use_params_map();
     let profile = Resource::new(move || params.read().get("username").unwrap_or_default(), public_profile);
     view! {
-        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+        <Suspense fallback=|| view! { <p class="loading">{tr!("account-loading")}</p> }>
             {move || Suspend::new(async move {
                 match profile.await {
                     Ok(Some(p)) => {
@@ -26,7 +26,7 @@ pub fn PublicProfilePage() -> impl IntoView {
                         }.into_any()
                     }
                     Ok(None) => view! { <NotFound/> }.into_any(),
-                    Err(_) => view! { <p class="form-error" role="alert">"This profile cannot be shown right now."</p> }.into_any(),
+                    Err(_) => view! { <p class="form-error" role="alert">{tr!("profile-unavailable")}</p> }.into_any(),
                 }
             })}
         </Suspense>

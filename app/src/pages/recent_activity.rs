@@ -10,11 +10,11 @@ pub fn RecentActivity() -> impl IntoView {
     let events = OnceResource::new(recent_activity());
     view! {
         <section class="card" id="recent-activity">
-            <h2>"Recent activity"</h2>
-            <Transition fallback=|| view! { <p class="loading">"Loading activity…"</p> }>
+            <h2>{tr!("activity-heading")}</h2>
+            <Transition fallback=|| view! { <p class="loading">{tr!("activity-loading")}</p> }>
                 {move || Suspend::new(async move {
                     match events.await {
-                        Ok(list) if list.is_empty() => view! { <p>"Nothing yet."</p> }.into_any(),
+                        Ok(list) if list.is_empty() => view! { <p>{tr!("activity-none")}</p> }.into_any(),
                         Ok(list) => view! {
                             <ol class="activity">
                                 {list.into_iter().map(|e| view! { <li>{e.text}" · "<When time=e.at/></li> }).collect_view()}

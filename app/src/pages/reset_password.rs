@@ -2,7 +2,6 @@ use leptos::{prelude::*, server_fn::ServerFn};
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use super::verify_email::INVALID_LINK;
 use crate::{
     api::email::{ResetPassword, check_reset_link},
     components::{
@@ -17,28 +16,31 @@ pub fn ResetPasswordPage() -> impl IntoView {
     let valid = OnceResource::new(check_reset_link(token.clone()));
     let error = form_error::<ResetPassword>();
     view! {
-        <Title text="Set a new password"/>
+        <Title text=tr!("reset-title")/>
         <section class="card">
-            <Suspense fallback=|| view! { <p class="loading">"Checking your link…"</p> }>
+            <Suspense fallback=|| view! { <p class="loading">{tr!("form-checking-link")}</p> }>
                 {move || {
                     let token = token.clone();
                     Suspend::new(async move {
                         match valid.await {
                             Ok(true) => view! {
-                                <h1>"Set a new password"</h1>
+                                <h1>{tr!("reset-title")}</h1>
                                 <form method="post" action=ResetPassword::PATH class="form" novalidate="">
                                     <FormMessage error/>
                                     <input type="hidden" id="reset-token" name="token" value=token/>
-                                    <Field label="New password" name="new_password" kind="password" autocomplete="new-password" error>
+                                    <Field
+                                        label=tr!("reset-new-password")
+                                        name="new_password" kind="password" autocomplete="new-password" error
+                                    >
                                         <PasswordMeter field="field-new_password".to_owned() token_field="reset-token".to_owned()/>
                                     </Field>
-                                    <p class="hint">"At least 12 characters. A few unrelated words work well."</p>
-                                    <SubmitButton label="Set new password"/>
+                                    <p class="hint">{tr!("form-password-hint")}</p>
+                                    <SubmitButton label=tr!("reset-submit")/>
                                 </form>
                             }.into_any(),
                             _ => view! {
-                                <h1>{INVALID_LINK}</h1>
-                                <p><a href="/forgot-password">"Ask for a new link"</a></p>
+                                <h1>{tr!("verify-invalid-link")}</h1>
+                                <p><a href="/forgot-password">{tr!("reset-ask-new-link")}</a></p>
                             }.into_any(),
                         }
                     })

@@ -21,14 +21,12 @@ use crate::{
     },
 };
 
-pub const PASSWORD_CHANGED: &str = "Password changed. Other devices have been signed out.";
-
 #[component]
 pub fn SecurityPage() -> impl IntoView {
     view! {
-        <Title text="Security"/>
+        <Title text=tr!("security-title")/>
         <RequireUser children=|user| view! {
-            <h1 class="page-title">"Security"</h1>
+            <h1 class="page-title">{tr!("security-title")}</h1>
             <Devices/>
             <RecentActivity/>
             <super::passkeys::Passkeys has_password=user.has_password/>
@@ -48,9 +46,9 @@ fn Devices() -> impl IntoView {
     let one_error = form_error::<SignOutDevice>();
     view! {
         <section class="card">
-            <h2>"Devices"</h2>
+            <h2>{tr!("security-devices-heading")}</h2>
             <FormMessage error=one_error/>
-            <Transition fallback=|| view! { <p class="loading">"Loading devices…"</p> }>
+            <Transition fallback=|| view! { <p class="loading">{tr!("security-devices-loading")}</p> }>
                 {move || Suspend::new(async move {
                     match devices.await {
                         Ok(list) => view! {
@@ -64,10 +62,10 @@ fn Devices() -> impl IntoView {
             </Transition>
             <div class="actions">
                 <form method="post" action=SignOutOtherDevices::PATH class="inline-form">
-                    <SubmitButton label="Sign out other devices"/>
+                    <SubmitButton label=tr!("security-sign-out-others")/>
                 </form>
                 <form method="post" action=SignOutEverywhere::PATH class="inline-form">
-                    <SubmitButton label="Sign out everywhere" danger=true/>
+                    <SubmitButton label=tr!("security-sign-out-everywhere") danger=true/>
                 </form>
             </div>
         </section>
@@ -81,18 +79,18 @@ fn DeviceRow(device: DeviceView) -> impl IntoView {
         <li class="device" class:current=current>
             <div class="device-name">
                 <strong>{device.name}</strong>
-                {current.then(|| view! { <span class="badge">"This device"</span> })}
+                {current.then(|| view! { <span class="badge">{tr!("security-this-device")}</span> })}
             </div>
             <dl class="device-facts">
-                <dt>"IP"</dt><dd class="device-ip">{device.ip}</dd>
-                <dt>"Signed in"</dt><dd><When time=device.signed_in_at/></dd>
-                <dt>"With"</dt><dd class="device-method">{device.method}</dd>
-                <dt>"Last active"</dt><dd class="device-last-active"><When time=device.last_active/></dd>
+                <dt>{tr!("security-device-ip")}</dt><dd class="device-ip">{device.ip}</dd>
+                <dt>{tr!("security-device-signed-in")}</dt><dd><When time=device.signed_in_at/></dd>
+                <dt>{tr!("security-device-with")}</dt><dd class="device-method">{device.method}</dd>
+                <dt>{tr!("security-device-last-active")}</dt><dd class="device-last-active"><When time=device.last_active/></dd>
             </dl>
             {(!current).then(|| view! {
                 <form method="post" action=SignOutDevice::PATH class="inline-form">
                     <input type="hidden" name="device" value=device.id/>
-                    <button type="submit" class="secondary">"Sign out"</button>
+                    <button type="submit" class="secondary">{tr!("security-device-sign-out")}</button>
                 </form>
             })}
         </li>
@@ -105,19 +103,19 @@ fn ChangePassword(has_password: bool) -> impl IntoView {
     let done = use_query_map().get_untracked().get("password_changed").is_some();
     view! {
         <section class="card">
-            <h2>"Change password"</h2>
+            <h2>{tr!("security-change-password")}</h2>
             <Show when=move || !has_password>
-                <p>"Your account has no password yet: you sign in with a code by email, a passkey or a connected account. To set one, "
-                    <a href="/forgot-password">"ask for a link by email"</a>"."</p>
+                <p>{tr!("security-no-password-before")}" "
+                    <a href="/forgot-password">{tr!("security-no-password-link")}</a>{tr!("security-no-password-after")}</p>
             </Show>
             <form method="post" action=ChangePasswordFn::PATH class="form" novalidate="">
-                {done.then(|| view! { <p class="form-success" role="status">{PASSWORD_CHANGED}</p> })}
+                {done.then(|| view! { <p class="form-success" role="status">{tr!("security-password-changed")}</p> })}
                 <FormMessage error/>
-                <Field label="Current password" name="current_password" kind="password" autocomplete="current-password" error/>
-                <Field label="New password" name="new_password" kind="password" autocomplete="new-password" error>
+                <Field label=tr!("security-current-password") name="current_password" kind="password" autocomplete="current-password" error/>
+                <Field label=tr!("security-new-password") name="new_password" kind="password" autocomplete="new-password" error>
                     <PasswordMeter field="field-new_password".to_owned()/>
                 </Field>
-                <SubmitButton label="Change password"/>
+                <SubmitButton label=tr!("security-change-password")/>
             </form>
         </section>
     }
@@ -129,9 +127,9 @@ fn ChangePassword(has_password: bool) -> impl IntoView {
 fn YourData() -> impl IntoView {
     view! {
         <section class="card">
-            <h2>"Your data"</h2>
-            <p>"A JSON file with your profile, sign-in methods, devices, security events and the mails we sent you. We email you when it is downloaded."</p>
-            <p><a class="button-link" href="/account/export">"Download my data"</a></p>
+            <h2>{tr!("security-data-heading")}</h2>
+            <p>{tr!("security-data-text")}</p>
+            <p><a class="button-link" href="/account/export">{tr!("security-data-download")}</a></p>
         </section>
     }
 }
@@ -141,20 +139,20 @@ fn DeleteAccount(has_password: bool) -> impl IntoView {
     let error = form_error::<DeleteAccountFn>();
     view! {
         <section class="card danger">
-            <h2>"Delete account"</h2>
-            <p>"This removes your account, your profile and your avatar. It cannot be undone."</p>
+            <h2>{tr!("security-delete-account")}</h2>
+            <p>{tr!("security-delete-text")}</p>
             <form method="post" action=DeleteAccountFn::PATH class="form" novalidate="">
                 <FormMessage error/>
                 {if has_password {
-                    view! { <Field label="Current password" name="password" kind="password" autocomplete="current-password" error/> }.into_any()
+                    view! { <Field label=tr!("security-current-password") name="password" kind="password" autocomplete="current-password" error/> }.into_any()
                 } else {
                     view! {
                         <input type="hidden" name="password" value=""/>
-                        <p class="hint">"Your account has no password: sign in again if it was more than 10 minutes ago."</p>
+                        <p class="hint">{tr!("security-delete-no-password")}</p>
                         {move || error.get().and_then(|e| e.field("password")).map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
                     }.into_any()
                 }}
-                <SubmitButton label="Delete account" danger=true/>
+                <SubmitButton label=tr!("security-delete-account") danger=true/>
             </form>
         </section>
     }
@@ -166,13 +164,13 @@ fn ChangeEmail() -> impl IntoView {
     let sent_to = use_query_map().get_untracked().get("email_sent");
     view! {
         <section class="card">
-            <h2>"Email"</h2>
+            <h2>{tr!("security-email-heading")}</h2>
             <form method="post" action=ChangeEmailFn::PATH class="form" novalidate="">
-                {sent_to.map(|a| view! { <p class="form-success" role="status">{format!("We've sent a link to {a}.")}</p> })}
+                {sent_to.map(|a| view! { <p class="form-success" role="status">{tr!("security-email-sent", address = a)}</p> })}
                 <FormMessage error/>
-                <Field label="New email" name="new_email" kind="email" autocomplete="email" error/>
-                <Field label="Current password" name="email_password" kind="password" autocomplete="current-password" error/>
-                <SubmitButton label="Change email"/>
+                <Field label=tr!("security-new-email") name="new_email" kind="email" autocomplete="email" error/>
+                <Field label=tr!("security-current-password") name="email_password" kind="password" autocomplete="current-password" error/>
+                <SubmitButton label=tr!("security-change-email")/>
             </form>
         </section>
     }

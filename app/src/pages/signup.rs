@@ -15,27 +15,32 @@ pub fn SignUpPage() -> impl IntoView {
     let error = form_error::<SignUp>();
     let taken = move || error.get().and_then(|e| e.code).as_deref() == Some("email_taken");
     view! {
-        <Title text="Create account"/>
+        <Title text=tr!("signup-title")/>
         <section class="card">
-            <h1>"Create account"</h1>
+            <h1>{tr!("signup-title")}</h1>
             <form method="post" action=SignUp::PATH class="form" novalidate="">
                 <FormMessage error/>
-                <Field label="Email" name="email" kind="email" autocomplete="email" error>
+                <Field label=tr!("form-email") name="email" kind="email" autocomplete="email" error>
                     <Show when=taken>
                         <p class="field-help">
-                            <a href="/login">"Sign in"</a>" or "<a href="/forgot-password">"reset your password"</a>
+                            <a href="/login">{tr!("nav-sign-in")}</a>
+                            " "{tr!("signup-taken-or")}" "
+                            <a href="/forgot-password">{tr!("signup-taken-reset")}</a>
                         </p>
                     </Show>
                 </Field>
-                <Field label="Password" name="password" kind="password" autocomplete="new-password" error>
+                <Field
+                    label=tr!("form-password")
+                    name="password" kind="password" autocomplete="new-password" error
+                >
                     <PasswordMeter field="field-password".to_owned() email_field="field-email".to_owned()/>
                 </Field>
-                <p class="hint">"At least 12 characters. A few unrelated words work well."</p>
-                <SubmitButton label="Create account"/>
+                <p class="hint">{tr!("form-password-hint")}</p>
+                <SubmitButton label=tr!("signup-submit")/>
             </form>
-            <p><a href="/signup/code">"Create account without a password"</a></p>
+            <p><a href="/signup/code">{tr!("signup-without-password")}</a></p>
             <ProviderButtons next="/".to_owned()/>
-            <p>"Already have an account? "<a href="/login">"Sign in"</a></p>
+            <p>{tr!("signup-have-account")}" "<a href="/login">{tr!("nav-sign-in")}</a></p>
         </section>
     }
 }

@@ -21,7 +21,7 @@ use crate::{
 #[component]
 pub fn TwoStepPage() -> impl IntoView {
     view! {
-        <Title text="Two-step verification"/>
+        <Title text=tr!("twostep-title")/>
         <RequireUser children=|_| view! { <TwoStep/> }/>
     }
 }
@@ -35,7 +35,7 @@ fn TwoStep() -> impl IntoView {
     let replaced = query.get("replaced").is_some();
     view! {
         <section class="card">
-            <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            <Suspense fallback=|| view! { <p class="loading">{tr!("account-loading")}</p> }>
                 {move || Suspend::new(async move {
                     match status.await {
                         Ok(s) => match (s.fresh_codes, s.enabled) {
@@ -57,23 +57,23 @@ fn SetUp() -> impl IntoView {
     let setup = OnceResource::new(two_step_setup());
     let error = form_error::<TurnOnTwoStep>();
     view! {
-        <h1>"Set up two-step verification"</h1>
-        <p>"After your password or a connected account, signing in will ask for a code from an authenticator app on your phone."</p>
-        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+        <h1>{tr!("twostep-set-up")}</h1>
+        <p>{tr!("twostep-setup-intro")}</p>
+        <Suspense fallback=|| view! { <p class="loading">{tr!("account-loading")}</p> }>
             {move || Suspend::new(async move {
                 match setup.await {
                     Ok(s) => view! {
                         <ol class="steps">
-                            <li>"Scan this QR code with your authenticator app:"
+                            <li>{tr!("twostep-scan")}
                                 <div class="qr" inner_html=s.qr_svg></div>
                             </li>
-                            <li>"Or enter this key: "<code class="two-step-secret">{s.secret}</code></li>
-                            <li>"Enter the 6-digit code the app shows."</li>
+                            <li>{tr!("twostep-enter-key")}" "<code class="two-step-secret">{s.secret}</code></li>
+                            <li>{tr!("twostep-enter-code")}</li>
                         </ol>
                         <form method="post" action=TurnOnTwoStep::PATH class="form" novalidate="">
                             <FormMessage error/>
-                            <Field label="Code" name="code" autocomplete="one-time-code" inputmode="numeric" error/>
-                            <SubmitButton label="Turn on"/>
+                            <Field label=tr!("twostep-code") name="code" autocomplete="one-time-code" inputmode="numeric" error/>
+                            <SubmitButton label=tr!("twostep-turn-on")/>
                         </form>
                     }.into_any(),
                     Err(e) => view! { <p class="form-error" role="alert">{e.to_string()}</p> }.into_any(),
@@ -86,13 +86,13 @@ fn SetUp() -> impl IntoView {
 #[component]
 fn FreshCodes(codes: Vec<String>) -> impl IntoView {
     view! {
-        <h1>"Save your recovery codes"</h1>
-        <p>"If you lose your phone, each of these codes signs you in once instead of a code from the app. Keep them somewhere safe: they are shown only now."</p>
+        <h1>{tr!("twostep-codes-heading")}</h1>
+        <p>{tr!("twostep-codes-intro")}</p>
         <ul class="recovery-codes">
             {codes.into_iter().map(|c| view! { <li><code>{c}</code></li> }).collect_view()}
         </ul>
         <form method="post" action=RecoveryCodesSaved::PATH class="form">
-            <SubmitButton label="I saved my codes"/>
+            <SubmitButton label=tr!("twostep-codes-saved")/>
         </form>
     }
 }
@@ -102,29 +102,29 @@ fn IsOn(codes_left: i64, recovery: bool, replaced: bool) -> impl IntoView {
     let off_error = form_error::<TurnOffTwoStep>();
     let codes_error = form_error::<RegenerateRecoveryCodes>();
     view! {
-        <h1>"Two-step verification is on"</h1>
-        {replaced.then(|| view! { <p class="notice" role="status">"Your new authenticator app is set up; the old one no longer works."</p> })}
-        <p class="codes-left">{format!("{codes_left} recovery codes left.")}</p>
+        <h1>{tr!("twostep-on-heading")}</h1>
+        {replaced.then(|| view! { <p class="notice" role="status">{tr!("twostep-replaced")}</p> })}
+        <p class="codes-left">{tr!("twostep-codes-left", count = codes_left)}</p>
         <form method="post" action=RegenerateRecoveryCodes::PATH class="form">
             <FormMessage error=codes_error/>
-            <SubmitButton label="Make new recovery codes"/>
+            <SubmitButton label=tr!("twostep-new-codes")/>
         </form>
-        <h2>"Lost your phone?"</h2>
-        <p><a href="/account/two-step?replace=1">"Set up a new authenticator app"</a></p>
-        <h2>"Turn off"</h2>
+        <h2>{tr!("twostep-lost-phone")}</h2>
+        <p><a href="/account/two-step?replace=1">{tr!("twostep-new-app")}</a></p>
+        <h2>{tr!("twostep-turn-off")}</h2>
         <form method="post" action=TurnOffTwoStep::PATH class="form" novalidate="">
             <FormMessage error=off_error/>
             {if recovery {
-                view! { <Field label="Recovery code" name="recovery_code" autocomplete="off" error=off_error/> }.into_any()
+                view! { <Field label=tr!("twostep-recovery-code") name="recovery_code" autocomplete="off" error=off_error/> }.into_any()
             } else {
-                view! { <Field label="Code" name="code" autocomplete="one-time-code" inputmode="numeric" error=off_error/> }.into_any()
+                view! { <Field label=tr!("twostep-code") name="code" autocomplete="one-time-code" inputmode="numeric" error=off_error/> }.into_any()
             }}
-            <SubmitButton label="Turn off"/>
+            <SubmitButton label=tr!("twostep-turn-off")/>
         </form>
         {if recovery {
-            view! { <p><a href="/account/two-step">"Use your authenticator app instead"</a></p> }.into_any()
+            view! { <p><a href="/account/two-step">{tr!("twostep-use-app")}</a></p> }.into_any()
         } else {
-            view! { <p><a href="/account/two-step?recovery=1">"Use a recovery code instead"</a></p> }.into_any()
+            view! { <p><a href="/account/two-step?recovery=1">{tr!("twostep-use-recovery")}</a></p> }.into_any()
         }}
     }
 }
@@ -135,19 +135,19 @@ pub fn TwoStepSummary() -> impl IntoView {
     let status = OnceResource::new(two_step_status());
     view! {
         <section class="card" aria-labelledby="two-step-heading">
-            <h2 id="two-step-heading">"Two-step verification"</h2>
+            <h2 id="two-step-heading">{tr!("twostep-title")}</h2>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     let on = status.await.map(|s| s.enabled).unwrap_or(false);
                     if on {
                         view! {
-                            <p>"On: signing in asks for a code from your authenticator app."</p>
-                            <p><a href="/account/two-step">"Manage two-step verification"</a></p>
+                            <p>{tr!("twostep-summary-on")}</p>
+                            <p><a href="/account/two-step">{tr!("twostep-manage")}</a></p>
                         }.into_any()
                     } else {
                         view! {
-                            <p>"Off. Add a code from an authenticator app to your sign-in."</p>
-                            <p><a href="/account/two-step">"Set up two-step verification"</a></p>
+                            <p>{tr!("twostep-summary-off")}</p>
+                            <p><a href="/account/two-step">{tr!("twostep-set-up")}</a></p>
                         }.into_any()
                     }
                 })}

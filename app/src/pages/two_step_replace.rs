@@ -13,38 +13,38 @@ pub fn ReplaceAuthenticatorForm(recovery: bool) -> impl IntoView {
     let setup = OnceResource::new(new_authenticator_setup());
     let error = form_error::<ReplaceAuthenticator>();
     view! {
-        <h1>"Set up a new authenticator app"</h1>
-        <p>"The new app replaces the old one: codes from the old app stop working, and your other devices are signed out."</p>
-        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+        <h1>{tr!("twostep-new-app")}</h1>
+        <p>{tr!("twostep-replace-intro")}</p>
+        <Suspense fallback=|| view! { <p class="loading">{tr!("account-loading")}</p> }>
             {move || Suspend::new(async move {
                 match setup.await {
                     Ok(s) => view! {
                         <ol class="steps">
-                            <li>"Scan this QR code with your new authenticator app:"
+                            <li>{tr!("twostep-scan-new")}
                                 <div class="qr" inner_html=s.qr_svg></div>
                             </li>
-                            <li>"Or enter this key: "<code class="two-step-secret">{s.secret}</code></li>
+                            <li>{tr!("twostep-enter-key")}" "<code class="two-step-secret">{s.secret}</code></li>
                         </ol>
                         <form method="post" action=ReplaceAuthenticator::PATH class="form" novalidate="">
                             <FormMessage error/>
-                            <Field label="Code from the new app" name="new_code" autocomplete="one-time-code" inputmode="numeric" error/>
+                            <Field label=tr!("twostep-new-code") name="new_code" autocomplete="one-time-code" inputmode="numeric" error/>
                             {if recovery {
-                                view! { <Field label="Recovery code" name="recovery_code" autocomplete="off" error/> }.into_any()
+                                view! { <Field label=tr!("twostep-recovery-code") name="recovery_code" autocomplete="off" error/> }.into_any()
                             } else {
-                                view! { <Field label="Code from your current app" name="code" autocomplete="one-time-code" inputmode="numeric" error/> }.into_any()
+                                view! { <Field label=tr!("twostep-current-code") name="code" autocomplete="one-time-code" inputmode="numeric" error/> }.into_any()
                             }}
-                            <SubmitButton label="Use the new app"/>
+                            <SubmitButton label=tr!("twostep-use-new-app")/>
                         </form>
                         {if recovery {
-                            view! { <p><a href="/account/two-step?replace=1">"Use your authenticator app instead"</a></p> }.into_any()
+                            view! { <p><a href="/account/two-step?replace=1">{tr!("twostep-use-app")}</a></p> }.into_any()
                         } else {
-                            view! { <p><a href="/account/two-step?replace=1&recovery=1">"Use a recovery code instead"</a></p> }.into_any()
+                            view! { <p><a href="/account/two-step?replace=1&recovery=1">{tr!("twostep-use-recovery")}</a></p> }.into_any()
                         }}
                     }.into_any(),
                     Err(e) => view! { <p class="form-error" role="alert">{e.to_string()}</p> }.into_any(),
                 }
             })}
         </Suspense>
-        <p><a href="/account/two-step">"Cancel"</a></p>
+        <p><a href="/account/two-step">{tr!("twostep-cancel")}</a></p>
     }
 }

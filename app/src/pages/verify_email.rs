@@ -10,10 +10,6 @@ use crate::{
     },
 };
 
-pub const VERIFIED: &str = "Your email is verified.";
-pub const CHANGED: &str = "Your new address is confirmed.";
-pub const INVALID_LINK: &str = "This link is invalid or has expired.";
-
 /// `/verify-email`: a mailed link (`?token=`) opens a page with one button that spends it, so
 /// a mail scanner that fetches the link changes nothing; `?done=` (only ever from the signed
 /// flash cookie) says what the button did; otherwise a signed-in, unverified person is asked to
@@ -24,11 +20,11 @@ pub fn VerifyEmailPage() -> impl IntoView {
     let done = query.get("done");
     let token = query.get("token");
     view! {
-        <Title text="Verify your email"/>
+        <Title text=tr!("verify-title")/>
         <section class="card">
             {match (done.as_deref(), token) {
-                (Some("verified"), _) => view! { <Done heading=VERIFIED/> }.into_any(),
-                (Some("changed"), _) => view! { <Done heading=CHANGED/> }.into_any(),
+                (Some("verified"), _) => view! { <Done heading=tr!("verify-verified")/> }.into_any(),
+                (Some("changed"), _) => view! { <Done heading=tr!("verify-changed")/> }.into_any(),
                 (_, Some(token)) => view! { <ConfirmLink token/> }.into_any(),
                 _ => view! { <CheckInbox/> }.into_any(),
             }}
@@ -40,7 +36,7 @@ pub fn VerifyEmailPage() -> impl IntoView {
 fn Done(heading: &'static str) -> impl IntoView {
     view! {
         <h1>{heading}</h1>
-        <p><a href="/account">"Go to your account"</a></p>
+        <p><a href="/account">{tr!("verify-go-to-account")}</a></p>
     }
 }
 
@@ -50,26 +46,30 @@ fn ConfirmLink(token: String) -> impl IntoView {
     let link = OnceResource::new(check_email_link(token.clone()));
     let error = form_error::<VerifyEmail>();
     view! {
-        <Suspense fallback=|| view! { <p class="loading">"Checking your link…"</p> }>
+        <Suspense fallback=|| view! { <p class="loading">{tr!("form-checking-link")}</p> }>
             {move || {
                 let token = token.clone();
                 Suspend::new(async move {
                     let (heading, lead, label) = match link.await {
                         Ok(EmailLink::Verify) => (
-                            "Verify your email",
-                            view! { <p>"Press the button to confirm that this address is yours."</p> }.into_any(),
-                            "Verify my email",
+                            tr!("verify-title"),
+                            view! { <p>{tr!("verify-press-button")}</p> }.into_any(),
+                            tr!("verify-submit"),
                         ),
                         Ok(EmailLink::Change { new_email }) => (
-                            "Confirm your new address",
+                            tr!("verify-change-title"),
                             view! {
-                                <p>"Your account's address becomes "<strong class="pending-email">{new_email}</strong>" when you press the button."</p>
+                                <p>
+                                    {tr!("verify-change-before")}
+                                    <strong class="pending-email">{new_email}</strong>
+                                    {tr!("verify-change-after")}
+                                </p>
                             }.into_any(),
-                            "Confirm the new address",
+                            tr!("verify-change-submit"),
                         ),
                         Err(_) => return view! {
-                            <h1>{INVALID_LINK}</h1>
-                            <p>"Sign in and ask for a new email from your account."</p>
+                            <h1>{tr!("verify-invalid-link")}</h1>
+                            <p>{tr!("verify-invalid-explain")}</p>
                         }.into_any(),
                     };
                     view! {
@@ -92,19 +92,25 @@ fn CheckInbox() -> impl IntoView {
     let error = form_error::<ResendVerification>();
     let sent = use_query_map().get_untracked().get("resent").is_some();
     match signed_in() {
-        Some(user) if user.email_verified => view! { <Done heading=VERIFIED/> }.into_any(),
+        Some(user) if user.email_verified => view! { <Done heading=tr!("verify-verified")/> }.into_any(),
         Some(user) => view! {
-            <h1>"Check your inbox"</h1>
-            <p>"We sent a link to "<strong class="pending-email">{user.email}</strong>". Follow it to verify your address."</p>
+            <h1>{tr!("verify-check-inbox")}</h1>
+            <p>
+                {tr!("verify-sent-before")}
+                <strong class="pending-email">{user.email}</strong>
+                {tr!("verify-sent-after")}
+            </p>
             <form method="post" action=ResendVerification::PATH class="form">
-                {sent.then(|| view! { <p class="form-success" role="status">"Sent again."</p> })}
+                {sent.then(|| view! { <p class="form-success" role="status">{tr!("verify-sent-again")}</p> })}
                 <FormMessage error/>
-                <SubmitButton label="Resend email"/>
+                <SubmitButton label=tr!("verify-resend")/>
             </form>
-        }.into_any(),
+        }
+        .into_any(),
         None => view! {
-            <h1>"Verify your email"</h1>
-            <p><a href="/login?next=/verify-email">"Sign in"</a>" to ask for a new link."</p>
-        }.into_any(),
+            <h1>{tr!("verify-title")}</h1>
+            <p><a href="/login?next=/verify-email">{tr!("nav-sign-in")}</a>{tr!("verify-sign-in-to-ask")}</p>
+        }
+        .into_any(),
     }
 }

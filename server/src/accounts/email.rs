@@ -6,7 +6,6 @@ mod not_me;
 use std::net::IpAddr;
 
 use sqlx::{PgConnection, PgPool};
-use uuid::Uuid;
 
 use super::first_proof;
 use crate::{
@@ -18,7 +17,7 @@ use crate::{
     session::change::{Change, Keep},
     session::{Authenticated, ClientInfo, Sessions},
     trail::EventKind,
-    users,
+    users::{self, User},
 };
 
 /// Reset links per address per hour beyond which requests are silently dropped.
@@ -64,15 +63,10 @@ impl EmailFlows {
         Self { pool, outbox, sessions, hasher, throttle, breached }
     }
 
-    /// Queues a verification mail for `email` (inside the caller's transaction).
-    pub async fn queue_verification(
-        &self,
-        conn: &mut PgConnection,
-        user_id: Uuid,
-        email: &str,
-    ) -> Result<(), sqlx::Error> {
-        let token = email_tokens::create(conn, user_id, Purpose::Verify, None).await?;
-        outbox::enqueue(conn, &self.outbox.site.verify_email(email, &token)).await
+    /// Queues a verification mail for the account's address (inside the caller's transaction).
+    pub async fn queue_verification(&self, conn: &mut PgConnection, user: &User) -> Result<(), sqlx::Error> {
+        let token = email_tokens::create(conn, user.id, Purpose::Verify, None).await?;
+        outbox::enqueue(conn, &self.outbox.site.verify_email(user.lang, &user.email, &token)).await
     }
 
     /// Sends another verification mail: at most one a minute and ten a day.
@@ -88,14 +82,12 @@ impl EmailFlows {
         self.throttle.action(Action::VerificationResend, client.ip)?;
         let mut tx = self.pool.begin().await?;
         if email_tokens::recent(&mut tx, user.id, Purpose::Verify, 60.0).await? > 0 {
-            return Err(ServiceError::Refused(
-                "We just sent one. You can ask for another email in a minute.",
-            ));
+            return Err(ServiceError::Refused("err-email-just-sent"));
         }
         if email_tokens::recent(&mut tx, user.id, Purpose::Verify, 86_400.0).await? >= 10 {
-            return Err(ServiceError::Refused("You have asked for ten emails today. Try again tomorrow."));
+            return Err(ServiceError::Refused("err-email-daily-limit"));
         }
-        self.queue_verification(&mut tx, user.id, &user.email).await?;
+        self.queue_verification(&mut tx, user).await?;
         tx.commit().await?;
         self.outbox.wake();
         Ok(())
@@ -125,7 +117,7 @@ impl EmailFlows {
             (Purpose::Change, Some(new_email)) => {
                 let old = users::find(change.db(), user_id).await?.ok_or(ServiceError::InvalidLink)?;
                 if !users::move_to_email(change.db(), user_id, &new_email).await? {
-                    return Err(ServiceError::Refused("That address now belongs to another account."));
+                    return Err(ServiceError::Refused("err-email-taken-since"));
                 }
                 // Links mailed to the old address stop working.
                 email_tokens::void(change.db(), user_id, Purpose::Reset).await?;
@@ -134,7 +126,7 @@ impl EmailFlows {
                 change
                     .mail(
                         &self.outbox,
-                        &self.outbox.site.email_changed(&old.email, &new_email).about(user_id),
+                        &self.outbox.site.email_changed(old.lang, &old.email, &new_email).about(user_id),
                     )
                     .await?;
                 EmailLink::Change { new_email }
@@ -175,6 +167,7 @@ impl EmailFlows {
         let Some(user_id) = users::credentials(&mut *conn, email.as_str()).await?.map(|c| c.id) else {
             return Ok(());
         };
+        let lang = users::lang::of(&mut *conn, user_id).await?;
         let mut tx = sqlx::Connection::begin(&mut *conn).await?;
         if email_tokens::recent(&mut tx, user_id, Purpose::Reset, 3600.0).await?
             >= RESETS_PER_ADDRESS_PER_HOUR
@@ -183,7 +176,7 @@ impl EmailFlows {
         }
         email_tokens::void(&mut tx, user_id, Purpose::Reset).await?;
         let token = email_tokens::create(&mut tx, user_id, Purpose::Reset, None).await?;
-        outbox::enqueue(&mut tx, &self.outbox.site.reset_password(email.as_str(), &token)).await?;
+        outbox::enqueue(&mut tx, &self.outbox.site.reset_password(lang, email.as_str(), &token)).await?;
         tx.commit().await?;
         self.outbox.wake();
         Ok(())
@@ -236,7 +229,7 @@ impl EmailFlows {
         users::set_password_hash_proven(change.db(), user_id, &hash).await?;
         // The owner proved the mailbox: whatever lock a guesser caused ends here.
         self.throttle.lockout.clear(change.db(), &[&lockout::account(user_id)]).await?;
-        change.mail(&self.outbox, &self.outbox.site.password_changed(&user.email)).await?;
+        change.mail(&self.outbox, &self.outbox.site.password_changed(user.lang, &user.email)).await?;
         change.record(user_id, EventKind::PasswordReset, "").await?;
         if removed_unproven {
             change.record(user_id, EventKind::UnprovenMethodsRemoved, "").await?;
@@ -259,7 +252,7 @@ impl EmailFlows {
         auth.require_verified()?;
         self.throttle.action(Action::EmailChange, client.ip)?;
         let new_email = EmailAddress::parse(new_email)
-            .map_err(|_| ServiceError::invalid("new_email", "Enter a valid email address"))?;
+            .map_err(|_| ServiceError::invalid("new_email", "err-email-invalid"))?;
         if user.has_password {
             crate::auth::current_password::current_password(
                 &self.pool,
@@ -275,25 +268,24 @@ impl EmailFlows {
             return Err(ServiceError::NeedsRecentSignIn);
         }
         if new_email.as_str() == user.email {
-            return Err(ServiceError::invalid("new_email", "That is already your address"));
+            return Err(ServiceError::invalid("new_email", "err-email-same"));
         }
         if users::credentials(&self.pool, new_email.as_str()).await?.is_some() {
-            return Err(ServiceError::invalid("new_email", "An account with this email already exists"));
+            return Err(ServiceError::invalid("new_email", "err-email-taken"));
         }
         let mut change = Change::begin(&self.pool, &self.sessions.caches, client).await?;
         if email_tokens::recent(change.db(), user.id, Purpose::Change, 3600.0).await?
             >= CHANGES_PER_ACCOUNT_PER_HOUR
         {
-            return Err(ServiceError::Refused(
-                "You have asked to change your address five times this hour. Try again later.",
-            ));
+            return Err(ServiceError::Refused("err-email-change-limit"));
         }
         email_tokens::void(change.db(), user.id, Purpose::Change).await?;
         let token =
             email_tokens::create(change.db(), user.id, Purpose::Change, Some(new_email.as_str())).await?;
         let site = &self.outbox.site;
-        change.mail(&self.outbox, &site.confirm_new_email(new_email.as_str(), &token)).await?;
-        change.mail(&self.outbox, &site.email_change_notice(&user.email, new_email.as_str())).await?;
+        let lang = user.lang;
+        change.mail(&self.outbox, &site.confirm_new_email(lang, new_email.as_str(), &token)).await?;
+        change.mail(&self.outbox, &site.email_change_notice(lang, &user.email, new_email.as_str())).await?;
         let detail = format!("to {}", new_email.as_str());
         change.record(user.id, EventKind::EmailChangeRequested, &detail).await?;
         change.commit().await?;

@@ -14,6 +14,7 @@ use crate::{
     email_codes::{self, CodeKeys, Live},
     email_tokens::{self, LinkToken},
     error::ServiceError,
+    i18n::Lang,
     mail::{Outbox, outbox},
     session::{
         ClientInfo, SessionToken, Sessions, TokenHash,
@@ -28,11 +29,10 @@ use crate::{
 
 /// The cookie of the browser that asked for a code.
 pub const COOKIE: &str = "email_code";
-pub const EXPIRED: &str = "This code has expired or was replaced by a newer one. Ask for a new code.";
-pub const TOO_MANY: &str = "Too many wrong codes. Ask for a new code.";
-pub const WRONG: &str = "That code is not right. Check the email and try again.";
-pub const OTHER_BROWSER: &str =
-    "This link signs in only the browser where the code was asked for. Type the code there.";
+pub const EXPIRED: &str = "err-email-code-expired";
+pub const TOO_MANY: &str = "err-email-code-too-many";
+pub const WRONG: &str = "err-email-code-wrong";
+pub const OTHER_BROWSER: &str = "err-email-code-other-browser";
 
 /// What the page a mail's link opens shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,20 +72,21 @@ impl EmailCodes {
         next: &str,
         client: &ClientInfo,
     ) -> Result<SessionToken, ServiceError> {
-        let address = EmailAddress::parse(address)
-            .map_err(|_| ServiceError::invalid("email", "Enter a valid email address"))?;
+        let address =
+            EmailAddress::parse(address).map_err(|_| ServiceError::invalid("email", "err-email-invalid"))?;
         self.throttle.email_code(client.ip)?;
         let browser = SessionToken::generate();
         let conn = self.pool.acquire().await?;
-        let (codes, hash, next) = (self.clone(), browser.hash(), next.to_owned());
+        let (codes, hash, next, lang) = (self.clone(), browser.hash(), next.to_owned(), client.lang);
         tokio::spawn(async move {
-            if let Err(e) = codes.mail_code(conn, &address, new_account, &hash, &next).await {
+            if let Err(e) = codes.mail_code(conn, &address, new_account, &hash, &next, lang).await {
                 tracing::error!(error = %e, "could not queue a sign-in code");
             }
         });
         Ok(browser)
     }
 
+    /// The mail is in the account's language, or the asking request's (`lang`) for a new one.
     async fn mail_code(
         &self,
         mut conn: sqlx::pool::PoolConnection<sqlx::Postgres>,
@@ -93,8 +94,13 @@ impl EmailCodes {
         new_account: bool,
         browser: &TokenHash,
         next: &str,
+        lang: Lang,
     ) -> Result<(), ServiceError> {
         let user_id = users::credentials(&mut *conn, address.as_str()).await?.map(|c| c.id);
+        let lang = match user_id {
+            Some(id) => users::lang::of(&mut *conn, id).await?,
+            None => lang,
+        };
         let mut tx = sqlx::Connection::begin(&mut *conn).await?;
         if email_codes::issued_last_hour(&mut tx, address.as_str()).await?
             >= email_codes::PER_ADDRESS_PER_HOUR
@@ -110,8 +116,8 @@ impl EmailCodes {
             return Ok(tx.commit().await?);
         }
         let link = LinkToken { secret: issued.link, ttl_secs: email_codes::TTL.as_secs_f64() };
-        outbox::enqueue(&mut tx, &self.outbox.site.sign_in_code(address.as_str(), &issued.code, &link))
-            .await?;
+        let mail = self.outbox.site.sign_in_code(lang, address.as_str(), &issued.code, &link);
+        outbox::enqueue(&mut tx, &mail).await?;
         tx.commit().await?;
         self.outbox.wake();
         Ok(())
@@ -128,7 +134,7 @@ impl EmailCodes {
             self.throttle.sign_in_attempt(ip)?;
         }
         if code.trim().is_empty() {
-            return Err(ServiceError::invalid("code", "Enter the code from the email"));
+            return Err(ServiceError::invalid("code", "err-email-code-empty"));
         }
         let browser = browser.ok_or(ServiceError::BadRequest(EXPIRED))?;
         let live = email_codes::for_browser(&self.pool, &browser.0)
@@ -209,7 +215,7 @@ impl EmailCodes {
         }
         let user_id = match live.user_id {
             Some(id) => id,
-            None => match users::insert_verified(change.db(), &live.address, None).await? {
+            None => match users::insert_verified(change.db(), &live.address, None, client.lang).await? {
                 Some(user) => {
                     change.record(user.id, EventKind::SignedUp, "with an email code").await?;
                     tracing::info!(user = %user.id, "account created with an email code");

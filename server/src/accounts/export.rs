@@ -211,7 +211,7 @@ impl DataExport {
             serde_json::to_vec_pretty(&export).map_err(|e| ServiceError::Internal(format!("export: {e}")))?;
         let mut change = Change::begin(&self.pool, &self.sessions.caches, client).await?;
         change.record(user.id, EventKind::DataExported, "").await?;
-        change.mail(&self.outbox, &self.outbox.site.data_exported(&user.email)).await?;
+        change.mail(&self.outbox, &self.outbox.site.data_exported(user.lang, &user.email)).await?;
         change.commit().await?;
         Ok(File { name: format!("accounts-export-{}.json", export.exported_at.format("%Y-%m-%d")), json })
     }

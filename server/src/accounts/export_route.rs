@@ -43,7 +43,7 @@ async fn download(State(export): State<DataExport>, Auth(auth): Auth, client: Cl
         Err(ServiceError::NeedsRecentSignIn) => Redirect::to(&confirm_path(PATH)).into_response(),
         Err(e) => {
             e.log_refusal(Some(auth.user.id));
-            (e.status(), e.user_message()).into_response()
+            (e.status(), e.user_message(client.lang)).into_response()
         }
     }
 }

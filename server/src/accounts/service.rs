@@ -54,9 +54,10 @@ impl Accounts {
         self.breached.refuse_if_breached(&password, "password").await?;
         let hash = self.hasher.hash(password.expose()).await?;
         let mut change = Change::begin(&self.pool, &self.sessions.caches, client).await?;
-        let user =
-            users::insert(change.db(), email.as_str(), &hash).await?.ok_or(ServiceError::EmailTaken)?;
-        self.email.queue_verification(change.db(), user.id, &user.email).await?;
+        let user = users::insert(change.db(), email.as_str(), &hash, client.lang)
+            .await?
+            .ok_or(ServiceError::EmailTaken)?;
+        self.email.queue_verification(change.db(), &user).await?;
         change.mailed_through(&self.email.outbox);
         let token = self
             .sessions
@@ -174,7 +175,7 @@ impl Accounts {
             .await?;
         change.record(user.id, EventKind::PasswordChanged, "").await?;
         let outbox = &self.email.outbox;
-        change.mail(outbox, &outbox.site.password_changed(&user.email)).await?;
+        change.mail(outbox, &outbox.site.password_changed(user.lang, &user.email)).await?;
         change.all_sessions_changed(user.id);
         change.commit().await?;
         tracing::info!(user = %user.id, "password changed; other sessions ended");

@@ -7,6 +7,7 @@ use uuid::Uuid;
 use super::audit;
 use crate::{
     AppState, ServiceError,
+    i18n::tr,
     session::{
         ClientInfo,
         change::{Change, Keep},
@@ -87,13 +88,10 @@ impl Reason {
     pub fn parse(reason: &str) -> Result<Self, ServiceError> {
         let reason = reason.trim();
         if reason.chars().count() < 3 {
-            return Err(ServiceError::invalid("reason", "Say why (at least 3 characters)"));
+            return Err(ServiceError::invalid("reason", "admin-reason-too-short"));
         }
         if reason.chars().count() > 500 || reason.chars().any(|c| c.is_control() && c != '\n') {
-            return Err(ServiceError::invalid(
-                "reason",
-                "Keep the reason under 500 characters of plain text",
-            ));
+            return Err(ServiceError::invalid("reason", "admin-reason-too-long"));
         }
         Ok(Self(reason.to_owned()))
     }
@@ -140,7 +138,8 @@ pub async fn act(
     let by = if actor.console.is_some() { "by an administrator" } else { "by an operator" };
     let outbox = &state.email.outbox;
     let mut done = Done::default();
-    // The notice the person gets for a console action (none for the command line's).
+    // The notice the person gets for a console action (none for the command line's): the ids
+    // of its subject and its sentence.
     let mut notice: Option<(&str, &str)> = None;
     match action {
         Action::SignOutDevice(device) => {
@@ -149,28 +148,25 @@ pub async fn act(
             }
             done.sessions_ended = 1;
             change.record(user.id, EventKind::DevicesSignedOut, &format!("one device, {by}")).await?;
-            notice = Some(("A device was signed out", "An administrator signed out one of your devices."));
+            notice = Some(("notice-admin-device-out-subject", "notice-admin-device-out"));
         }
         Action::SignOutAll => {
             done.sessions_ended = change.end_sessions(user.id, Keep::Nothing).await?;
             change.record(user.id, EventKind::DevicesSignedOut, by).await?;
-            notice = Some(("Your devices were signed out", "An administrator signed out your devices."));
+            notice = Some(("notice-admin-all-out-subject", "notice-admin-all-out"));
         }
         Action::Lock => {
             users::set_locked(change.db(), user.id, true).await?;
             done.sessions_ended = change.end_sessions(user.id, Keep::Nothing).await?;
             change.record(user.id, EventKind::AccountLocked, "").await?;
-            notice = Some((
-                "Your account was locked",
-                "An administrator locked your account and signed out your devices.",
-            ));
+            notice = Some(("notice-admin-locked-subject", "notice-admin-locked"));
         }
         Action::Unlock => {
             users::set_locked(change.db(), user.id, false).await?;
             change.record(user.id, EventKind::AccountUnlocked, "").await?;
             // Guessing locks from before end too: the operator vouches for the owner.
             state.throttle.lockout.clear(change.db(), &[&crate::auth::lockout::account(user.id)]).await?;
-            notice = Some(("Your account was unlocked", "An administrator unlocked your account."));
+            notice = Some(("notice-admin-unlocked-subject", "notice-admin-unlocked"));
         }
         Action::MarkVerified => {
             users::mark_verified(change.db(), user.id).await?;
@@ -181,15 +177,16 @@ pub async fn act(
             state.two_step.reset(change.db(), user.id).await?;
             done.sessions_ended = change.end_sessions(user.id, Keep::Nothing).await?;
             change.record(user.id, EventKind::TwoStepReset, "").await?;
-            let what = "Support removed two-step verification from your account, as you asked: signing in asks only for your password or Google, and every device was signed out. Turn it on again from your security page.";
-            let mail = outbox.site.two_step_changed(&user.email, "Two-step verification was reset", what);
+            let (subject, what) =
+                (tr(user.lang, "notice-two-step-reset-subject"), tr(user.lang, "notice-two-step-reset"));
+            let mail = outbox.site.two_step_changed(user.lang, &user.email, subject, what);
             change.mail(outbox, &mail).await?;
         }
         Action::ResendVerification => {
             if user.email_verified_at.is_some() {
-                return Err(ServiceError::BadRequest("The address is already verified."));
+                return Err(ServiceError::BadRequest("admin-already-verified"));
             }
-            state.email.queue_verification(change.db(), user.id, &user.email).await?;
+            state.email.queue_verification(change.db(), user).await?;
             change.record(user.id, EventKind::VerificationResentBySupport, "").await?;
             change.mailed_through(outbox);
         }
@@ -201,7 +198,8 @@ pub async fn act(
         }
     }
     if let (Some(_), Some((subject, what))) = (&actor.console, notice) {
-        change.mail(outbox, &outbox.site.by_administrator(&user.email, subject, what)).await?;
+        let (lang, subject, what) = (user.lang, tr(user.lang, subject), tr(user.lang, what));
+        change.mail(outbox, &outbox.site.by_administrator(lang, &user.email, subject, what)).await?;
     }
     change.user_changed(user.id);
     change.all_sessions_changed(user.id);

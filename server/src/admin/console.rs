@@ -66,7 +66,7 @@ pub async fn search(
     after: Option<Cursor>,
 ) -> Result<Page, ServiceError> {
     if query.chars().count() > 320 {
-        return Err(ServiceError::invalid("q", "Search for at most 320 characters"));
+        return Err(ServiceError::invalid("q", "admin-search-too-long"));
     }
     let mut conn = state.pool.acquire().await?;
     let mut rows = directory::search(&mut conn, query, filters, after, PAGE + 1).await?;

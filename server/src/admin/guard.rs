@@ -7,7 +7,7 @@ use uuid::Uuid;
 
 use crate::{ServiceError, session::Authenticated};
 
-pub const NEEDS_SECOND_FACTOR: &str = "Admin pages need two-step verification or a passkey";
+pub const NEEDS_SECOND_FACTOR: &str = "admin-needs-second-factor";
 
 /// An admin, signed in strongly enough to use the console.
 #[derive(Clone, Debug)]

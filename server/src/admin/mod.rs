@@ -50,7 +50,7 @@ impl AdminError {
 
 /// Events an operator's change records: from the command line, no browser or address.
 fn operator() -> ClientInfo {
-    ClientInfo { ip: None, user_agent: "accounts-server (operator)".to_owned() }
+    ClientInfo { user_agent: "accounts-server (operator)".to_owned(), ..ClientInfo::default() }
 }
 
 pub async fn find(state: &AppState, email: &str) -> Result<User, AdminError> {

@@ -11,7 +11,7 @@ use sha1::{Digest, Sha1};
 
 use crate::{domain::NewPassword, error::ServiceError};
 
-pub const BREACHED: &str = "This password has appeared in a data breach. Choose another.";
+pub const BREACHED: &str = "err-password-breached";
 
 /// The longest a sign-up, reset or change waits for the range API.
 pub const TIMEOUT: Duration = Duration::from_secs(2);

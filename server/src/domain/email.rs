@@ -10,7 +10,7 @@ pub struct EmailAddress(String);
 impl EmailAddress {
     pub fn parse(raw: &str) -> Result<Self, ServiceError> {
         let email = raw.trim().to_lowercase();
-        let invalid = || ServiceError::invalid("email", "Enter a valid email address");
+        let invalid = || ServiceError::invalid("email", "err-email-invalid");
         if email.len() > 254 || email.chars().any(|c| c.is_whitespace() || c.is_control()) {
             return Err(invalid());
         }
@@ -67,7 +67,7 @@ mod tests {
             "ada@example..com",
         ] {
             let err = EmailAddress::parse(bad).unwrap_err();
-            assert_eq!(err.user_message(), "Enter a valid email address", "{bad:?}");
+            assert_eq!(err.user_message(crate::i18n::Lang::En), "Enter a valid email address", "{bad:?}");
         }
     }
 }

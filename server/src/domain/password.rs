@@ -55,12 +55,12 @@ impl Strength {
         }
     }
 
-    /// The message a refused password gets on its field.
+    /// The message (id) a refused password gets on its field.
     fn refusal(self) -> Option<&'static str> {
         match self {
-            Self::TooShort => Some("Use at least 12 characters"),
-            Self::TooLong => Some("Use at most 128 characters"),
-            Self::Weak => Some("This password is too easy to guess"),
+            Self::TooShort => Some("err-password-too-short"),
+            Self::TooLong => Some("err-password-too-long"),
+            Self::Weak => Some("err-password-weak"),
             Self::Fair | Self::Strong => None,
         }
     }
@@ -99,10 +99,11 @@ impl fmt::Debug for NewPassword {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
 
     #[test]
     fn applies_length_and_strength_rules() {
-        let msg = |raw: &str| NewPassword::parse(raw, "password", &[]).unwrap_err().user_message();
+        let msg = |raw: &str| NewPassword::parse(raw, "password", &[]).unwrap_err().user_message(Lang::En);
         assert_eq!(msg("short"), "Use at least 12 characters");
         assert_eq!(msg("tenletters1"), "Use at least 12 characters", "11 characters");
         assert_eq!(msg("password1234"), "This password is too easy to guess");

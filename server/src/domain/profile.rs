@@ -11,13 +11,13 @@ impl DisplayName {
         let name = raw.trim();
         let len = name.chars().count();
         if len == 0 {
-            return Err(ServiceError::invalid("display_name", "Enter a display name"));
+            return Err(ServiceError::invalid("display_name", "err-display-name-empty"));
         }
         if len > 50 {
-            return Err(ServiceError::invalid("display_name", "Use at most 50 characters"));
+            return Err(ServiceError::invalid("display_name", "err-display-name-too-long"));
         }
         if name.chars().any(char::is_control) {
-            return Err(ServiceError::invalid("display_name", "Remove the special characters"));
+            return Err(ServiceError::invalid("display_name", "err-display-name-control"));
         }
         Ok(Self(name.to_owned()))
     }
@@ -74,10 +74,10 @@ impl Username {
         if !(3..=30).contains(&len)
             || !name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
         {
-            return Err(ServiceError::invalid("username", "Use 3 to 30 letters, digits or underscores"));
+            return Err(ServiceError::invalid("username", "err-username-format"));
         }
         if RESERVED.contains(&name.as_str()) {
-            return Err(ServiceError::invalid("username", "That username is reserved"));
+            return Err(ServiceError::invalid("username", "err-username-reserved"));
         }
         Ok(Self(name))
     }
@@ -95,7 +95,7 @@ impl Bio {
     pub fn parse(raw: &str) -> Result<Self, ServiceError> {
         let bio: String = raw.trim().chars().filter(|c| !c.is_control() || *c == '\n').collect();
         if bio.chars().count() > 280 {
-            return Err(ServiceError::invalid("bio", "Use at most 280 characters"));
+            return Err(ServiceError::invalid("bio", "err-bio-too-long"));
         }
         Ok(Self(bio))
     }
@@ -123,12 +123,15 @@ mod tests {
         assert_eq!(Username::parse("Ada_1815").unwrap().as_str(), "ada_1815");
         for bad in ["ab", "has space", "dash-name", &"a".repeat(31), "émile"] {
             assert_eq!(
-                Username::parse(bad).unwrap_err().user_message(),
+                Username::parse(bad).unwrap_err().user_message(crate::i18n::Lang::En),
                 "Use 3 to 30 letters, digits or underscores",
                 "{bad}"
             );
         }
-        assert_eq!(Username::parse("Admin").unwrap_err().user_message(), "That username is reserved");
+        assert_eq!(
+            Username::parse("Admin").unwrap_err().user_message(crate::i18n::Lang::En),
+            "That username is reserved"
+        );
     }
 
     #[test]

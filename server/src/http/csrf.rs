@@ -45,7 +45,8 @@ pub async fn guard(State(config): State<Arc<Config>>, req: Request, next: Next) 
     let origin = req.headers().get("origin").and_then(|v| v.to_str().ok()).unwrap_or("");
     let origin = origin.get(..origin.len().min(200)).unwrap_or("");
     tracing::warn!(target: "security", method = %req.method(), origin, "refused a cross-site request");
-    (StatusCode::FORBIDDEN, "This request did not come from this site.").into_response()
+    let lang = req.extensions().get::<crate::i18n::Lang>().copied().unwrap_or_default();
+    (StatusCode::FORBIDDEN, crate::i18n::tr(lang, "err-cross-site")).into_response()
 }
 
 #[cfg(test)]

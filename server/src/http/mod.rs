@@ -7,6 +7,7 @@ pub(crate) mod csrf;
 pub(crate) mod edge;
 pub(crate) mod error_page;
 pub(crate) mod flash;
+pub(crate) mod language;
 pub(crate) mod layers;
 pub mod next;
 pub(crate) mod panic;

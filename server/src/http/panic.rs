@@ -19,6 +19,7 @@ use pin_project_lite::pin_project;
 use tower::{Layer, Service};
 
 use super::{error_page, request_id};
+use crate::i18n::Lang;
 
 #[derive(Clone, Copy, Default)]
 pub struct CatchPanicLayer;
@@ -50,7 +51,8 @@ where
 
     fn call(&mut self, req: Request) -> Self::Future {
         let reference = req.headers().get(request_id::HEADER).cloned();
-        Caught { future: self.inner.call(req), reference }
+        let lang = req.extensions().get::<Lang>().copied().unwrap_or_default();
+        Caught { future: self.inner.call(req), reference, lang }
     }
 }
 
@@ -60,6 +62,7 @@ pin_project! {
         #[pin]
         future: F,
         reference: Option<HeaderValue>,
+        lang: Lang,
     }
 }
 
@@ -75,19 +78,19 @@ where
         match catch_unwind(AssertUnwindSafe(|| future.poll(cx))) {
             Ok(poll) => poll,
             // The future is not polled again: this answer ends it.
-            Err(panic) => Poll::Ready(Ok(answer(panic.as_ref(), this.reference.as_ref()))),
+            Err(panic) => Poll::Ready(Ok(answer(panic.as_ref(), *this.lang, this.reference.as_ref()))),
         }
     }
 }
 
-fn answer(panic: &(dyn Any + Send), reference: Option<&HeaderValue>) -> Response {
+fn answer(panic: &(dyn Any + Send), lang: Lang, reference: Option<&HeaderValue>) -> Response {
     let message = panic
         .downcast_ref::<&str>()
         .copied()
         .or_else(|| panic.downcast_ref::<String>().map(String::as_str))
         .unwrap_or("(no message)");
     tracing::error!(panic = message, "the request panicked; answered 500");
-    error_page::internal_error(reference.and_then(|r| r.to_str().ok()))
+    error_page::internal_error(lang, reference.and_then(|r| r.to_str().ok()))
 }
 
 #[cfg(test)]

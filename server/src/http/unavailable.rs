@@ -3,9 +3,12 @@
 
 use axum::response::Response;
 
-pub const DATABASE_MESSAGE: &str = "We can't reach our database right now. Please try again in a moment.";
+use crate::i18n::Lang;
 
-/// A small self-contained page with the request's reference for support.
-pub fn database_unavailable(reference: Option<&str>) -> Response {
-    super::error_page::unavailable(DATABASE_MESSAGE, reference)
+/// "We can't reach our database right now. …" (a message id).
+pub const DATABASE_MESSAGE: &str = "err-page-database";
+
+/// A small self-contained page in `lang` with the request's reference for support.
+pub fn database_unavailable(lang: Lang, reference: Option<&str>) -> Response {
+    super::error_page::unavailable(lang, DATABASE_MESSAGE, reference)
 }

@@ -1,13 +1,11 @@
-//! The reader's language: which one a request asks for (the `lang` cookie the footer's picker
-//! sets, else `Accept-Language`, else English) and the translated strings of pages and mails
-//! ([`catalog`]). Translations live in `locales/<lang>/*.ftl` (Project Fluent).
+//! The reader's language and the translated strings of pages and mails ([`catalog`]), from
+//! `locales/<lang>/*.ftl` (Project Fluent). The edge layer decides a request's language (the
+//! `language` module of `http`: the `lang` cookie, else `Accept-Language`, else English).
 
 pub mod catalog;
 pub mod moments;
-mod negotiate;
 
 pub use catalog::{Arg, missing_marker, tr, tr_args};
-pub use negotiate::detect;
 
 /// The languages the service speaks. English is the fallback for everything.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]

@@ -1,9 +1,13 @@
 //! The text of every mail: a plain-text and an HTML part, the service name in the subject,
 //! absolute links built from SERVICE_DOMAIN, no tracking.
 
+use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
-use crate::email_tokens::LinkToken;
+use crate::{
+    email_tokens::LinkToken,
+    i18n::{Arg, Lang, moments, tr, tr_args},
+};
 
 /// One message, ready for the outbox.
 #[derive(Clone, Debug)]
@@ -32,6 +36,8 @@ pub struct Notice {
     pub device_id: Option<Uuid>,
     /// The absolute address of the "This wasn't me" page; the outbox adds the token.
     page: String,
+    /// The language of the notice, and so of the words the outbox adds with its link.
+    lang: Lang,
 }
 
 /// The path of the "This wasn't me" page.
@@ -71,11 +77,18 @@ impl Site {
         Mail { to: to.to_owned(), subject, text, html, link_ttl_secs: None, capped: false, notice: None }
     }
 
-    /// A security notice: never capped, and the outbox adds its "This wasn't me" link.
-    pub(super) fn notice(&self, to: &str, subject: &str, lines: &[&str], link: Option<(&str, &str)>) -> Mail {
+    /// A security notice in `lang`: never capped, and the outbox adds its "This wasn't me" link.
+    pub(super) fn notice(
+        &self,
+        lang: Lang,
+        to: &str,
+        subject: &str,
+        lines: &[&str],
+        link: Option<(&str, &str)>,
+    ) -> Mail {
         let mut mail = self.mail(to, subject, lines, link);
         let page = format!("{}{NOT_ME_PATH}", self.service_domain);
-        mail.notice = Some(Notice { user_id: None, device_id: None, page });
+        mail.notice = Some(Notice { user_id: None, device_id: None, page, lang });
         mail
     }
 
@@ -100,26 +113,23 @@ impl Site {
         mail
     }
 
-    pub fn verify_email(&self, to: &str, token: &LinkToken) -> Mail {
+    pub fn verify_email(&self, lang: Lang, to: &str, token: &LinkToken) -> Mail {
         self.with_link(
             to,
-            "Verify your email",
-            &[
-                &format!("Confirm that {to} is your address to finish setting up your account."),
-                "The link works once and expires in 24 hours.",
-            ],
-            "Verify your email",
+            tr(lang, "mail-verify-subject"),
+            &[&tr_args(lang, "mail-verify-text", &[("address", to.into())]), tr(lang, "mail-link-once-24h")],
+            tr(lang, "mail-verify-link"),
             "/verify-email",
             token,
         )
     }
 
-    pub fn reset_password(&self, to: &str, token: &LinkToken) -> Mail {
+    pub fn reset_password(&self, lang: Lang, to: &str, token: &LinkToken) -> Mail {
         self.with_link(
             to,
-            "Reset your password",
-            &["Someone asked to reset the password of this account. If it was you, choose a new password with the link below.", "The link works once and expires in 1 hour. If it was not you, ignore this mail: nothing changes."],
-            "Set a new password",
+            tr(lang, "mail-reset-subject"),
+            &[tr(lang, "mail-reset-text"), tr(lang, "mail-reset-expiry")],
+            tr(lang, "mail-reset-link"),
             "/reset-password",
             token,
         )
@@ -128,79 +138,92 @@ impl Site {
     /// A sign-in code and its link. Not capped with the other link mails: codes have their own
     /// limit per address (`email_codes::PER_ADDRESS_PER_HOUR`), so asking for codes never uses
     /// up an address's reset or verification mails.
-    pub fn sign_in_code(&self, to: &str, code: &str, link: &LinkToken) -> Mail {
-        let subject = format!("Your sign-in code for {}", self.service_name);
+    pub fn sign_in_code(&self, lang: Lang, to: &str, code: &str, link: &LinkToken) -> Mail {
+        let subject = tr_args(lang, "mail-code-subject", &[("service", self.service_name.as_str().into())]);
         let lines = [
-            &format!("Your sign-in code is {code}")[..],
-            "Type it in the browser where you asked for it, or press the link below in that same browser. It works once, for 10 minutes.",
-            "If you did not ask for a code, ignore this mail: nobody can use it without the browser that asked.",
+            &tr_args(lang, "mail-code-text", &[("code", code.into())])[..],
+            tr(lang, "mail-code-where"),
+            tr(lang, "mail-code-ignore"),
         ];
         let mut mail = self.mail(
             to,
             &subject,
             &lines,
-            Some(("Sign in on this device", &self.link("/login/code/confirm", link))),
+            Some((tr(lang, "mail-code-link"), &self.link("/login/code/confirm", link))),
         );
         mail.link_ttl_secs = Some(link.ttl_secs);
         mail
     }
 
-    pub fn password_changed(&self, to: &str) -> Mail {
+    pub fn password_changed(&self, lang: Lang, to: &str) -> Mail {
         self.notice(
+            lang,
             to,
-            "Your password was changed",
-            &[
-                "The password of your account was just changed, and the devices signed in with the old one were signed out.",
-                "If this was not you, press “This wasn't me” below.",
-            ],
+            tr(lang, "mail-password-changed-subject"),
+            &[tr(lang, "mail-password-changed-text"), tr(lang, "notice-not-you")],
             None,
         )
     }
 
-    pub fn confirm_new_email(&self, to: &str, token: &LinkToken) -> Mail {
+    /// To the new address, in the language of the account moving there.
+    pub fn confirm_new_email(&self, lang: Lang, to: &str, token: &LinkToken) -> Mail {
         self.with_link(
             to,
-            "Confirm your new email",
+            tr(lang, "mail-confirm-new-subject"),
             &[
-                &format!("Confirm that {to} should become the address of your account."),
-                "The link works once and expires in 24 hours.",
+                &tr_args(lang, "mail-confirm-new-text", &[("address", to.into())]),
+                tr(lang, "mail-link-once-24h"),
             ],
-            "Confirm your new email",
+            tr(lang, "mail-confirm-new-link"),
             "/verify-email",
             token,
         )
     }
 
-    pub fn goodbye(&self, to: &str) -> Mail {
+    pub fn goodbye(&self, lang: Lang, to: &str) -> Mail {
         self.mail(
             to,
-            "Your account has been deleted",
-            &["Your account, your profile and your avatar have been deleted, and every device was signed out.", "If this was not you, contact us by replying to this mail."],
+            tr(lang, "mail-goodbye-subject"),
+            &[tr(lang, "mail-goodbye-text"), tr(lang, "mail-goodbye-contact")],
             None,
         )
     }
 
-    /// "Delete account" with a grace period: when, and how to keep it.
-    pub fn deletion_scheduled(&self, to: &str, when: &str) -> Mail {
+    /// "Delete account" with a grace period: when (`due`), and how to keep it.
+    pub fn deletion_scheduled(&self, lang: Lang, to: &str, due: DateTime<Utc>) -> Mail {
+        let when = [("when", Arg::from(moment(lang, due)))];
         self.notice(
+            lang,
             to,
-            "Your account will be deleted",
+            tr(lang, "mail-deletion-subject"),
+            &[&tr_args(lang, "mail-deletion-text", &when), &tr_args(lang, "mail-deletion-keep", &when)],
+            Some((tr(lang, "mail-deletion-link"), &format!("{}/login", self.service_domain))),
+        )
+    }
+
+    pub fn email_change_notice(&self, lang: Lang, to: &str, new_address: &str) -> Mail {
+        self.notice(
+            lang,
+            to,
+            tr(lang, "mail-email-change-subject"),
             &[
-                &format!("Your account will be deleted on {when}: your profile and avatar are gone already, and every device was signed out."),
-                &format!("Sign in before {when} to keep your account."),
+                &tr_args(lang, "mail-email-change-text", &[("address", new_address.into())]),
+                tr(lang, "mail-email-change-not-you"),
             ],
-            Some(("Sign in", &format!("{}/login", self.service_domain))),
-        )
-    }
-
-    pub fn email_change_notice(&self, to: &str, new_address: &str) -> Mail {
-        self.notice(
-            to,
-            "Your email is being changed",
-            &[&format!("Someone asked to change the address of your account to {new_address}. It changes only when the link sent there is followed."), "If this was not you, press “This wasn't me” below: the link sent there stops working."],
             None,
         )
     }
+}
+
+/// An exact moment in a mail: "2026-11-30 06:50 UTC" in English (as always), the language's
+/// own date with the time elsewhere ("30. November 2026, 06:50 UTC", "2026年11月30日 06:50（UTC）").
+pub fn moment(lang: Lang, at: DateTime<Utc>) -> String {
+    let date = match lang {
+        Lang::En => at.format("%Y-%m-%d").to_string(),
+        _ => moments::date(lang, at),
+    };
+    let time = at.format("%H:%M").to_string();
+    tr_args(lang, "mail-moment", &[("date", date.into()), ("time", time.into())])
 }
 
 impl Mail {
@@ -225,18 +248,15 @@ impl Mail {
     pub(super) fn add_not_me(&mut self, token: &LinkToken) {
         let Some(notice) = &self.notice else { return };
         let url = format!("{}?token={}", notice.page, token.secret);
-        let text = format!("\n\nThis wasn't me: {url}\n{NOT_ME_WORDS}");
-        let html =
-            format!("<p><a href=\"{}\">This wasn't me</a><br>{}</p>", escape(&url), escape(NOT_ME_WORDS));
+        let (label, words) = (tr(notice.lang, "mail-not-me-link"), tr(notice.lang, "mail-not-me-words"));
+        let text = format!("\n\n{label}: {url}\n{words}");
+        let html = format!("<p><a href=\"{}\">{}</a><br>{}</p>", escape(&url), escape(label), escape(words));
         let at = self.text.rfind("\n\n— ").unwrap_or(self.text.len());
         self.text.insert_str(at, &text);
         let at = self.html.rfind("<p>— ").unwrap_or(self.html.len());
         self.html.insert_str(at, &html);
     }
 }
-
-/// What "This wasn't me" does, said under the link.
-const NOT_ME_WORDS: &str = "The link opens a page with one button, which signs out every device and mails a link to set a new password to your account's address. Opening the link alone changes nothing.";
 
 #[cfg(test)]
 mod tests {
@@ -246,7 +266,7 @@ mod tests {
     fn mails_have_both_parts_an_absolute_link_and_escaped_html() {
         let site = Site { service_name: "Acme <Test>".into(), service_domain: "https://acme.example".into() };
         let token = LinkToken { secret: "TOKEN123".into(), ttl_secs: 86_400.0 };
-        let m = site.verify_email("ada@example.com", &token);
+        let m = site.verify_email(Lang::En, "ada@example.com", &token);
         assert_eq!(m.link_ttl_secs, Some(86_400.0), "the outbox learns when the link dies");
         assert_eq!(m.subject, "Verify your email · Acme <Test>");
         assert!(m.text.contains("https://acme.example/verify-email?token=TOKEN123"));
@@ -260,7 +280,7 @@ mod tests {
     #[test]
     fn a_notice_gets_its_link_above_the_signature_and_is_never_capped() {
         let site = Site { service_name: "Acme".into(), service_domain: "https://acme.example".into() };
-        let mut m = site.password_changed("ada@example.com");
+        let mut m = site.password_changed(Lang::En, "ada@example.com");
         assert!(!m.capped);
         assert!(!m.text.contains("/not-me"), "no link until the outbox makes its token");
         m.add_not_me(&LinkToken { secret: "NOTME42".into(), ttl_secs: 1.0 });
@@ -269,5 +289,24 @@ mod tests {
         assert!(m.html.contains("<a href=\"https://acme.example/not-me?token=NOTME42\">This wasn't me</a>"));
         assert!(m.html.ends_with("<p>— Acme</p></body></html>"));
         assert_eq!(m.link_ttl_secs, None, "a notice is worth sending even if its link ran out");
+    }
+
+    #[test]
+    fn mails_are_in_the_language_given_and_moments_follow_it() {
+        let site = Site { service_name: "Acme".into(), service_domain: "https://acme.example".into() };
+        let token = LinkToken { secret: "T".into(), ttl_secs: 1.0 };
+        let m = site.verify_email(Lang::De, "ada@example.com", &token);
+        assert_eq!(m.subject, "Bestätigen Sie Ihre E-Mail-Adresse · Acme");
+        assert!(m.text.contains("ada@example.com") && !m.text.contains("⟦"), "{}", m.text);
+        let mut m = site.password_changed(Lang::Ja, "ada@example.com");
+        m.add_not_me(&LinkToken { secret: "N".into(), ttl_secs: 1.0 });
+        assert!(m.text.contains("これは私ではありません: https://acme.example/not-me?token=N"), "{}", m.text);
+        let at = chrono::DateTime::parse_from_rfc3339("2026-11-30T06:50:00Z").unwrap().to_utc();
+        assert_eq!(moment(Lang::En, at), "2026-11-30 06:50 UTC", "English mails keep their format");
+        assert_eq!(moment(Lang::De, at), "30. November 2026, 06:50 UTC");
+        assert_eq!(moment(Lang::Ja, at), "2026年11月30日 06:50（UTC）");
+        let m = site.deletion_scheduled(Lang::En, "ada@example.com", at);
+        assert!(m.text.starts_with("Your account will be deleted on 2026-11-30 06:50 UTC: your profile"));
+        assert!(m.text.contains("Sign in before 2026-11-30 06:50 UTC to keep your account."));
     }
 }

@@ -104,7 +104,7 @@ impl Discovery {
         }
         .map_err(|e| {
             tracing::warn!(error = %e, issuer = %self.issuer.as_str(), "OpenID Connect discovery failed");
-            ServiceError::Unavailable(self.messages.unavailable)
+            self.messages.unavailable()
         })?;
         let (secret, auth_type) = match &self.flavor {
             Flavor::Apple(apple) => (ClientSecret::new(apple.make()?), AuthType::RequestBody),
@@ -174,16 +174,16 @@ impl Discovery {
             .map_err(|e| match e {
                 RequestTokenError::ServerResponse(r) => {
                     tracing::warn!(error = %r.error(), "the provider refused the authorization code");
-                    ServiceError::BadRequest(messages.rejected)
+                    messages.rejected()
                 }
                 other => {
                     tracing::warn!(error = %other, "the token request failed");
-                    ServiceError::Unavailable(messages.unavailable)
+                    messages.unavailable()
                 }
             })?;
         let id_token = response.id_token().ok_or_else(|| {
             tracing::warn!("the token response had no ID token");
-            ServiceError::BadRequest(messages.rejected)
+            messages.rejected()
         })?;
         let nonce = Nonce::new(flow.nonce.clone());
         let multi_tenant = matches!(&self.flavor, Flavor::Microsoft(t) if t.multi);
@@ -197,13 +197,13 @@ impl Discovery {
             // The provider may have rotated its keys since we cached them: look once more.
             Err(_) => verify(self.refresh().await?.as_ref()).map_err(|reason| {
                 tracing::warn!(%reason, "an ID token failed verification");
-                ServiceError::BadRequest(messages.rejected)
+                messages.rejected()
             })?,
         };
         let extra = ExtraClaims::read(&id_token.to_string());
         let rejected = |why: &str| {
             tracing::warn!(why, "an ID token was refused");
-            ServiceError::BadRequest(messages.rejected)
+            messages.rejected()
         };
         let (subject, email_verified) = match &self.flavor {
             Flavor::Standard | Flavor::Apple(_) => {
@@ -220,15 +220,15 @@ impl Discovery {
             }
         };
         if !email_verified {
-            return Err(ServiceError::BadRequest(messages.email_unverified));
+            return Err(messages.email_unverified());
         }
         let email = claims
             .email()
             .and_then(|e| EmailAddress::parse(e.as_str()).ok())
-            .ok_or(ServiceError::BadRequest(messages.email_unverified))?;
+            .ok_or_else(|| messages.email_unverified())?;
         if subject.is_empty() || subject.len() > 255 || subject.chars().any(char::is_control) {
             tracing::warn!("an ID token had an unusable subject");
-            return Err(ServiceError::BadRequest(messages.rejected));
+            return Err(messages.rejected());
         }
         Ok(Identity {
             subject,

@@ -98,11 +98,11 @@ impl GitHub {
                 // GitHub answers a bad code with 200 and an error body, which does not parse.
                 RequestTokenError::ServerResponse(_) | RequestTokenError::Parse(..) => {
                     tracing::warn!(error = %e, "GitHub refused the authorization code");
-                    ServiceError::BadRequest(self.messages.rejected)
+                    self.messages.rejected()
                 }
                 other => {
                     tracing::warn!(error = %other, "the GitHub token request failed");
-                    ServiceError::Unavailable(self.messages.unavailable)
+                    self.messages.unavailable()
                 }
             })?;
         let access = token.access_token().secret();
@@ -112,7 +112,7 @@ impl GitHub {
             .iter()
             .find(|e| e.primary && e.verified)
             .and_then(|e| EmailAddress::parse(&e.email).ok())
-            .ok_or(ServiceError::BadRequest(self.messages.email_unverified))?;
+            .ok_or_else(|| self.messages.email_unverified())?;
         Ok(Identity {
             subject: user.id.to_string(),
             email,
@@ -126,7 +126,7 @@ impl GitHub {
     async fn get<T: for<'de> Deserialize<'de>>(&self, access: &str, path: &str) -> Result<T, ServiceError> {
         let unavailable = |e: &dyn std::fmt::Display| {
             tracing::warn!(error = %e, path, "a GitHub API request failed");
-            ServiceError::Unavailable(self.messages.unavailable)
+            self.messages.unavailable()
         };
         let response = self
             .http
@@ -141,7 +141,7 @@ impl GitHub {
         let status = response.status();
         if status.is_client_error() {
             tracing::warn!(%status, path, "GitHub refused the access token");
-            return Err(ServiceError::BadRequest(self.messages.rejected));
+            return Err(self.messages.rejected());
         }
         if !status.is_success() {
             return Err(unavailable(&status));
@@ -149,7 +149,7 @@ impl GitHub {
         let body = response.bytes().await.map_err(|e| unavailable(&e))?;
         serde_json::from_slice(&body).map_err(|e| {
             tracing::warn!(error = %e, path, "GitHub answered something unexpected");
-            ServiceError::BadRequest(self.messages.rejected)
+            self.messages.rejected()
         })
     }
 }

@@ -32,7 +32,7 @@ impl SignInWith {
         let messages = provider.messages;
         match identities::user_for(pool, &provider.issuer, &identity.subject).await? {
             Some(owner) if owner == user_id => return Ok(Finished::Linked { user_id }),
-            Some(_) => return Err(ServiceError::Conflict(messages.linked_elsewhere)),
+            Some(_) => return Err(messages.linked_elsewhere()),
             None => {}
         }
         let inner = &self.inner;
@@ -40,12 +40,10 @@ impl SignInWith {
         let email = identity.email.as_str();
         if !identities::link(change.db(), &provider.issuer, &identity.subject, user_id, email).await? {
             drop(change);
-            return Err(ServiceError::Conflict(
-                match identities::user_for(pool, &provider.issuer, &identity.subject).await? {
-                    Some(_) => messages.linked_elsewhere,
-                    None => messages.already_connected,
-                },
-            ));
+            return Err(match identities::user_for(pool, &provider.issuer, &identity.subject).await? {
+                Some(_) => messages.linked_elsewhere(),
+                None => messages.already_connected(),
+            });
         }
         self.connected_notice(&mut change, provider, user_id, email).await?;
         change.user_changed(user_id);
@@ -66,7 +64,8 @@ impl SignInWith {
         change.record(user_id, EventKind::ProviderConnected, &detail).await?;
         if let Some(user) = users::find(change.db(), user_id).await? {
             let outbox = &self.inner.outbox;
-            let mail = outbox.site.provider_connected(&user.email, &provider.label, provider_email);
+            let mail =
+                outbox.site.provider_connected(user.lang, &user.email, &provider.label, provider_email);
             change.mail(outbox, &mail).await?;
         }
         Ok(())
@@ -102,14 +101,14 @@ impl SignInWith {
         let mut change = Change::begin(&inner.pool, &inner.sessions.caches, client).await?;
         let ways = WaysIn::locked(change.db(), user_id).await?;
         if !ways.allows_removing(Way::Identity) {
-            return Err(ServiceError::Conflict(provider.messages.needs_password));
+            return Err(provider.messages.needs_password());
         }
         if !identities::unlink(change.db(), user_id, &provider.issuer).await? {
             return Ok(());
         }
         change.record(user_id, EventKind::ProviderDisconnected, &provider.label).await?;
         if let Some(user) = users::find(change.db(), user_id).await? {
-            let mail = inner.outbox.site.provider_disconnected(&user.email, &provider.label);
+            let mail = inner.outbox.site.provider_disconnected(user.lang, &user.email, &provider.label);
             change.mail(&inner.outbox, &mail).await?;
         }
         change.user_changed(user_id);

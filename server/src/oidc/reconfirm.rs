@@ -23,7 +23,7 @@ impl SignInWith {
     ) -> Result<Started, ServiceError> {
         auth.require_verified()?;
         if self.connected(id, auth.user.id).await?.is_none() {
-            return Err(ServiceError::BadRequest(self.provider(id)?.messages.not_connected));
+            return Err(self.provider(id)?.messages.not_connected());
         }
         let (two_step, proof) = second;
         two_step.confirm(auth, proof, client).await?;

@@ -86,10 +86,7 @@ fn to_provider(started: super::service::Started) -> Response {
 /// (`?<provider>=unavailable`: fixed codes, so a crafted link cannot put words on our pages).
 fn back(page: &str, id: &str, error: ServiceError, next: Option<&str>) -> Response {
     error.log_refusal(None);
-    let code = match error {
-        ServiceError::Unavailable(_) => "unavailable",
-        _ => "failed",
-    };
+    let code = if error.is_unavailable() { "unavailable" } else { "failed" };
     let next = next.map(|n| format!("&next={}", encode_component(n))).unwrap_or_default();
     Redirect::to(&format!("{page}?{id}={code}{next}")).into_response()
 }

@@ -200,14 +200,12 @@ impl SignInWith {
             };
             return match error {
                 "access_denied" => Ok(Finished::Cancelled { back }),
-                "temporarily_unavailable" | "server_error" => {
-                    Err(ServiceError::Unavailable(provider.messages.unavailable))
-                }
+                "temporarily_unavailable" | "server_error" => Err(provider.messages.unavailable()),
                 other => {
                     // Debug-formatted: the value comes from the URL, and escaping keeps a crafted
                     // `%0A` from forging a log line.
                     tracing::warn!(error = ?other.chars().take(64).collect::<String>(), "the provider returned an error");
-                    Err(ServiceError::BadRequest(provider.messages.rejected))
+                    Err(provider.messages.rejected())
                 }
             };
         }
@@ -216,7 +214,7 @@ impl SignInWith {
             return Err(expired);
         }
         let Some(code) = params.code.filter(|c| !c.is_empty() && c.len() <= 2048) else {
-            return Err(ServiceError::BadRequest(provider.messages.rejected));
+            return Err(provider.messages.rejected());
         };
         let identity = provider.identity(code, &flow, name_from_user(params.user.as_deref())).await?;
         match flow.link_user_id {

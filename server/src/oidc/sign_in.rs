@@ -57,21 +57,22 @@ impl SignInWith {
                     if !identities::link(change.db(), &provider.issuer, &identity.subject, user.id, email)
                         .await?
                     {
-                        return Err(ServiceError::Conflict(provider.messages.already_connected));
+                        return Err(provider.messages.already_connected());
                     }
                     self.connected_notice(&mut change, provider, user.id, email).await?;
                     (user.id, false)
                 }
-                Some(_) => return Err(ServiceError::Conflict(provider.messages.account_exists)),
+                Some(_) => return Err(provider.messages.account_exists()),
                 None => {
                     let name = identity.name.as_deref().and_then(|n| DisplayName::parse(n).ok());
-                    let user = users::insert_verified(change.db(), email, name.as_ref().map(|n| n.as_str()))
+                    let name = name.as_ref().map(|n| n.as_str());
+                    let user = users::insert_verified(change.db(), email, name, client.lang)
                         .await?
-                        .ok_or(ServiceError::Conflict(provider.messages.account_exists))?;
+                        .ok_or_else(|| provider.messages.account_exists())?;
                     if !identities::link(change.db(), &provider.issuer, &identity.subject, user.id, email)
                         .await?
                     {
-                        return Err(ServiceError::Conflict(provider.messages.linked_elsewhere));
+                        return Err(provider.messages.linked_elsewhere());
                     }
                     change.record(user.id, EventKind::SignedUp, &format!("with {}", provider.label)).await?;
                     (user.id, true)

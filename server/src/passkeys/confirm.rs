@@ -17,7 +17,7 @@ use crate::{
 };
 
 /// The answer when the account has no passkey to confirm with.
-pub const NO_PASSKEY: &str = "Your account has no passkey. Confirm with your password instead.";
+pub const NO_PASSKEY: &str = "err-passkey-none";
 
 impl Passkeys {
     /// Options for `navigator.credentials.get` listing this account's passkeys only.

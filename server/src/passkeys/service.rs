@@ -17,6 +17,7 @@ use super::{
 use crate::{
     auth::Throttle,
     error::ServiceError,
+    i18n::{tr, tr_args},
     mail::Outbox,
     session::change::{Change, Keep},
     session::{
@@ -30,10 +31,10 @@ use crate::{
 };
 
 pub const FAILED: &str = crate::error::PASSKEY_FAILED;
-pub const EXPIRED: &str = "This passkey request has expired. Try again.";
-pub const LAST_WAY_IN: &str = "Set a password or connect Google before removing your last passkey.";
+pub const EXPIRED: &str = "err-passkey-expired";
+pub const LAST_WAY_IN: &str = "err-passkey-last-way-in";
 /// The answer to a sign-in start past `PASSKEY_SIGN_IN_CEREMONIES_MAX`.
-pub const BUSY: &str = "Passkey sign-in is busy right now. Try again in a minute, or sign in another way.";
+pub const BUSY: &str = "err-passkey-busy";
 const NAME_MAX: usize = 60;
 
 /// A started ceremony: the options for `navigator.credentials` (JSON) and the cookie's token.
@@ -62,7 +63,7 @@ pub(super) fn bad(_: impl std::fmt::Display) -> ServiceError {
 fn name_of(name: &str) -> Result<String, ServiceError> {
     let name = name.trim();
     if name.is_empty() || name.chars().count() > NAME_MAX {
-        return Err(ServiceError::invalid("name", "Use 1 to 60 characters"));
+        return Err(ServiceError::invalid("name", "err-passkey-name-length"));
     }
     Ok(name.to_owned())
 }
@@ -123,7 +124,11 @@ impl Passkeys {
     ) -> Result<(), ServiceError> {
         let user = &auth.user;
         auth.require_verified()?;
-        let name = if name.trim().is_empty() { device::describe(&client.user_agent) } else { name_of(name)? };
+        let name = if name.trim().is_empty() {
+            device::describe_in(client.lang, &client.user_agent)
+        } else {
+            name_of(name)?
+        };
         let started = ceremony::take(&self.pool, id, Kind::Register).await?;
         let started =
             started.filter(|s| s.user_id == Some(user.id)).ok_or(ServiceError::BadRequest(EXPIRED))?;
@@ -132,13 +137,13 @@ impl Passkeys {
         let passkey = self.webauthn.finish_passkey_registration(&credential, &state).map_err(bad)?;
         let mut change = Change::begin(&self.pool, &self.sessions.caches, client).await?;
         if !store::insert(change.db(), user.id, &name, &passkey).await? {
-            return Err(ServiceError::Conflict("This passkey is already registered."));
+            return Err(ServiceError::Conflict("err-passkey-already-registered"));
         }
         change.record(user.id, EventKind::PasskeyAdded, &name).await?;
-        let what = format!("The passkey “{name}” can now sign in to your account.");
-        change
-            .mail(&self.outbox, &self.outbox.site.two_step_changed(&user.email, "A passkey was added", &what))
-            .await?;
+        let what = tr_args(user.lang, "notice-passkey-added", &[("name", name.as_str().into())]);
+        let subject = tr(user.lang, "notice-passkey-added-subject");
+        let mail = self.outbox.site.two_step_changed(user.lang, &user.email, subject, &what);
+        change.mail(&self.outbox, &mail).await?;
         change.commit().await?;
         Ok(())
     }
@@ -235,11 +240,11 @@ impl Passkeys {
             return Err(ServiceError::NotFound);
         }
         change.record(user_id, EventKind::PasskeyRemoved, "").await?;
-        let what = "A passkey was removed from your account; it can no longer sign in.";
-        let site = &self.outbox.site;
-        change
-            .mail(&self.outbox, &site.two_step_changed(&auth.user.email, "A passkey was removed", what))
-            .await?;
+        let lang = auth.user.lang;
+        let (subject, what) =
+            (tr(lang, "notice-passkey-removed-subject"), tr(lang, "notice-passkey-removed"));
+        let mail = self.outbox.site.two_step_changed(lang, &auth.user.email, subject, what);
+        change.mail(&self.outbox, &mail).await?;
         change.commit().await?;
         Ok(())
     }
@@ -255,18 +260,16 @@ impl Passkeys {
         let user_id = auth.user.id;
         let mut change = Change::begin(&self.pool, &self.sessions.caches, client).await?;
         if !WaysIn::locked(change.db(), user_id).await?.allows_removing(Way::Password) {
-            return Err(ServiceError::Conflict(
-                "Add a passkey or connect Google before removing your password.",
-            ));
+            return Err(ServiceError::Conflict("err-password-last-way-in"));
         }
         users::remove_password(change.db(), user_id).await?;
         change.end_sessions(user_id, Keep::Device(auth.session.record.device_id)).await?;
         change.record(user_id, EventKind::PasswordRemoved, "").await?;
-        let what = "Your account no longer has a password: sign in with a passkey or Google.";
-        let site = &self.outbox.site;
-        change
-            .mail(&self.outbox, &site.two_step_changed(&auth.user.email, "Your password was removed", what))
-            .await?;
+        let lang = auth.user.lang;
+        let (subject, what) =
+            (tr(lang, "notice-password-removed-subject"), tr(lang, "notice-password-removed"));
+        let mail = self.outbox.site.two_step_changed(lang, &auth.user.email, subject, what);
+        change.mail(&self.outbox, &mail).await?;
         change.user_changed(user_id);
         change.commit().await?;
         Ok(())

@@ -12,6 +12,8 @@ use std::{
 
 use tokio::sync::Semaphore;
 
+use crate::i18n::Lang;
+
 use image::{
     DynamicImage, ImageError, ImageFormat, ImageReader, Limits, RgbImage, codecs::jpeg::JpegEncoder,
     error::LimitErrorKind, imageops::FilterType,
@@ -47,29 +49,45 @@ pub async fn process_limited(
     .await
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AvatarError {
-    #[error("That file is not a JPEG, PNG or WebP image.")]
     NotAnImage,
-    #[error("GIF images are not supported. Use a JPEG, PNG or WebP image.")]
     Gif,
-    #[error("That image is damaged or incomplete.")]
     Damaged,
-    #[error("Images must be 5 MB or smaller.")]
     TooLarge,
-    #[error("Images must be at most 4096 pixels on each side.")]
     TooManyPixels,
-    #[error("Choose one image.")]
     NotOneFile,
-    #[error("Please sign in to continue.")]
     SignedOut,
-    #[error("Too many uploads. Try again in an hour.")]
     TooMany,
-    #[error("Verify your email address first.")]
     Unverified,
 }
 
+impl std::error::Error for AvatarError {}
+
+/// In English (logs); people read [`AvatarError::message`].
+impl std::fmt::Display for AvatarError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.message(Lang::En))
+    }
+}
+
 impl AvatarError {
+    /// What the person reads, in `lang`.
+    pub fn message(self, lang: Lang) -> &'static str {
+        let id = match self {
+            Self::NotAnImage => "err-avatar-not-an-image",
+            Self::Gif => "err-avatar-gif",
+            Self::Damaged => "err-avatar-damaged",
+            Self::TooLarge => "err-avatar-too-large",
+            Self::TooManyPixels => "err-avatar-too-many-pixels",
+            Self::NotOneFile => "err-avatar-not-one-file",
+            Self::SignedOut => "err-unauthorized",
+            Self::TooMany => "err-avatar-too-many",
+            Self::Unverified => crate::error::UNVERIFIED,
+        };
+        crate::i18n::tr(lang, id)
+    }
+
     /// A short code for redirects without JavaScript.
     pub fn code(self) -> &'static str {
         match self {
@@ -189,6 +207,7 @@ mod tests {
         assert_eq!(process(&full[..full.len() / 2]).err(), Some(AvatarError::Damaged));
         assert_eq!(process(&vec![0u8; MAX_BYTES + 1]).err(), Some(AvatarError::TooLarge));
         assert_eq!(process(&png(4097, 2)).err(), Some(AvatarError::TooManyPixels));
+        assert_eq!(AvatarError::TooLarge.to_string(), "Images must be 5 MB or smaller.");
     }
 
     #[test]

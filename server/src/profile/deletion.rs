@@ -14,7 +14,7 @@ use crate::{
 };
 
 /// What pages answer while the account waits to be deleted.
-pub const SCHEDULED: &str = "Your account is being deleted. Keep it first.";
+pub const SCHEDULED: &str = "err-deletion-scheduled";
 
 impl Profiles {
     pub(super) async fn schedule_deletion(
@@ -30,7 +30,8 @@ impl Profiles {
         let avatar = users::set_avatar(change.db(), user.id, None).await?.flatten();
         let when = trail::exact(due);
         change.record(user.id, EventKind::DeletionScheduled, &format!("for {when}")).await?;
-        change.mail(&self.outbox, &self.outbox.site.deletion_scheduled(&user.email, &when)).await?;
+        let mail = self.outbox.site.deletion_scheduled(user.lang, &user.email, due);
+        change.mail(&self.outbox, &mail).await?;
         change.user_changed(user.id);
         change.all_sessions_changed(user.id);
         change.commit().await?;
@@ -55,7 +56,7 @@ impl Profiles {
     /// "Delete now", from the page a sign-in during the grace period shows.
     pub async fn delete_now(&self, auth: &Authenticated) -> Result<(), ServiceError> {
         if auth.user.deletion_due_at.is_none() {
-            return Err(ServiceError::BadRequest("Delete the account from the security page."));
+            return Err(ServiceError::BadRequest("err-delete-from-security-page"));
         }
         self.delete_user(&auth.user).await
     }

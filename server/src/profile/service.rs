@@ -12,6 +12,7 @@ use crate::{
     auth::{PasswordHasher, Throttle},
     domain::{Bio, DisplayName, Username},
     error::ServiceError,
+    i18n::Lang,
     mail::Outbox,
     session::change::Change,
     session::{Authenticated, NOBODY, Sessions},
@@ -89,9 +90,19 @@ impl Profiles {
         let (name, username) =
             (display_name.as_ref().map(DisplayName::as_str), username.as_ref().map(Username::as_str));
         if !users::set_profile(change.db(), user_id, name, username, bio.as_str()).await? {
-            return Err(ServiceError::invalid("username", "That username is taken"));
+            return Err(ServiceError::invalid("username", "err-username-taken"));
         }
         change.user_changed(user_id);
+        change.commit().await
+    }
+
+    /// The language picked in the footer becomes the account's, for its mails; every instance
+    /// forgets its copy of the account when it changed.
+    pub async fn set_language(&self, user_id: Uuid, lang: Lang) -> Result<(), ServiceError> {
+        let mut change = Change::begin(&self.pool, &self.sessions.caches, &NOBODY).await?;
+        if users::lang::set(change.db(), user_id, lang).await? {
+            change.user_changed(user_id);
+        }
         change.commit().await
     }
 
@@ -173,10 +184,7 @@ impl Profiles {
             )
             .await?;
         } else if !auth.signed_in_recently(chrono::Utc::now()) {
-            return Err(ServiceError::invalid(
-                "password",
-                "Sign in again, then delete the account within 10 minutes",
-            ));
+            return Err(ServiceError::invalid("password", "err-delete-sign-in-again"));
         }
         if self.deletion_grace.is_zero() {
             self.delete_user(user).await?;
@@ -204,7 +212,7 @@ impl Profiles {
     ) -> Result<Option<String>, ServiceError> {
         // Mails kept about the account go with it; the goodbye is the last.
         crate::mail::outbox::forget(change.db(), &user.email).await?;
-        change.mail(&self.outbox, &self.outbox.site.goodbye(&user.email)).await?;
+        change.mail(&self.outbox, &self.outbox.site.goodbye(user.lang, &user.email)).await?;
         let avatar_key = users::delete(change.db(), user.id).await?;
         // Every session went with the user row (ON DELETE CASCADE).
         change.all_sessions_changed(user.id);

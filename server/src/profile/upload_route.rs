@@ -14,6 +14,7 @@ use serde::Serialize;
 use super::{Profiles, avatar::AvatarError, service::UploadError};
 use crate::{
     auth::Throttle,
+    i18n::Lang,
     session::{Auth, ClientInfo},
 };
 
@@ -49,13 +50,14 @@ fn status(e: AvatarError) -> StatusCode {
     }
 }
 
-fn answer(html: bool, result: Result<String, AvatarError>) -> Response {
+fn answer(html: bool, lang: Lang, result: Result<String, AvatarError>) -> Response {
     match (html, result) {
         (true, Ok(_)) => Redirect::to("/account?avatar=updated").into_response(),
         (true, Err(e)) => Redirect::to(&format!("/account?avatar_error={}", e.code())).into_response(),
         (false, Ok(url)) => Json(Answer { avatar_url: Some(url), error: None }).into_response(),
         (false, Err(e)) => {
-            (status(e), Json(Answer { avatar_url: None, error: Some(e.to_string()) })).into_response()
+            let error = Some(e.message(lang).to_owned());
+            (status(e), Json(Answer { avatar_url: None, error })).into_response()
         }
     }
 }
@@ -103,17 +105,18 @@ async fn upload(
     headers: HeaderMap,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Response {
+    let lang = client.lang;
     let html =
         headers.get(header::ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains("text/html"));
     let Some(auth) = auth.0 else {
-        return answer(false, Err(AvatarError::SignedOut));
+        return answer(false, lang, Err(AvatarError::SignedOut));
     };
     if let Err(e) = auth.require_verified() {
         e.log_refusal(Some(auth.user.id));
-        return answer(html, Err(AvatarError::Unverified));
+        return answer(html, lang, Err(AvatarError::Unverified));
     }
     if throttle.avatar_upload(auth.user.id, client.ip).is_err() {
-        return answer(html, Err(AvatarError::TooMany));
+        return answer(html, lang, Err(AvatarError::TooMany));
     }
     let bytes = match multipart {
         Ok(m) => read_single_file(m).await,
@@ -121,18 +124,18 @@ async fn upload(
     };
     let bytes = match bytes {
         Ok(b) => b,
-        Err(e) => return answer(html, Err(e)),
+        Err(e) => return answer(html, lang, Err(e)),
     };
     match profiles.set_avatar(auth.user.id, bytes).await {
-        Ok(url) => answer(html, Ok(url)),
-        Err(UploadError::Avatar(e)) => answer(html, Err(e)),
+        Ok(url) => answer(html, lang, Ok(url)),
+        Err(UploadError::Avatar(e)) => answer(html, lang, Err(e)),
         Err(e) => {
             tracing::error!(error = %e, "avatar upload failed");
             (
                 StatusCode::SERVICE_UNAVAILABLE,
                 Json(Answer {
                     avatar_url: None,
-                    error: Some("Something went wrong on our side. Please try again.".into()),
+                    error: Some(crate::i18n::tr(lang, "err-internal").to_owned()),
                 }),
             )
                 .into_response()

@@ -190,6 +190,7 @@ mod tests {
             is_admin: false,
             deletion_due_at: None,
             created_at: chrono::Utc::now(),
+            lang: crate::i18n::Lang::En,
         })
     }
 

@@ -3,7 +3,10 @@
 
 use std::{borrow::Cow, sync::Arc};
 
-use crate::config::{Config, ProviderId};
+use crate::{
+    config::{Config, ProviderId},
+    i18n::{Lang, tr, tr_args},
+};
 
 /// How a device's session was signed in (kept over renewals, shown in the device list).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -95,17 +98,26 @@ impl SignInMethod {
         }
     }
 
-    /// As the device list and the trail say it: "Password", "GitHub + code", …
+    /// As the trail stores it and the data export says it, in English: "Password",
+    /// "GitHub + code", …
     pub fn describe(&self, names: &ProviderNames) -> String {
-        match self {
-            Self::Password => "Password".into(),
-            Self::PasswordAndCode => "Password and authenticator code".into(),
-            Self::Passkey => "Passkey".into(),
-            Self::EmailCode { code: false } => "Email code".into(),
-            Self::EmailCode { code: true } => "Email code and authenticator code".into(),
-            Self::Provider { id, code: false } => names.label(id).to_owned(),
-            Self::Provider { id, code: true } => format!("{} + code", names.label(id)),
-        }
+        self.describe_in(Lang::En, names)
+    }
+
+    /// As the device list says it, in `lang`.
+    pub fn describe_in(&self, lang: Lang, names: &ProviderNames) -> String {
+        let id = match self {
+            Self::Password => "method-password",
+            Self::PasswordAndCode => "method-password-and-code",
+            Self::Passkey => "method-passkey",
+            Self::EmailCode { code: false } => "method-email-code",
+            Self::EmailCode { code: true } => "method-email-code-and-code",
+            Self::Provider { id, code: false } => return names.label(id).to_owned(),
+            Self::Provider { id, code: true } => {
+                return tr_args(lang, "method-provider-and-code", &[("provider", names.label(id).into())]);
+            }
+        };
+        tr(lang, id).to_owned()
     }
 }
 
@@ -148,5 +160,8 @@ mod tests {
         );
         let names = ProviderNames::default();
         assert_eq!(SignInMethod::EmailCode { code: false }.describe(&names), "Email code");
+        let github = SignInMethod::Provider { id: ProviderId::parse("github").unwrap(), code: true };
+        assert_eq!(github.describe(&names), "github + code");
+        assert_eq!(SignInMethod::PasswordAndCode.describe(&names), "Password and authenticator code");
     }
 }

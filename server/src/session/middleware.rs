@@ -44,6 +44,8 @@ pub async fn resolve_session(State(state): State<Arc<Resolver>>, mut req: Reques
     let client = ClientInfo {
         ip: client_ip(peer, req.headers(), state.trusted_proxy_hops),
         user_agent: req.headers().get(USER_AGENT).and_then(|v| v.to_str().ok()).unwrap_or("").to_owned(),
+        // Put there by the edge layer, which runs first.
+        lang: req.extensions().get::<crate::i18n::Lang>().copied().unwrap_or_default(),
     };
     let sessions = &state.sessions;
     let now = chrono::Utc::now().timestamp();
@@ -74,7 +76,7 @@ pub async fn resolve_session(State(state): State<Arc<Resolver>>, mut req: Reques
                 // Serving the page signed out would look like a sign-out; keep the cookie.
                 tracing::warn!(error = %e, "could not resolve the session; answering 503");
                 let reference = crate::http::request_id::of(req.headers()).map(str::to_owned);
-                return crate::http::unavailable::database_unavailable(reference.as_deref());
+                return crate::http::unavailable::database_unavailable(client.lang, reference.as_deref());
             }
         },
     };

@@ -38,9 +38,10 @@ pub async fn start(
     };
     change.record(user_id, EventKind::SignedIn, &detail).await?;
     if !known && let Some(user) = users::find(change.db(), user_id).await? {
-        let name = device::describe(&client.user_agent);
+        let name = device::describe_in(user.lang, &client.user_agent);
         let at = Where { device: &name, ip: client.ip, when: chrono::Utc::now() };
-        change.mail(mail, &mail.site.new_sign_in(&user.email, &at).naming_device(device_id)).await?;
+        let notice = mail.site.new_sign_in(user.lang, &user.email, &at).naming_device(device_id);
+        change.mail(mail, &notice).await?;
     }
     change.commit().await?;
     Ok(token)

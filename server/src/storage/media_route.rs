@@ -1,7 +1,7 @@
 //! `GET /media/{key}`: stored objects, with safe headers and no way out of the store.
 
 use axum::{
-    Router,
+    Extension, Router,
     extract::{FromRef, Path, State},
     http::{StatusCode, header},
     response::{IntoResponse, Redirect, Response},
@@ -9,6 +9,7 @@ use axum::{
 };
 
 use super::Storage;
+use crate::i18n::{Lang, tr};
 
 pub fn routes<S>() -> Router<S>
 where
@@ -45,8 +46,13 @@ fn content_type(key: &str) -> Option<&'static str> {
     }
 }
 
-async fn serve(State(storage): State<Storage>, Path(key): Path<String>) -> Response {
-    let not_found = || (StatusCode::NOT_FOUND, "Not found").into_response();
+async fn serve(
+    State(storage): State<Storage>,
+    Path(key): Path<String>,
+    lang: Option<Extension<Lang>>,
+) -> Response {
+    let lang = lang.map_or(Lang::En, |Extension(lang)| lang);
+    let not_found = || (StatusCode::NOT_FOUND, tr(lang, "err-media-not-found")).into_response();
     if !is_valid_key(&key) {
         return not_found();
     }
@@ -55,7 +61,7 @@ async fn serve(State(storage): State<Storage>, Path(key): Path<String>) -> Respo
         Ok(None) => {}
         Err(e) => {
             tracing::warn!(error = %e, "cannot presign a media URL");
-            return (StatusCode::SERVICE_UNAVAILABLE, "Storage unavailable").into_response();
+            return (StatusCode::SERVICE_UNAVAILABLE, tr(lang, "err-media-unavailable")).into_response();
         }
     }
     match storage.get(&key).await {

@@ -1,5 +1,7 @@
 //! The kinds of security event, as stored (`as_str`) and as a person reads them.
 
+use crate::i18n::Lang;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum EventKind {
     SignedUp,
@@ -113,43 +115,50 @@ impl EventKind {
         ALL.into_iter().find(|k| k.as_str() == s)
     }
 
-    /// What the security page says happened.
+    /// What the security page says happened, in English (the admin command's language).
     pub fn words(self) -> &'static str {
+        self.words_in(Lang::En)
+    }
+
+    /// What the security page says happened, in `lang`.
+    pub fn words_in(self, lang: Lang) -> &'static str {
+        crate::i18n::tr(lang, self.message_id())
+    }
+
+    fn message_id(self) -> &'static str {
         match self {
-            Self::SignedUp => "Account created",
-            Self::SignedIn => "Signed in",
-            Self::SignInFailed => "Failed sign-in attempt",
-            Self::LockedOut => "Sign-in paused after repeated failures",
-            Self::PasswordChanged => "Password changed",
-            Self::PasswordReset => "Password reset by email",
-            Self::EmailChangeRequested => "Email change requested",
-            Self::EmailChanged => "Email address changed",
-            Self::ProviderConnected => "Sign-in provider connected",
-            Self::ProviderDisconnected => "Sign-in provider disconnected",
-            Self::DevicesSignedOut => "Devices signed out",
-            Self::TokenReused => "A copied session was used; that device was signed out",
-            Self::TwoStepEnabled => "Two-step verification turned on",
-            Self::TwoStepDisabled => "Two-step verification turned off",
-            Self::RecoveryCodesRegenerated => "New recovery codes made",
-            Self::RecoveryCodeUsed => "Signed in with a recovery code",
-            Self::PasskeyAdded => "Passkey added",
-            Self::PasskeyRemoved => "Passkey removed",
-            Self::PasswordRemoved => "Password removed",
-            Self::AccountLocked => "Account locked by support",
-            Self::AccountUnlocked => "Account unlocked by support",
-            Self::PasswordEnteredCodeAsked => "Password entered, code asked",
-            Self::WrongCode => "Wrong code entered",
-            Self::CodesLockedOut => "Code entry paused after repeated wrong codes",
-            Self::UnprovenMethodsRemoved => {
-                "Sign-in methods added before the address was confirmed were removed"
-            }
-            Self::TwoStepReset => "Two-step verification reset by support",
-            Self::NotMe => "Reported “This wasn't me”: every device signed out",
-            Self::AddressVerifiedBySupport => "Address marked verified by support",
-            Self::DataExported => "Your data was downloaded",
-            Self::DeletionScheduled => "Account deletion asked for",
-            Self::DeletionCancelled => "Account kept: deletion cancelled",
-            Self::VerificationResentBySupport => "Verification mail resent by support",
+            Self::SignedUp => "event-signed-up",
+            Self::SignedIn => "event-signed-in",
+            Self::SignInFailed => "event-sign-in-failed",
+            Self::LockedOut => "event-locked-out",
+            Self::PasswordChanged => "event-password-changed",
+            Self::PasswordReset => "event-password-reset",
+            Self::EmailChangeRequested => "event-email-change-requested",
+            Self::EmailChanged => "event-email-changed",
+            Self::ProviderConnected => "event-provider-connected",
+            Self::ProviderDisconnected => "event-provider-disconnected",
+            Self::DevicesSignedOut => "event-devices-signed-out",
+            Self::TokenReused => "event-token-reused",
+            Self::TwoStepEnabled => "event-two-step-enabled",
+            Self::TwoStepDisabled => "event-two-step-disabled",
+            Self::RecoveryCodesRegenerated => "event-recovery-codes-regenerated",
+            Self::RecoveryCodeUsed => "event-recovery-code-used",
+            Self::PasskeyAdded => "event-passkey-added",
+            Self::PasskeyRemoved => "event-passkey-removed",
+            Self::PasswordRemoved => "event-password-removed",
+            Self::AccountLocked => "event-account-locked",
+            Self::AccountUnlocked => "event-account-unlocked",
+            Self::PasswordEnteredCodeAsked => "event-password-entered-code-asked",
+            Self::WrongCode => "event-wrong-code",
+            Self::CodesLockedOut => "event-codes-locked-out",
+            Self::UnprovenMethodsRemoved => "event-unproven-methods-removed",
+            Self::TwoStepReset => "event-two-step-reset",
+            Self::NotMe => "event-not-me",
+            Self::AddressVerifiedBySupport => "event-address-verified-by-support",
+            Self::DataExported => "event-data-exported",
+            Self::DeletionScheduled => "event-deletion-scheduled",
+            Self::DeletionCancelled => "event-deletion-cancelled",
+            Self::VerificationResentBySupport => "event-verification-resent-by-support",
         }
     }
 }
@@ -164,5 +173,6 @@ mod tests {
             assert_eq!(EventKind::parse(kind.as_str()), Some(kind));
         }
         assert_eq!(EventKind::parse("nonsense"), None);
+        assert_eq!(EventKind::NotMe.words(), "Reported “This wasn't me”: every device signed out");
     }
 }

@@ -10,7 +10,7 @@ use sqlx::{PgConnection, PgExecutor, types::ipnetwork::IpNetwork};
 use uuid::Uuid;
 
 pub use kind::EventKind;
-pub use words::{ago, describe, exact, words};
+pub use words::{ago, describe, exact, words, words_in};
 
 use crate::client::{ClientInfo, device};
 

@@ -11,14 +11,15 @@ use super::{
 };
 use crate::{
     error::ServiceError,
+    i18n::tr,
     session::change::{Change, Keep},
     session::{Authenticated, ClientInfo},
     trail::EventKind,
 };
 
-const ALREADY_ON: &str = "Two-step verification is already on.";
-const OFF: &str = "Two-step verification is off.";
-const EXPIRED_SETUP: &str = "Start setting up two-step verification again.";
+const ALREADY_ON: &str = "err-two-step-already-on";
+const OFF: &str = "err-two-step-off";
+const EXPIRED_SETUP: &str = "err-two-step-setup-expired";
 
 impl TwoStep {
     /// The key this device is setting up: the same on a reload within 10 minutes, a new one
@@ -95,9 +96,9 @@ impl TwoStep {
             return Err(ServiceError::Conflict(ALREADY_ON));
         }
         store::replace_codes(change.db(), user.id, &hashes).await?;
-        let what = "Two-step verification is now on: signing in asks for a code from your authenticator app, and your other devices were signed out.";
-        let mail =
-            self.outbox.site.two_step_changed(&user.email, "Two-step verification was turned on", what);
+        let (subject, what) =
+            (tr(user.lang, "notice-two-step-on-subject"), tr(user.lang, "notice-two-step-on"));
+        let mail = self.outbox.site.two_step_changed(user.lang, &user.email, subject, what);
         self.commit_with_others_signed_out(change, auth, EventKind::TwoStepEnabled, "", &mail).await?;
         Ok(fresh)
     }
@@ -129,14 +130,13 @@ impl TwoStep {
         {
             return Err(ServiceError::BadRequest(EXPIRED_SETUP));
         }
-        let what = "A new authenticator app now makes your two-step codes; the old one no longer works, and your other devices were signed out.";
-        let mail =
-            self.outbox.site.two_step_changed(&user.email, "Your authenticator app was replaced", what);
+        let subject = tr(user.lang, "notice-app-replaced-subject");
+        let what = tr(user.lang, "notice-app-replaced");
+        let mail = self.outbox.site.two_step_changed(user.lang, &user.email, subject, what);
         let detail = "a new authenticator app replaced the old one";
         self.commit_with_others_signed_out(change, auth, EventKind::TwoStepEnabled, detail, &mail).await?;
         if matches!(proof, Proof::Recovery(_)) {
-            self.recovery_code_used(user.id, &user.email, client, "to replace your authenticator app")
-                .await?;
+            self.recovery_code_used(user.id, &user.email, client, "notice-recovery-used-replace-app").await?;
         }
         Ok(())
     }
@@ -174,9 +174,9 @@ impl TwoStep {
         let mut change = Change::begin(&self.pool, &self.sessions.caches, client).await?;
         store::replace_codes(change.db(), user.id, &hashes).await?;
         change.record(user.id, EventKind::RecoveryCodesRegenerated, "").await?;
-        let what = "New recovery codes were made for your account; the old ones no longer work.";
-        let site = &self.outbox.site;
-        change.mail(&self.outbox, &site.two_step_changed(&user.email, "New recovery codes", what)).await?;
+        let (subject, what) = (tr(user.lang, "notice-new-codes-subject"), tr(user.lang, "notice-new-codes"));
+        let mail = self.outbox.site.two_step_changed(user.lang, &user.email, subject, what);
+        change.mail(&self.outbox, &mail).await?;
         change.commit().await?;
         Ok(fresh)
     }
@@ -196,9 +196,9 @@ impl TwoStep {
         let mut change = Change::begin(&self.pool, &self.sessions.caches, client).await?;
         store::remove(change.db(), user.id).await?;
         change.record(user.id, EventKind::TwoStepDisabled, "").await?;
-        let what = "Two-step verification is now off: signing in asks only for your password or Google.";
-        let mail =
-            self.outbox.site.two_step_changed(&user.email, "Two-step verification was turned off", what);
+        let (subject, what) =
+            (tr(user.lang, "notice-two-step-off-subject"), tr(user.lang, "notice-two-step-off"));
+        let mail = self.outbox.site.two_step_changed(user.lang, &user.email, subject, what);
         change.mail(&self.outbox, &mail).await?;
         if matches!(proof, Proof::Recovery(_)) {
             change.record(user.id, EventKind::RecoveryCodeUsed, "").await?;
@@ -227,7 +227,7 @@ impl TwoStep {
             }
         }
         if matches!(proof, Proof::Recovery(_)) {
-            self.recovery_code_used(user.id, &user.email, client, "to confirm it's you").await?;
+            self.recovery_code_used(user.id, &user.email, client, "notice-recovery-used-confirm").await?;
         }
         Ok(())
     }

@@ -10,18 +10,19 @@ use super::{codes, guesses, secret, store};
 use crate::{
     auth::Throttle,
     error::ServiceError,
+    i18n::{tr, tr_args},
     mail::Outbox,
     session::change::Change,
     session::{Authenticated, ClientInfo, Sessions},
     trail::EventKind,
 };
 
-pub const WRONG_CODE: &str = "That code is not right. Check the time on your phone and try again.";
-pub const WRONG_RECOVERY_CODE: &str = "That recovery code is not right, or it was already used.";
-pub const EXPIRED: &str = "This sign-in has expired. Sign in again.";
-pub const TOO_MANY: &str = "Too many wrong codes. Sign in again.";
-const NO_CODE: &str = "Enter the 6-digit code from your authenticator app.";
-const NO_RECOVERY_CODE: &str = "Enter one of your recovery codes.";
+pub const WRONG_CODE: &str = "err-two-step-wrong-code";
+pub const WRONG_RECOVERY_CODE: &str = "err-two-step-wrong-recovery-code";
+pub const EXPIRED: &str = "err-two-step-expired";
+pub const TOO_MANY: &str = "err-two-step-too-many";
+const NO_CODE: &str = "err-two-step-no-code";
+const NO_RECOVERY_CODE: &str = "err-two-step-no-recovery-code";
 
 /// What the set-up page shows: the secret as text and as a QR code.
 pub struct Setup {
@@ -231,12 +232,14 @@ impl TwoStep {
             change.record(user_id, EventKind::CodesLockedOut, "").await?;
         }
         if mail_owner && reserved.failures == guesses::NOTICE_AT {
-            change.mail(&self.outbox, &self.outbox.site.wrong_codes(email, reserved.failures)).await?;
+            let lang = crate::users::lang::of(change.db(), user_id).await?;
+            change.mail(&self.outbox, &self.outbox.site.wrong_codes(lang, email, reserved.failures)).await?;
         }
         change.commit().await
     }
 
-    /// Records that a recovery code was used and tells the owner how many remain.
+    /// Records that a recovery code was used and tells the owner how many remain; `what_for`
+    /// is the id of the notice's sentence (`notice-recovery-used-…`, with the `$count` left).
     pub(super) async fn recovery_code_used(
         &self,
         user_id: Uuid,
@@ -247,10 +250,11 @@ impl TwoStep {
         let mut change = Change::begin(&self.pool, &self.sessions.caches, client).await?;
         change.record(user_id, EventKind::RecoveryCodeUsed, "").await?;
         let left = store::codes_left(change.db(), user_id).await?;
-        let what = format!("A recovery code was used {what_for}; {left} remain.");
-        change
-            .mail(&self.outbox, &self.outbox.site.two_step_changed(email, "A recovery code was used", &what))
-            .await?;
+        let lang = crate::users::lang::of(change.db(), user_id).await?;
+        let what = tr_args(lang, what_for, &[("count", left.into())]);
+        let subject = tr(lang, "notice-recovery-used-subject");
+        let mail = self.outbox.site.two_step_changed(lang, email, subject, &what);
+        change.mail(&self.outbox, &mail).await?;
         change.commit().await
     }
 }

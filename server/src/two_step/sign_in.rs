@@ -49,7 +49,7 @@ impl TwoStep {
         let token =
             signed_in::start(&self.pool, &self.sessions, &self.outbox, user_id, client, method).await?;
         if matches!(proof, Proof::Recovery(_)) {
-            self.recovery_code_used(user_id, &email, client, "to sign in to your account").await?;
+            self.recovery_code_used(user_id, &email, client, "notice-recovery-used-sign-in").await?;
         }
         Ok((token, started.next))
     }

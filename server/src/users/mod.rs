@@ -2,11 +2,14 @@
 //! hash: that is read only when a password is being checked. Below every service: it calls none.
 
 pub(crate) mod directory;
+pub mod lang;
 pub(crate) mod ways_in;
 
 use chrono::{DateTime, Utc};
 use sqlx::PgExecutor;
 use uuid::Uuid;
+
+use crate::i18n::Lang;
 
 #[derive(Clone, Debug)]
 pub struct User {
@@ -24,6 +27,8 @@ pub struct User {
     pub is_admin: bool,
     /// "Delete account" was asked for: deleted for good at this time unless kept.
     pub deletion_due_at: Option<DateTime<Utc>>,
+    /// The language of its mails ([`lang`]).
+    pub lang: Lang,
 }
 
 /// A query returning [`User`]s: `head`, then the one list of the user's columns, then `tail`
@@ -34,7 +39,8 @@ macro_rules! query_user {
             User,
             $head + "id, email, email_verified_at, username, display_name, \
              password_hash IS NOT NULL AS \"has_password!\", bio, avatar_key, created_at, \
-             role = 'admin' AS \"is_admin!\", deletion_due_at" + $tail
+             role = 'admin' AS \"is_admin!\", deletion_due_at, \
+             lang AS \"lang: crate::i18n::Lang\"" + $tail
             $(, $arg)*
         )
     };
@@ -100,19 +106,21 @@ pub async fn password_hash(db: impl PgExecutor<'_>, id: Uuid) -> Result<Option<S
         .map(Option::flatten)
 }
 
-/// Inserts a user; `Ok(None)` when the email is taken.
+/// Inserts a user whose mails are in `lang`; `Ok(None)` when the email is taken.
 pub async fn insert(
     db: impl PgExecutor<'_>,
     email: &str,
     password_hash: &str,
+    lang: Lang,
 ) -> Result<Option<User>, sqlx::Error> {
     query_user!(
-        "INSERT INTO users (id, email, password_hash) VALUES ($1, $2, $3) \
+        "INSERT INTO users (id, email, password_hash, lang) VALUES ($1, $2, $3, $4) \
          ON CONFLICT (email) DO NOTHING RETURNING ",
         "",
         Uuid::new_v4(),
         email,
         password_hash,
+        lang.code(),
     )
     .fetch_optional(db)
     .await
@@ -135,14 +143,16 @@ pub async fn insert_verified(
     db: impl PgExecutor<'_>,
     email: &str,
     display_name: Option<&str>,
+    lang: Lang,
 ) -> Result<Option<User>, sqlx::Error> {
     query_user!(
-        "INSERT INTO users (id, email, email_verified_at, display_name) VALUES ($1, $2, now(), $3) \
-         ON CONFLICT (email) DO NOTHING RETURNING ",
+        "INSERT INTO users (id, email, email_verified_at, display_name, lang) \
+         VALUES ($1, $2, now(), $3, $4) ON CONFLICT (email) DO NOTHING RETURNING ",
         "",
         Uuid::new_v4(),
         email,
         display_name,
+        lang.code(),
     )
     .fetch_optional(db)
     .await

@@ -19,7 +19,7 @@ pub fn AdminAuditPage() -> impl IntoView {
     let before = query.get("before").and_then(|b| b.parse().ok());
     let page = OnceResource::new(admin_audit(actor.clone(), target.clone(), before));
     view! {
-        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+        <Suspense fallback=|| view! { <p class="loading">{tr!("admin-loading")}</p> }>
             {move || {
                 let (actor, target) = (actor.clone(), target.clone());
                 Suspend::new(async move {
@@ -40,28 +40,38 @@ fn Audit(actor: String, target: String, page: AuditPage) -> impl IntoView {
     });
     let empty = page.rows.is_empty();
     view! {
-        <Title text="Audit · Admin"/>
+        <Title text=tr!("admin-audit-title")/>
         <section class="card admin">
-            <h1>"Audit"</h1>
+            <h1>{tr!("admin-nav-audit")}</h1>
             <AdminNav/>
             <form method="get" action="/admin/audit" class="form admin-search" role="search">
                 <div class="field">
-                    <label for="audit-actor">"Administrator's email starts with"</label>
+                    <label for="audit-actor">{tr!("admin-audit-actor-label")}</label>
                     <input id="audit-actor" name="actor" type="search" value=actor autocomplete="off"/>
                 </div>
                 <div class="field">
-                    <label for="audit-target">"Person's email starts with"</label>
+                    <label for="audit-target">{tr!("admin-audit-target-label")}</label>
                     <input id="audit-target" name="target" type="search" value=target autocomplete="off"/>
                 </div>
-                <button type="submit">"Search"</button>
+                <button type="submit">{tr!("admin-search")}</button>
             </form>
             {if empty {
-                view! { <p>"No action matches."</p> }.into_any()
+                view! { <p>{tr!("admin-no-action-matches")}</p> }.into_any()
             } else {
                 view! {
-                    <div class="table-scroll" tabindex="0" role="region" aria-label="Audit entries">
+                    <div class="table-scroll" tabindex="0" role="region"
+                        aria-label=tr!("admin-audit-entries")>
                         <table class="admin-table">
-                            <thead><tr><th scope="col">"When"</th><th scope="col">"Administrator"</th><th scope="col">"Action"</th><th scope="col">"Person"</th><th scope="col">"Reason"</th><th scope="col">"Request"</th></tr></thead>
+                            <thead>
+                                <tr>
+                                    <th scope="col">{tr!("admin-col-when")}</th>
+                                    <th scope="col">{tr!("admin-col-administrator")}</th>
+                                    <th scope="col">{tr!("admin-col-action")}</th>
+                                    <th scope="col">{tr!("admin-col-person")}</th>
+                                    <th scope="col">{tr!("admin-col-reason")}</th>
+                                    <th scope="col">{tr!("admin-col-request")}</th>
+                                </tr>
+                            </thead>
                             <tbody>
                                 {page.rows.into_iter().map(|r| view! {
                                     <tr class="audit-row">
@@ -73,7 +83,7 @@ fn Audit(actor: String, target: String, page: AuditPage) -> impl IntoView {
                     </div>
                 }.into_any()
             }}
-            {next.map(|href| view! { <p><a href=href rel="next">"Next page"</a></p> })}
+            {next.map(|href| view! { <p><a href=href rel="next">{tr!("admin-next-page")}</a></p> })}
         </section>
     }
 }

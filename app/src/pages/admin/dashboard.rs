@@ -11,7 +11,7 @@ use crate::api::admin::{DashboardView, admin_dashboard};
 pub fn AdminPage() -> impl IntoView {
     let data = OnceResource::new(admin_dashboard());
     view! {
-        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+        <Suspense fallback=|| view! { <p class="loading">{tr!("admin-loading")}</p> }>
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(d) => view! { <Dashboard d/> }.into_any(),
@@ -24,30 +24,32 @@ pub fn AdminPage() -> impl IntoView {
 
 #[component]
 fn Dashboard(d: DashboardView) -> impl IntoView {
-    let oldest = d
-        .outbox_oldest_due_secs
-        .map_or_else(|| "none due".to_owned(), |s| format!("oldest due {s:.0} s ago"));
-    let listener = if d.listener_connected { "connected" } else { "down: caches are bypassed" };
+    let outbox = match d.outbox_oldest_due_secs {
+        Some(s) => tr!("admin-outbox-oldest-due", count = d.outbox_depth, seconds = format!("{s:.0}")),
+        None => tr!("admin-outbox-none-due", count = d.outbox_depth),
+    };
+    let listener =
+        if d.listener_connected { tr!("admin-listener-connected") } else { tr!("admin-listener-down") };
     view! {
-        <Title text="Admin"/>
+        <Title text=tr!("nav-admin")/>
         <section class="card admin">
-            <h1>"Admin"</h1>
+            <h1>{tr!("nav-admin")}</h1>
             <AdminNav/>
             <dl class="admin-counts">
-                <div><dt>"Accounts"</dt><dd>{d.accounts}</dd></div>
-                <div><dt>"Verified"</dt><dd>{d.verified}</dd></div>
-                <div><dt>"With two-step"</dt><dd>{d.two_step}</dd></div>
-                <div><dt>"With passkeys"</dt><dd>{d.passkeys}</dd></div>
-                <div><dt>"Signed in, last 24 hours"</dt><dd>{d.signed_in_day}</dd></div>
-                <div><dt>"Signed in, last 7 days"</dt><dd>{d.signed_in_week}</dd></div>
-                <div><dt>"Admins"</dt><dd>{d.admins}</dd></div>
+                <div><dt>{tr!("admin-count-accounts")}</dt><dd>{d.accounts}</dd></div>
+                <div><dt>{tr!("admin-count-verified")}</dt><dd>{d.verified}</dd></div>
+                <div><dt>{tr!("admin-count-two-step")}</dt><dd>{d.two_step}</dd></div>
+                <div><dt>{tr!("admin-count-passkeys")}</dt><dd>{d.passkeys}</dd></div>
+                <div><dt>{tr!("admin-count-signed-in-day")}</dt><dd>{d.signed_in_day}</dd></div>
+                <div><dt>{tr!("admin-count-signed-in-week")}</dt><dd>{d.signed_in_week}</dd></div>
+                <div><dt>{tr!("admin-admins")}</dt><dd>{d.admins}</dd></div>
             </dl>
-            <h2>"Sign-ins per day, last 30 days"</h2>
+            <h2>{tr!("admin-chart-heading")}</h2>
             <Chart per_day=d.per_day/>
-            <h2>"This instance"</h2>
+            <h2>{tr!("admin-instance-heading")}</h2>
             <ul>
-                <li>{format!("Mail outbox: {} waiting, {oldest}", d.outbox_depth)}</li>
-                <li>{format!("Cache coherence listener: {listener}")}</li>
+                <li>{outbox}</li>
+                <li>{listener}</li>
             </ul>
         </section>
     }
@@ -61,7 +63,7 @@ fn Chart(per_day: Vec<(String, i64)>) -> impl IntoView {
     let max = per_day.iter().map(|(_, n)| *n).max().unwrap_or(0).max(1);
     let total: i64 = per_day.iter().map(|(_, n)| n).sum();
     let width = per_day.len() * 10;
-    let label = format!("{total} sign-ins in the last {} days", per_day.len());
+    let label = tr!("admin-chart-label", total = total, days = per_day.len());
     let title = label.clone();
     view! {
         <svg class="admin-chart" viewBox=format!("0 0 {width} {HEIGHT}") role="img" aria-label=label preserveAspectRatio="none">

@@ -27,17 +27,21 @@ fn refused(error: FormError) -> AnyView {
                 response.set_status(http::StatusCode::FORBIDDEN);
             }
             view! {
-                <Title text="Admin"/>
+                <Title text=tr!("nav-admin")/>
                 <section class="card">
                     <h1>{error.message.unwrap_or_default()}</h1>
-                    <p>"Sign in with a passkey, or "<a href="/account/two-step">"turn on two-step verification"</a>" and sign in again."</p>
+                    <p>
+                        {tr!("admin-second-factor-before")}" "
+                        <a href="/account/two-step">{tr!("admin-second-factor-link")}</a>" "
+                        {tr!("admin-second-factor-after")}
+                    </p>
                 </section>
             }
             .into_any()
         }
         _ => view! {
             <section class="card">
-                <h1>"The admin console is unavailable"</h1>
+                <h1>{tr!("admin-unavailable")}</h1>
                 <p class="form-error" role="alert">{error.message.unwrap_or_default()}</p>
             </section>
         }
@@ -49,10 +53,10 @@ fn refused(error: FormError) -> AnyView {
 #[component]
 fn AdminNav() -> impl IntoView {
     view! {
-        <nav class="admin-nav" aria-label="Admin">
-            <a href="/admin">"Overview"</a>
-            <a href="/admin/users">"People"</a>
-            <a href="/admin/audit">"Audit"</a>
+        <nav class="admin-nav" aria-label=tr!("nav-admin")>
+            <a href="/admin">{tr!("admin-nav-overview")}</a>
+            <a href="/admin/users">{tr!("admin-nav-people")}</a>
+            <a href="/admin/audit">{tr!("admin-nav-audit")}</a>
         </nav>
     }
 }

@@ -11,8 +11,15 @@ use crate::{
     components::require_user::urlencode,
 };
 
-const FILTERS: [(&str, &str); 4] =
-    [("unverified", "Unverified"), ("locked", "Locked"), ("two_step", "Two-step on"), ("admins", "Admins")];
+/// The search's filters: the query parameter and its label.
+fn filters() -> [(&'static str, &'static str); 4] {
+    [
+        ("unverified", tr!("admin-filter-unverified")),
+        ("locked", tr!("admin-filter-locked")),
+        ("two_step", tr!("admin-filter-two-step")),
+        ("admins", tr!("admin-admins")),
+    ]
+}
 
 #[component]
 pub fn AdminUsersPage() -> impl IntoView {
@@ -24,9 +31,9 @@ pub fn AdminUsersPage() -> impl IntoView {
     let deleted = on("deleted");
     let after = query.get("after");
     let page = OnceResource::new(admin_users(q.clone(), unverified, locked, two_step, admins, after));
-    let flags: Vec<(&str, &str, bool)> = FILTERS.iter().map(|(n, l)| (*n, *l, on(n))).collect();
+    let flags: Vec<(&str, &str, bool)> = filters().into_iter().map(|(n, l)| (n, l, on(n))).collect();
     view! {
-        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+        <Suspense fallback=|| view! { <p class="loading">{tr!("admin-loading")}</p> }>
             {move || {
                 let (q, flags) = (q.clone(), flags.clone());
                 Suspend::new(async move {
@@ -55,38 +62,47 @@ fn People(
     });
     let empty = page.rows.is_empty();
     view! {
-        <Title text="People · Admin"/>
+        <Title text=tr!("admin-people-title")/>
         <section class="card admin">
-            <h1>"People"</h1>
+            <h1>{tr!("admin-nav-people")}</h1>
             <AdminNav/>
-            {deleted.then(|| view! { <p class="form-success" role="status">"The account was deleted."</p> })}
+            {deleted.then(|| view! { <p class="form-success" role="status">{tr!("admin-deleted")}</p> })}
             <form method="get" action="/admin/users" class="form admin-search" role="search">
                 <div class="field">
-                    <label for="admin-q">"Email, username or name starts with"</label>
+                    <label for="admin-q">{tr!("admin-search-people-label")}</label>
                     <input id="admin-q" name="q" type="search" value=q autocomplete="off"/>
                 </div>
                 <fieldset class="admin-filters">
-                    <legend>"Only"</legend>
+                    <legend>{tr!("admin-filters-legend")}</legend>
                     {flags.into_iter().map(|(name, label, checked)| view! {
                         <label><input type="checkbox" name=name value="1" checked=checked/>" "{label}</label>
                     }).collect_view()}
                 </fieldset>
-                <button type="submit">"Search"</button>
+                <button type="submit">{tr!("admin-search")}</button>
             </form>
             {if empty {
-                view! { <p>"No account matches."</p> }.into_any()
+                view! { <p>{tr!("admin-no-account-matches")}</p> }.into_any()
             } else {
                 view! {
-                    <div class="table-scroll" tabindex="0" role="region" aria-label="Accounts found">
+                    <div class="table-scroll" tabindex="0" role="region"
+                        aria-label=tr!("admin-accounts-found")>
                         <table class="admin-table">
-                            <thead><tr><th scope="col">"Email"</th><th scope="col">"Name"</th><th scope="col">"Username"</th><th scope="col">"Created"</th><th scope="col">"Status"</th></tr></thead>
+                            <thead>
+                                <tr>
+                                    <th scope="col">{tr!("admin-col-email")}</th>
+                                    <th scope="col">{tr!("admin-name")}</th>
+                                    <th scope="col">{tr!("admin-username")}</th>
+                                    <th scope="col">{tr!("admin-created")}</th>
+                                    <th scope="col">{tr!("admin-col-status")}</th>
+                                </tr>
+                            </thead>
                             <tbody>
                                 {page.rows.into_iter().map(|r| {
                                     let status = [
-                                        (!r.verified).then_some("unverified"),
-                                        r.locked.then_some("locked"),
-                                        r.two_step.then_some("two-step"),
-                                        r.admin.then_some("admin"),
+                                        (!r.verified).then(|| tr!("admin-status-unverified")),
+                                        r.locked.then(|| tr!("admin-status-locked")),
+                                        r.two_step.then(|| tr!("admin-status-two-step")),
+                                        r.admin.then(|| tr!("admin-status-admin")),
                                     ].into_iter().flatten().collect::<Vec<_>>().join(", ");
                                     let email = r.email.clone();
                                     view! {
@@ -104,7 +120,7 @@ fn People(
                     </div>
                 }.into_any()
             }}
-            {next.map(|href| view! { <p><a href=href rel="next">"Next page"</a></p> })}
+            {next.map(|href| view! { <p><a href=href rel="next">{tr!("admin-next-page")}</a></p> })}
         </section>
     }
 }

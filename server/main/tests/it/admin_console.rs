@@ -81,7 +81,7 @@ async fn every_console_function_is_not_found_but_for_a_strong_admin() {
     server::admin::set_admin(&app.state, &weak, true).await.unwrap();
     assert_eq!(statuses(&app, Some(&weak_cookie), target).await, [StatusCode::FORBIDDEN; 5]);
     let res = app.call(path::<AdminDashboard>(), &[], Some(&weak_cookie)).await;
-    assert_eq!(json(res).await["message"], NEEDS_SECOND_FACTOR);
+    assert_eq!(json(res).await["message"], server::i18n::tr(server::i18n::Lang::En, NEEDS_SECOND_FACTOR));
 
     let admin = address("admin");
     let cookie = strong_admin(&app, &admin).await;

@@ -130,7 +130,7 @@ async fn a_github_attempt_is_single_use_bound_to_its_browser_and_to_github() {
     // Another browser (no flow cookie) cannot finish it.
     let res = app.provider_callback("github", &code, &attempt.state, &[]).await;
     assert_eq!(res.status(), StatusCode::BAD_REQUEST);
-    body_has(res, server::oidc::messages::EXPIRED).await;
+    body_has(res, server::i18n::tr(server::i18n::Lang::En, server::oidc::messages::EXPIRED)).await;
     // Google's route cannot finish GitHub's attempt, even with both cookies.
     let google_cookie = attempt.cookie.replace("github_flow", "google_flow");
     let res = app.provider_callback("google", &code, &attempt.state, &[&google_cookie]).await;

@@ -9,7 +9,10 @@ use crate::support::{
 };
 use app::api::providers::{DisconnectProvider, ProviderConnections};
 use reqwest::{Response, StatusCode, header};
-use server::oidc::messages;
+use server::{
+    i18n::{Lang, tr},
+    oidc::messages,
+};
 
 /// A started attempt: the browser's flow cookie and the provider URL it was sent to.
 struct Attempt {
@@ -185,7 +188,7 @@ async fn state_is_single_use_and_bound_to_the_browser() {
     ] {
         let res = callback(&app, &query, &cookies).await;
         assert_eq!(res.status(), StatusCode::BAD_REQUEST, "{query} {cookies:?}");
-        body_has(res, messages::EXPIRED).await;
+        body_has(res, tr(Lang::En, messages::EXPIRED)).await;
     }
     let other = begin(&app, "/").await;
     let res = callback(&app, &format!("code={code}&state={}", attempt.state), &[&other.cookie]).await;
@@ -198,7 +201,7 @@ async fn state_is_single_use_and_bound_to_the_browser() {
     let replay = callback(&app, &query, &[&attempt.cookie]).await;
     assert_eq!(replay.status(), StatusCode::BAD_REQUEST);
     assert!(session_cookie(&replay).is_none());
-    body_has(replay, messages::EXPIRED).await;
+    body_has(replay, tr(Lang::En, messages::EXPIRED)).await;
     assert_eq!(provider.token_requests(), 1, "refused attempts never reach the provider");
 }
 

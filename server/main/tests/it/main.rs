@@ -16,6 +16,7 @@ mod foundation;
 mod github;
 mod google;
 mod hardening;
+mod languages;
 mod microsoft;
 mod outbox;
 mod passkeys;

@@ -37,7 +37,7 @@ impl EmailFlows {
         crate::two_step::pending::end_all(change.db(), user_id).await?;
         email_tokens::void_all(change.db(), user_id).await?;
         let reset = email_tokens::create(change.db(), user_id, Purpose::Reset, None).await?;
-        let mut mail = self.outbox.site.reset_password(&user.email, &reset);
+        let mut mail = self.outbox.site.reset_password(user.lang, &user.email, &reset);
         // Asked for by whoever got the notice, once per notice: no flood can hold it back.
         mail.capped = false;
         change.mail(&self.outbox, &mail).await?;

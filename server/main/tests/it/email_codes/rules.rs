@@ -4,7 +4,10 @@
 //! unverified address removing what was planted before it.
 
 use reqwest::StatusCode;
-use server::accounts::email_code::{EXPIRED, TOO_MANY, WRONG};
+use server::{
+    accounts::email_code::{EXPIRED, TOO_MANY, WRONG},
+    i18n::{Lang, tr},
+};
 use sqlx::Connection;
 
 use super::{address, ask, ask_as, codes, enter, message, press};
@@ -13,6 +16,11 @@ use crate::support::{
     accounts::{PASSWORD, path, session_cookie},
     mail,
 };
+
+/// A message as an English reader gets it.
+fn en(id: &str) -> &'static str {
+    tr(Lang::En, id)
+}
 
 /// A code of the right shape that is not `code`.
 fn wrong(code: &str, n: u8) -> String {
@@ -30,12 +38,12 @@ async fn five_wrong_codes_end_the_code() {
     for n in 0..4 {
         assert_eq!(
             message(enter(&app, &browser, &wrong(&code, n)).await).await,
-            (StatusCode::UNPROCESSABLE_ENTITY, WRONG.to_owned())
+            (StatusCode::UNPROCESSABLE_ENTITY, en(WRONG).to_owned())
         );
     }
     assert_eq!(
         message(enter(&app, &browser, &wrong(&code, 4)).await).await,
-        (StatusCode::BAD_REQUEST, TOO_MANY.to_owned())
+        (StatusCode::BAD_REQUEST, en(TOO_MANY).to_owned())
     );
     let res = enter(&app, &browser, &code).await;
     assert!(session_cookie(&res).is_none(), "the right code after five wrong ones");
@@ -104,7 +112,7 @@ async fn parallel_guesses_get_five_checks_in_all() {
         tokio::spawn(async move { message(enter(&app, &browser, &format!("ZZZZ-ZZ{n:02}")).await).await })
     });
     let answers = futures::future::join_all(guesses).await;
-    let wrong = answers.iter().filter(|a| a.as_ref().unwrap().1 == WRONG).count();
+    let wrong = answers.iter().filter(|a| a.as_ref().unwrap().1 == en(WRONG)).count();
     assert!((1..=4).contains(&wrong), "{wrong} guesses were answered \"wrong\"");
     let attempts: i16 =
         sqlx::query_scalar("SELECT attempts FROM email_codes").fetch_one(&app.state.pool).await.unwrap();
@@ -122,7 +130,7 @@ async fn asking_again_ends_the_previous_code() {
     let sent = codes(&email, 2).await;
     assert_eq!(
         message(enter(&app, &first, &sent[0].0).await).await,
-        (StatusCode::BAD_REQUEST, EXPIRED.to_owned())
+        (StatusCode::BAD_REQUEST, en(EXPIRED).to_owned())
     );
     assert!(
         session_cookie(&press(&app, Some(&first), &sent[0].1).await).is_none(),
@@ -142,7 +150,7 @@ async fn another_browser_cannot_use_the_code() {
     let (code, _) = codes(&email, 1).await.remove(0);
     assert!(session_cookie(&enter(&app, &theirs, &code).await).is_none(), "another browser used the code");
     let no_cookie = app.call(path::<app::api::email_code::SignInWithCode>(), &[("code", &code)], None).await;
-    assert_eq!(message(no_cookie).await, (StatusCode::BAD_REQUEST, EXPIRED.to_owned()));
+    assert_eq!(message(no_cookie).await, (StatusCode::BAD_REQUEST, en(EXPIRED).to_owned()));
     // A forged cookie is not genuine: the same as none.
     let value = &mine["email_code=".len()..];
     let first = if value.starts_with('A') { 'B' } else { 'A' };
@@ -164,7 +172,7 @@ async fn an_expired_code_is_refused() {
         .unwrap();
     assert_eq!(
         message(enter(&app, &browser, &code).await).await,
-        (StatusCode::BAD_REQUEST, EXPIRED.to_owned())
+        (StatusCode::BAD_REQUEST, en(EXPIRED).to_owned())
     );
     assert_eq!(press(&app, Some(&browser), &link).await.status(), StatusCode::BAD_REQUEST);
     let page = app.get_with(&link, &browser).await.text().await.unwrap();
@@ -199,8 +207,8 @@ async fn unknown_addresses_get_the_same_answer_without_waiting_for_the_lookup() 
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
     loop {
         let (status, text) = message(enter(&app, &browser, "ABCD-EFGH").await).await;
-        if text != EXPIRED {
-            assert_eq!((status, text.as_str()), (StatusCode::UNPROCESSABLE_ENTITY, WRONG));
+        if text != en(EXPIRED) {
+            assert_eq!((status, text.as_str()), (StatusCode::UNPROCESSABLE_ENTITY, en(WRONG)));
             break;
         }
         assert!(std::time::Instant::now() < deadline, "no code row for the unknown address");

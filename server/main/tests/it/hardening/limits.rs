@@ -4,6 +4,7 @@
 
 use app::api::email::ChangeEmail;
 use reqwest::{StatusCode, header, multipart};
+use server::i18n::Lang::En;
 
 use super::recovery::address;
 use crate::support::{
@@ -26,13 +27,15 @@ async fn no_address_gets_more_than_five_links_an_hour() {
     let link = server::test_support::LinkToken { secret: "x".into(), ttl_secs: 3600.0 };
     let mut tx = app.state.pool.begin().await.unwrap();
     for _ in 0..7 {
-        server::test_support::enqueue(&mut tx, &site.reset_password("flooded@example.com", &link))
+        server::test_support::enqueue(&mut tx, &site.reset_password(En, "flooded@example.com", &link))
             .await
             .unwrap();
     }
-    server::test_support::enqueue(&mut tx, &site.reset_password("other@example.com", &link)).await.unwrap();
+    server::test_support::enqueue(&mut tx, &site.reset_password(En, "other@example.com", &link))
+        .await
+        .unwrap();
     // A notice to the flooded address is neither held back nor counted.
-    server::test_support::enqueue(&mut tx, &site.provider_disconnected("flooded@example.com", "Google"))
+    server::test_support::enqueue(&mut tx, &site.provider_disconnected(En, "flooded@example.com", "Google"))
         .await
         .unwrap();
     tx.commit().await.unwrap();

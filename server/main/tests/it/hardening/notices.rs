@@ -6,6 +6,7 @@ use std::time::{Duration, Instant};
 
 use app::api::{email::ForgotPassword, security::ChangePassword};
 use reqwest::header;
+use server::i18n::Lang::En;
 
 use super::recovery::address;
 use crate::support::{
@@ -94,7 +95,9 @@ async fn notices_leave_the_budget_of_links_alone() {
     let site = &app.state.email.outbox.site;
     let mut tx = app.state.pool.begin().await.unwrap();
     for _ in 0..6 {
-        server::test_support::enqueue(&mut tx, &site.provider_disconnected(&email, "Google")).await.unwrap();
+        server::test_support::enqueue(&mut tx, &site.provider_disconnected(En, &email, "Google"))
+            .await
+            .unwrap();
     }
     tx.commit().await.unwrap();
     assert_eq!(queued(&app, &email, "Google was disconnected").await, 6);

@@ -171,7 +171,8 @@ async fn an_account_without_passkeys_is_offered_none() {
     let session = app.sign_up(&address("pknone")).await;
     let res = app.call(path::<PasskeyConfirmOptions>(), &[("next", "/account")], Some(&session)).await;
     assert_eq!(res.status(), StatusCode::BAD_REQUEST);
-    assert_eq!(json(res).await["message"], server::passkeys::NO_PASSKEY);
+    let no_passkey = server::i18n::tr(server::i18n::Lang::En, server::passkeys::NO_PASSKEY);
+    assert_eq!(json(res).await["message"], no_passkey);
     let page = app.get_with("/account/confirm?next=/account", &session).await.text().await.unwrap();
     assert!(!page.contains("Confirm with a passkey"));
 }

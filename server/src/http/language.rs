@@ -1,17 +1,17 @@
 //! Which language a request gets, decided once by a middleware and left in the request's
 //! extensions for pages, server functions and mails to read.
 
-use axum::{extract::Request, middleware::Next, response::Response};
+use axum::extract::Request;
 use http::{HeaderMap, header::ACCEPT_LANGUAGE};
 
-use super::{COOKIE, Lang};
-use crate::http::cookies::read_cookie;
+use super::cookies::read_cookie;
+use crate::i18n::{COOKIE, Lang};
 
-/// Puts the request's [`Lang`] into its extensions.
-pub async fn detect(mut request: Request, next: Next) -> Response {
+/// Puts the request's [`Lang`] into its extensions (called by the edge layer, which every
+/// request passes: a layer of its own would cost each request a boxed future).
+pub fn detect(request: &mut Request) {
     let lang = of_headers(request.headers());
     request.extensions_mut().insert(lang);
-    next.run(request).await
 }
 
 /// The `lang` cookie, else the best `Accept-Language` match, else English.
