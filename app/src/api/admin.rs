@@ -103,18 +103,7 @@ fn admin() -> Result<server::admin::guard::Admin, FormError> {
 /// What the page says once the action named `name` (as the audit stores it) is done.
 #[cfg(feature = "ssr")]
 fn done_message(name: &str) -> Option<&'static str> {
-    use server::admin::actions::Action;
-    let any_device = uuid::Uuid::nil().to_string();
-    Some(match Action::parse(name, Some(&any_device))? {
-        Action::SignOutDevice(_) => tr!("admin-done-sign-out-device"),
-        Action::SignOutAll => tr!("admin-done-sign-out-all"),
-        Action::Lock => tr!("admin-done-lock"),
-        Action::Unlock => tr!("admin-done-unlock"),
-        Action::MarkVerified => tr!("admin-done-mark-verified"),
-        Action::ResetTwoStep => tr!("admin-done-reset-two-step"),
-        Action::ResendVerification => tr!("admin-done-resend-verification"),
-        Action::Delete => tr!("admin-deleted"),
-    })
+    server::admin::actions::Action::done_message(name).map(crate::i18n::t)
 }
 
 #[cfg(feature = "ssr")]

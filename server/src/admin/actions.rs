@@ -59,24 +59,20 @@ impl Action {
         }
     }
 
-    /// What the console says once the action named `name` (as stored) is done.
+    /// The message id the console shows once the action named `name` (as the audit stores it)
+    /// is done.
     pub fn done_message(name: &str) -> Option<&'static str> {
-        let device = Uuid::nil().to_string();
-        Self::parse(name, Some(&device)).map(Self::done)
-    }
-
-    /// What the console says once it is done.
-    pub fn done(self) -> &'static str {
-        match self {
-            Self::SignOutDevice(_) => "The device was signed out.",
-            Self::SignOutAll => "Every device was signed out.",
-            Self::Lock => "The account is locked and signed out everywhere.",
-            Self::Unlock => "The account is unlocked.",
-            Self::MarkVerified => "The address is marked verified.",
-            Self::ResetTwoStep => "Two-step verification was removed and every device signed out.",
-            Self::ResendVerification => "A verification mail is on its way.",
-            Self::Delete => "The account was deleted.",
-        }
+        Some(match name {
+            "sign_out_device" => "admin-done-sign-out-device",
+            "sign_out_all" => "admin-done-sign-out-all",
+            "lock" => "admin-done-lock",
+            "unlock" => "admin-done-unlock",
+            "mark_verified" => "admin-done-mark-verified",
+            "reset_two_step" => "admin-done-reset-two-step",
+            "resend_verification" => "admin-done-resend-verification",
+            "delete" => "admin-deleted",
+            _ => return None,
+        })
     }
 }
 
@@ -205,4 +201,30 @@ pub async fn act(
     change.all_sessions_changed(user.id);
     change.commit().await?;
     Ok(done)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn every_action_has_a_done_message_in_the_catalog() {
+        let device = Uuid::nil().to_string();
+        for name in [
+            "sign_out_device",
+            "sign_out_all",
+            "lock",
+            "unlock",
+            "mark_verified",
+            "reset_two_step",
+            "resend_verification",
+            "delete",
+        ] {
+            let action = Action::parse(name, Some(&device)).expect(name);
+            let id = Action::done_message(action.as_str()).expect(name);
+            assert!(!tr(Lang::En, id).starts_with('⟦'), "{id} is in the catalog");
+        }
+        assert_eq!(Action::done_message("format_disk"), None);
+    }
 }
