@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { catalog, check, choose } from "./catalog";
 import { header, signIn, signUp, totp, uniqueEmail, verifyEmail } from "./helpers";
 
 // The admin console through the two-instance proxy: the role granted with the command line,
@@ -74,6 +75,7 @@ test("an admin signs a person out everywhere and the audit shows it", async ({ b
   await clean(page, "/admin/users with results");
   await page.getByRole("link", { name: person }).click();
   await expect(page.getByRole("heading", { name: person })).toBeVisible();
+  const personPath = new URL(page.url()).pathname;
   await clean(page, "/admin/users/<id>");
   await page.getByLabel("Action").selectOption({ label: "Sign out every device" });
   await page.getByRole("button", { name: "Apply" }).click();
@@ -96,4 +98,20 @@ test("an admin signs a person out everywhere and the audit shows it", async ({ b
   await expect(row).toContainText(admin);
   await expect(row).toContainText("Lost phone, ticket 7");
   await clean(page, "/admin/audit");
+
+  // The console in German and Japanese: every page, and what an action says once done.
+  for (const lang of ["de", "ja"]) {
+    const words = catalog(lang);
+    await choose(page, lang, "/admin");
+    await check(page, lang, "/admin", true);
+    await check(page, lang, `/admin/users?q=${encodeURIComponent(person.slice(0, 20))}`, true);
+    await check(page, lang, `/admin/audit?target=${encodeURIComponent(person)}`, true);
+    await check(page, lang, personPath, true, ".admin-mails");
+    await page.locator("#admin-action").selectOption("sign_out_all");
+    await page.locator("#field-reason").fill(`Checked in ${lang}`);
+    await page.getByRole("button", { name: words.get("admin-apply"), exact: true }).click();
+    await expect(page.getByRole("status")).toHaveText(words.get("admin-done-sign-out-all")!);
+    await check(page, lang, null, false, ".admin-mails");
+  }
+  await choose(page, "en", "/admin");
 });

@@ -1,60 +1,14 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
-import { PASSWORD, header, hydrated, mailedLink, uniqueEmail } from "./helpers";
+import { expect, test } from "@playwright/test";
+import { catalog, check, choose } from "./catalog";
+import { PASSWORD, header, hydrated, mailedLink, totp, uniqueEmail } from "./helpers";
 
 // Every page in every language: `<html lang>`, no missing message (`⟦id⟧`), no sideways scroll
-// at 375 px, axe clean; sign-up, the mailed link, sign-in and the security page in German and
-// Japanese. Expected words are read from the catalogs (locales/<lang>/*.ftl), not written here.
+// at 375 px, axe clean; sign-up, the mailed link, two-step, sign-in, the public profile and a
+// deletion kept, in German and Japanese. The console's pages: admin.spec.ts.
 
 test.use({ viewport: { width: 375, height: 800 } });
 
 const LANGS = ["de", "ja"] as const;
-
-/** The single-line messages of a language: `id = text`. */
-function catalog(lang: string): Map<string, string> {
-  const dir = join(__dirname, "..", "..", "locales", lang);
-  const messages = new Map<string, string>();
-  for (const file of readdirSync(dir).filter((f) => f.endsWith(".ftl"))) {
-    for (const line of readFileSync(join(dir, file), "utf8").split("\n")) {
-      const m = line.match(/^([a-z][a-z0-9-]*) = (.+)$/);
-      if (m && !m[2].includes("{")) messages.set(m[1], m[2].trim());
-    }
-  }
-  return messages;
-}
-
-async function choose(page: Page, lang: string) {
-  await page.goto("/");
-  await page.locator("footer select[name=lang]").selectOption(lang);
-  await page.locator("footer form.language-choice button[type=submit]").click();
-  await expect(page.locator("html")).toHaveAttribute("lang", lang);
-}
-
-/** English sentences that read differently in `lang`: none may show on a page in `lang`. */
-function englishOnly(lang: string): string[] {
-  const own = catalog(lang);
-  return [...catalog("en")].filter(([id, text]) => text.length >= 16 && own.get(id) !== text).map(([, text]) => text);
-}
-
-async function check(page: Page, lang: string, path: string, axe: boolean) {
-  await page.goto(path);
-  await expect(page.locator("html")).toHaveAttribute("lang", lang);
-  const text = await page.locator("body").innerText();
-  expect(text, `${path} in ${lang} renders a missing message`).not.toContain("⟦");
-  const untranslated = englishOnly(lang).filter((english) => text.includes(english));
-  expect(untranslated, `${path} in ${lang} shows English`).toEqual([]);
-  const title = await page.title();
-  expect(title, `${path} title in ${lang}`).not.toContain("⟦");
-  const wide = await page.evaluate(() => document.documentElement.scrollWidth);
-  expect(wide, `${path} in ${lang} is ${wide} px wide at 375 px`).toBeLessThanOrEqual(375);
-  if (axe) {
-    const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-    const found = result.violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-    expect(found, `axe on ${path} in ${lang}`).toEqual([]);
-  }
-}
 
 const SIGNED_OUT = [
   "/",
@@ -67,11 +21,14 @@ const SIGNED_OUT = [
   "/reset-password?token=not-a-token",
   "/verify-email?token=not-a-token",
   "/no/such/page",
+  "/not-me?token=not-a-token",
+  "/u/nobody-has-this-name",
+  "/auth/google/callback?state=forged&code=forged",
 ];
 const SIGNED_IN = ["/", "/account", "/account/security", "/account/two-step", "/account/confirm?next=%2Faccount"];
 
 for (const lang of LANGS) {
-  test(`every page in ${lang}: sign up, verify, sign out, sign in`, async ({ page }) => {
+  test(`every page in ${lang}: sign-up, sign-in, profile, two-step, a deletion kept`, async ({ page }) => {
     test.slow();
     const words = catalog(lang);
     await choose(page, lang);
@@ -110,6 +67,63 @@ for (const lang of LANGS) {
     await page.locator("#field-password").fill(PASSWORD);
     await page.locator("main form.form button[type=submit]").first().click();
     await expect(header(page).getByRole("button", { name: words.get("nav-sign-out") })).toBeVisible();
+    await check(page, lang, "/account/security", false);
+
+    // The public profile.
+    const username = `lang_${lang}_${Date.now().toString(36)}`;
+    await page.goto("/account");
+    await page.locator("#field-username").fill(username);
+    await page.getByRole("button", { name: words.get("profile-save"), exact: true }).click();
+    await expect(page.getByText(words.get("profile-saved")!, { exact: true })).toBeVisible();
+    await check(page, lang, `/u/${username}`, true);
+
+    // Two-step: turned on, its codes, then asked for at the next sign-in (a recovery code).
+    await page.goto("/account/two-step");
+    const key = (await page.locator(".two-step-secret").textContent()) ?? "";
+    await page.locator("#field-code").fill(totp(key));
+    await page.getByRole("button", { name: words.get("twostep-turn-on"), exact: true }).click();
+    await expect(page.locator(".recovery-codes li").first()).toBeVisible();
+    const recovery = (await page.locator(".recovery-codes li").first().innerText()).trim();
+    await check(page, lang, null, true);
+    await page.getByRole("button", { name: words.get("twostep-codes-saved"), exact: true }).click();
+    await expect(page.getByRole("heading", { name: words.get("twostep-on-heading") })).toBeVisible();
+    await check(page, lang, null, true);
+    await header(page).getByRole("button", { name: words.get("nav-sign-out") }).click();
+    await expect(header(page).getByRole("link", { name: words.get("nav-sign-in") })).toBeVisible();
+    await page.goto("/login");
+    await hydrated(page);
+    await page.locator("#field-identifier").fill(email);
+    await page.locator("#field-password").fill(PASSWORD);
+    await page.locator("main form.form button[type=submit]").first().click();
+    await expect(page).toHaveURL(/\/login\/verify/);
+    await check(page, lang, null, true);
+    await page.locator("#field-code").fill(totp(key, 1));
+    await page.getByRole("button", { name: words.get("login-verify-submit"), exact: true }).click();
+    await expect(header(page).getByRole("button", { name: words.get("nav-sign-out") })).toBeVisible();
+
+    // Deletion, and keeping the account by signing in during the grace period.
+    await page.goto("/account/security");
+    const danger = page.locator("section.danger");
+    await danger.locator("#field-password").fill(PASSWORD);
+    await danger.getByRole("button", { name: words.get("security-delete-account"), exact: true }).click();
+    await expect(header(page).getByRole("link", { name: words.get("nav-sign-in") })).toBeVisible();
+    await check(page, lang, null, false);
+    await page.goto("/login");
+    await hydrated(page);
+    await page.locator("#field-identifier").fill(email);
+    await page.locator("#field-password").fill(PASSWORD);
+    await page.locator("main form.form button[type=submit]").first().click();
+    await expect(page).toHaveURL(/\/login\/verify/);
+    await check(page, lang, "/login/verify?recovery=1", true);
+    await page.locator("#field-recovery_code").fill(recovery);
+    await page.getByRole("button", { name: words.get("login-verify-submit"), exact: true }).click();
+    await expect(header(page).getByRole("button", { name: words.get("nav-sign-out") })).toBeVisible();
+    await page.goto("/account/security");
+    await expect(page).toHaveURL(/\/account\/deletion$/);
+    await expect(page.getByRole("heading", { name: words.get("deletion-title") })).toBeVisible();
+    await check(page, lang, null, true);
+    await page.getByRole("button", { name: words.get("deletion-keep"), exact: true }).click();
+    await expect(page).toHaveURL(/\/account/);
     await check(page, lang, "/account/security", false);
   });
 }

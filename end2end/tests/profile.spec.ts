@@ -104,6 +104,9 @@ test.describe("with JavaScript disabled", () => {
 
     await page.goto("/account/security");
     const danger = page.locator("section", { has: page.getByRole("heading", { name: "Delete account" }) });
+    // The default grace period (7 days): the page says the account can still be kept.
+    await expect(danger).toContainText("The account is deleted 7 days later: sign in before then to keep it.");
+    await expect(danger).not.toContainText("cannot be undone");
     await danger.getByLabel("Current password").fill(PASSWORD);
     await danger.getByRole("button", { name: "Delete account" }).click();
     // The test deployment keeps a deleted account for the default grace period (7 days).

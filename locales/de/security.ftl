@@ -33,6 +33,10 @@ security-data-text = Eine JSON-Datei mit Ihrem Profil, Ihren Anmeldemethoden, Ge
 security-data-download = Meine Daten herunterladen
 security-delete-account = Konto löschen
 security-delete-text = Damit werden Ihr Konto, Ihr Profil und Ihr Profilbild entfernt. Dies kann nicht rückgängig gemacht werden.
+security-delete-text-grace = Ihr Profil und Ihr Profilbild verschwinden sofort, und alle Geräte werden abgemeldet. Das Konto wird { $days ->
+    [one] einen Tag
+   *[other] { $days } Tage
+  } später gelöscht: Melden Sie sich vorher an, um es zu behalten.
 security-delete-no-password = Ihr Konto hat kein Passwort: Melden Sie sich erneut an, wenn Ihre Anmeldung mehr als 10 Minuten zurückliegt.
 
 ## Letzte Aktivitäten.

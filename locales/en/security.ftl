@@ -33,6 +33,10 @@ security-data-text = A JSON file with your profile, sign-in methods, devices, se
 security-data-download = Download my data
 security-delete-account = Delete account
 security-delete-text = This removes your account, your profile and your avatar. It cannot be undone.
+security-delete-text-grace = Your profile and avatar disappear at once and every device is signed out. The account is deleted { $days ->
+    [one] a day
+   *[other] { $days } days
+  } later: sign in before then to keep it.
 security-delete-no-password = Your account has no password: sign in again if it was more than 10 minutes ago.
 
 ## Recent activity.

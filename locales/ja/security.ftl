@@ -33,6 +33,7 @@ security-data-text = プロフィール、ログイン方法、デバイス、�
 security-data-download = データをダウンロード
 security-delete-account = アカウントを削除
 security-delete-text = アカウント、プロフィール、プロフィール画像が削除されます。この操作は取り消せません。
+security-delete-text-grace = プロフィールとプロフィール画像はすぐに消え、すべてのデバイスからログアウトされます。アカウントは{ $days }日後に削除されます。それまでにログインすればアカウントを残せます。
 security-delete-no-password = このアカウントにはパスワードがありません。最後のログインから10分以上経っている場合は、もう一度ログインしてください。
 
 ## 最近のアクティビティ。

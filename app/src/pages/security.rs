@@ -140,7 +140,7 @@ fn DeleteAccount(has_password: bool) -> impl IntoView {
     view! {
         <section class="card danger">
             <h2>{tr!("security-delete-account")}</h2>
-            <p>{tr!("security-delete-text")}</p>
+            <p>{what_deletion_does()}</p>
             <form method="post" action=DeleteAccountFn::PATH class="form" novalidate="">
                 <FormMessage error/>
                 {if has_password {
@@ -156,6 +156,19 @@ fn DeleteAccount(has_password: bool) -> impl IntoView {
             </form>
         </section>
     }
+}
+
+/// "It cannot be undone" only when it cannot: with a grace period the account can be kept.
+fn what_deletion_does() -> String {
+    #[cfg(feature = "ssr")]
+    let grace = use_context::<server::AppState>().map(|s| s.profiles.deletion_grace()).unwrap_or_default();
+    #[cfg(not(feature = "ssr"))]
+    let grace = std::time::Duration::ZERO;
+    if grace.is_zero() {
+        return tr!("security-delete-text").to_owned();
+    }
+    let days = grace.as_secs().div_ceil(24 * 3600);
+    tr!("security-delete-text-grace", days = days)
 }
 
 #[component]

@@ -69,6 +69,11 @@ impl Profiles {
         Self { pool, storage, sessions, hasher, outbox, throttle, deletion_grace }
     }
 
+    /// How long a deleted account can still be kept (`ACCOUNT_DELETION_GRACE`; zero: none).
+    pub fn deletion_grace(&self) -> std::time::Duration {
+        self.deletion_grace
+    }
+
     /// The URL of a user's avatar at `side` pixels.
     pub fn avatar_url(&self, key: &str, side: u32) -> String {
         self.storage.url_for(&avatar_object(key, side))

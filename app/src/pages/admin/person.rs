@@ -95,7 +95,8 @@ fn Person(p: PersonView) -> impl IntoView {
                 {p.events.into_iter().map(|(what, at)| view! { <li>{format!("{what} · {at}")}</li> }).collect_view()}
             </ul>
             <h2>{tr!("admin-mails-heading")}</h2>
-            <ul class="admin-list">
+            // Subjects as they were sent, in the person's language of the time.
+            <ul class="admin-list admin-mails">
                 {p.mails.into_iter().map(|(subject, at, status)| view! {
                     <li>{tr!("admin-mail-line", subject = subject, at = at, status = status)}</li>
                 }).collect_view()}

@@ -45,6 +45,9 @@ async fn deletion_waits_and_signing_in_keeps_the_account() {
         .unwrap();
     let username: String = scalar(&app, "SELECT username FROM users WHERE email = $1", &email).await;
     assert_eq!(app.get(&format!("/u/{username}")).await.status(), StatusCode::OK);
+    let page = app.get_with("/account/security", &cookie).await.text().await.unwrap();
+    assert!(page.contains("The account is deleted 7 days later"), "the page says when: {page}");
+    assert!(!page.contains("cannot be undone"), "the page says deletion is final while it can be undone");
 
     delete(&app, &cookie).await;
     assert!(!app.is_signed_in(&cookie).await, "the session outlived the request to delete");
@@ -140,6 +143,8 @@ async fn without_a_grace_period_deletion_is_at_once() {
     let app = TestApp::spawn_with(&[("ACCOUNT_DELETION_GRACE", "0")]).await;
     let email = address("grace-zero");
     let cookie = app.sign_up(&email).await;
+    let page = app.get_with("/account/security", &cookie).await.text().await.unwrap();
+    assert!(page.contains("It cannot be undone."), "the page says deletion is final");
     delete(&app, &cookie).await;
     let left: i64 = scalar(&app, "SELECT count(*) FROM users WHERE email = $1", &email).await;
     assert_eq!(left, 0);
