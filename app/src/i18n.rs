@@ -8,7 +8,9 @@ pub use server::i18n::{Arg, Lang};
 /// The language of the request being answered (decided by `server::http::language::detect`).
 #[cfg(feature = "ssr")]
 pub fn lang() -> Lang {
-    crate::api::ssr::with_request(|p| p.extensions.get::<Lang>().copied()).flatten().unwrap_or_default()
+    server::i18n::current().unwrap_or_else(|| {
+        crate::api::ssr::with_request(|p| p.extensions.get::<Lang>().copied()).flatten().unwrap_or_default()
+    })
 }
 
 /// The `<html lang>` / `Intl` tag of the request's language.

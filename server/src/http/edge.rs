@@ -25,8 +25,8 @@ pub struct Edge {
 pub async fn apply(State(state): State<Arc<Edge>>, mut req: Request, next: Next) -> Response {
     let page = security_headers::prepare(&state.header_rules, &mut req);
     let used = flash::before(&state.flash, &mut req);
-    super::language::detect(&mut req);
-    let mut res = next.run(req).await;
+    let lang = super::language::detect(&mut req);
+    let mut res = crate::i18n::answer_in(lang, next.run(req)).await;
     flash::after(&state.flash, used, &mut res);
     security_headers::finish(&state.header_rules, page, &mut res);
     res

@@ -7,11 +7,12 @@ use http::{HeaderMap, header::ACCEPT_LANGUAGE};
 use super::cookies::read_cookie;
 use crate::i18n::{COOKIE, Lang};
 
-/// Puts the request's [`Lang`] into its extensions (called by the edge layer, which every
-/// request passes: a layer of its own would cost each request a boxed future).
-pub fn detect(request: &mut Request) {
+/// Puts the request's [`Lang`] into its extensions and returns it (called by the edge layer,
+/// which every request passes: a layer of its own would cost each request a boxed future).
+pub fn detect(request: &mut Request) -> Lang {
     let lang = of_headers(request.headers());
     request.extensions_mut().insert(lang);
+    lang
 }
 
 /// The `lang` cookie, else the best `Accept-Language` match, else English.

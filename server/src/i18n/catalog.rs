@@ -6,13 +6,11 @@
 //! A message missing in a language falls back to English; one missing everywhere renders as
 //! `⟦id⟧` (and is logged), which the page walks in the tests look for.
 
-use std::{
-    collections::HashMap,
-    sync::{LazyLock, Mutex},
-};
+use std::sync::{LazyLock, Mutex};
 
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue, concurrent::FluentBundle};
 use fluent_syntax::ast;
+use rustc_hash::FxHashMap;
 
 use super::Lang;
 
@@ -25,7 +23,7 @@ const SOURCES: [&str; 3] = [
 struct Language {
     bundle: FluentBundle<FluentResource>,
     /// Messages without variables, formatted once.
-    plain: HashMap<&'static str, &'static str>,
+    plain: FxHashMap<&'static str, &'static str>,
 }
 
 static CATALOG: LazyLock<[Language; 3]> = LazyLock::new(|| Lang::ALL.map(load));
@@ -138,7 +136,8 @@ pub fn tr_args(lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {
     missing_marker(id).to_owned()
 }
 
-static MISSING: LazyLock<Mutex<HashMap<String, &'static str>>> = LazyLock::new(Default::default);
+static MISSING: LazyLock<Mutex<std::collections::HashMap<String, &'static str>>> =
+    LazyLock::new(Default::default);
 
 /// `⟦id⟧`, logged once per id: a page asked for a message no language has.
 pub fn missing_marker(id: &str) -> &'static str {

@@ -7,6 +7,23 @@ pub mod moments;
 
 pub use catalog::{Arg, missing_marker, tr, tr_args};
 
+tokio::task_local! {
+    /// The language of the request whose future is being polled, set at the edge: a page reads
+    /// it for each of its many labels instead of looking up the request in the render context.
+    static CURRENT: Lang;
+}
+
+/// The language of the request being answered, when called from within its future (not from a
+/// task of its own, such as a resource's: those read the request's extensions).
+pub fn current() -> Option<Lang> {
+    CURRENT.try_with(|lang| *lang).ok()
+}
+
+/// Runs `request` (a request's future) with `lang` as its [`current`] language.
+pub async fn answer_in<F: Future>(lang: Lang, request: F) -> F::Output {
+    CURRENT.scope(lang, request).await
+}
+
 /// The languages the service speaks. English is the fallback for everything.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Lang {

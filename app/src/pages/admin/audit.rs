@@ -2,10 +2,12 @@
 //! or the target's address. Read-only: nothing in the app changes or removes a row.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use super::{AdminNav, refused};
+use super::{
+    list::{Frame, ListPage},
+    refused,
+};
 use crate::{
     api::admin::{AuditPage, admin_audit},
     components::require_user::urlencode,
@@ -38,52 +40,43 @@ fn Audit(actor: String, target: String, page: AuditPage) -> impl IntoView {
     let next = page.next.map(|before| {
         format!("/admin/audit?actor={}&target={}&before={before}", urlencode(&actor), urlencode(&target))
     });
-    let empty = page.rows.is_empty();
-    view! {
-        <Title text=tr!("admin-audit-title")/>
-        <section class="card admin">
-            <h1>{tr!("admin-nav-audit")}</h1>
-            <AdminNav/>
-            <form method="get" action="/admin/audit" class="form admin-search" role="search">
-                <div class="field">
-                    <label for="audit-actor">{tr!("admin-audit-actor-label")}</label>
-                    <input id="audit-actor" name="actor" type="search" value=actor autocomplete="off"/>
-                </div>
-                <div class="field">
-                    <label for="audit-target">{tr!("admin-audit-target-label")}</label>
-                    <input id="audit-target" name="target" type="search" value=target autocomplete="off"/>
-                </div>
-                <button type="submit">{tr!("admin-search")}</button>
-            </form>
-            {if empty {
-                view! { <p>{tr!("admin-no-action-matches")}</p> }.into_any()
-            } else {
-                view! {
-                    <div class="table-scroll" tabindex="0" role="region"
-                        aria-label=tr!("admin-audit-entries")>
-                        <table class="admin-table">
-                            <thead>
-                                <tr>
-                                    <th scope="col">{tr!("admin-col-when")}</th>
-                                    <th scope="col">{tr!("admin-col-administrator")}</th>
-                                    <th scope="col">{tr!("admin-col-action")}</th>
-                                    <th scope="col">{tr!("admin-col-person")}</th>
-                                    <th scope="col">{tr!("admin-col-reason")}</th>
-                                    <th scope="col">{tr!("admin-col-request")}</th>
-                                </tr>
-                            </thead>
-                            <tbody>
-                                {page.rows.into_iter().map(|r| view! {
-                                    <tr class="audit-row">
-                                        <td>{r.at}</td><td>{r.actor}</td><td>{r.action}</td><td>{r.target}</td><td>{r.reason}</td><td>{r.request_id}</td>
-                                    </tr>
-                                }).collect_view()}
-                            </tbody>
-                        </table>
-                    </div>
-                }.into_any()
-            }}
-            {next.map(|href| view! { <p><a href=href rel="next">{tr!("admin-next-page")}</a></p> })}
-        </section>
+    let frame = Frame {
+        title: tr!("admin-audit-title"),
+        heading: tr!("admin-nav-audit"),
+        action: "/admin/audit",
+        empty: tr!("admin-no-action-matches"),
+        label: tr!("admin-audit-entries"),
+        columns: vec![
+            tr!("admin-col-when"),
+            tr!("admin-col-administrator"),
+            tr!("admin-col-action"),
+            tr!("admin-col-person"),
+            tr!("admin-col-reason"),
+            tr!("admin-col-request"),
+        ],
+        next,
+    };
+    let fields = view! {
+        <div class="field">
+            <label for="audit-actor">{tr!("admin-audit-actor-label")}</label>
+            <input id="audit-actor" name="actor" type="search" value=actor autocomplete="off"/>
+        </div>
+        <div class="field">
+            <label for="audit-target">{tr!("admin-audit-target-label")}</label>
+            <input id="audit-target" name="target" type="search" value=target autocomplete="off"/>
+        </div>
     }
+    .into_any();
+    let rows = (!page.rows.is_empty()).then(|| {
+        page.rows
+            .into_iter()
+            .map(|r| view! {
+                <tr class="audit-row">
+                    <td>{r.at}</td><td>{r.actor}</td><td>{r.action}</td><td>{r.target}</td><td>{r.reason}</td><td>{r.request_id}</td>
+                </tr>
+            })
+            .collect_view()
+            .into_any()
+    });
+    view! { <ListPage frame notice=None fields rows/> }
 }

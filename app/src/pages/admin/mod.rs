@@ -4,6 +4,7 @@
 
 mod audit;
 mod dashboard;
+mod list;
 mod person;
 mod users;
 

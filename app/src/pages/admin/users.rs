@@ -2,10 +2,12 @@
 //! 50 a page, "Next page" continues after the last row shown.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use super::{AdminNav, refused};
+use super::{
+    list::{Frame, ListPage},
+    refused,
+};
 use crate::{
     api::admin::{UsersPage, admin_users},
     components::require_user::urlencode,
@@ -60,67 +62,62 @@ fn People(
         query.push(format!("after={}", urlencode(&after)));
         format!("/admin/users?{}", query.join("&"))
     });
-    let empty = page.rows.is_empty();
-    view! {
-        <Title text=tr!("admin-people-title")/>
-        <section class="card admin">
-            <h1>{tr!("admin-nav-people")}</h1>
-            <AdminNav/>
-            {deleted.then(|| view! { <p class="form-success" role="status">{tr!("admin-deleted")}</p> })}
-            <form method="get" action="/admin/users" class="form admin-search" role="search">
-                <div class="field">
-                    <label for="admin-q">{tr!("admin-search-people-label")}</label>
-                    <input id="admin-q" name="q" type="search" value=q autocomplete="off"/>
-                </div>
-                <fieldset class="admin-filters">
-                    <legend>{tr!("admin-filters-legend")}</legend>
-                    {flags.into_iter().map(|(name, label, checked)| view! {
-                        <label><input type="checkbox" name=name value="1" checked=checked/>" "{label}</label>
-                    }).collect_view()}
-                </fieldset>
-                <button type="submit">{tr!("admin-search")}</button>
-            </form>
-            {if empty {
-                view! { <p>{tr!("admin-no-account-matches")}</p> }.into_any()
-            } else {
-                view! {
-                    <div class="table-scroll" tabindex="0" role="region"
-                        aria-label=tr!("admin-accounts-found")>
-                        <table class="admin-table">
-                            <thead>
-                                <tr>
-                                    <th scope="col">{tr!("admin-col-email")}</th>
-                                    <th scope="col">{tr!("admin-name")}</th>
-                                    <th scope="col">{tr!("admin-username")}</th>
-                                    <th scope="col">{tr!("admin-created")}</th>
-                                    <th scope="col">{tr!("admin-col-status")}</th>
-                                </tr>
-                            </thead>
-                            <tbody>
-                                {page.rows.into_iter().map(|r| {
-                                    let status = [
-                                        (!r.verified).then(|| tr!("admin-status-unverified")),
-                                        r.locked.then(|| tr!("admin-status-locked")),
-                                        r.two_step.then(|| tr!("admin-status-two-step")),
-                                        r.admin.then(|| tr!("admin-status-admin")),
-                                    ].into_iter().flatten().collect::<Vec<_>>().join(", ");
-                                    let email = r.email.clone();
-                                    view! {
-                                        <tr data-email=email>
-                                            <td><a href=format!("/admin/users/{}", r.id)>{r.email}</a></td>
-                                            <td>{r.display_name.unwrap_or_default()}</td>
-                                            <td>{r.username.unwrap_or_default()}</td>
-                                            <td>{r.created_at}</td>
-                                            <td>{status}</td>
-                                        </tr>
-                                    }
-                                }).collect_view()}
-                            </tbody>
-                        </table>
-                    </div>
-                }.into_any()
-            }}
-            {next.map(|href| view! { <p><a href=href rel="next">{tr!("admin-next-page")}</a></p> })}
-        </section>
+    let frame = Frame {
+        title: tr!("admin-people-title"),
+        heading: tr!("admin-nav-people"),
+        action: "/admin/users",
+        empty: tr!("admin-no-account-matches"),
+        label: tr!("admin-accounts-found"),
+        columns: vec![
+            tr!("admin-col-email"),
+            tr!("admin-name"),
+            tr!("admin-username"),
+            tr!("admin-created"),
+            tr!("admin-col-status"),
+        ],
+        next,
+    };
+    let notice = deleted.then(|| tr!("admin-deleted"));
+    let fields = view! {
+        <div class="field">
+            <label for="admin-q">{tr!("admin-search-people-label")}</label>
+            <input id="admin-q" name="q" type="search" value=q autocomplete="off"/>
+        </div>
+        <fieldset class="admin-filters">
+            <legend>{tr!("admin-filters-legend")}</legend>
+            {flags.into_iter().map(|(name, label, checked)| view! {
+                <label><input type="checkbox" name=name value="1" checked=checked/>" "{label}</label>
+            }).collect_view()}
+        </fieldset>
     }
+    .into_any();
+    let rows = (!page.rows.is_empty()).then(|| {
+        page.rows
+            .into_iter()
+            .map(|r| {
+                let status = [
+                    (!r.verified).then(|| tr!("admin-status-unverified")),
+                    r.locked.then(|| tr!("admin-status-locked")),
+                    r.two_step.then(|| tr!("admin-status-two-step")),
+                    r.admin.then(|| tr!("admin-status-admin")),
+                ]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(", ");
+                let email = r.email.clone();
+                view! {
+                    <tr data-email=email>
+                        <td><a href=format!("/admin/users/{}", r.id)>{r.email}</a></td>
+                        <td>{r.display_name.unwrap_or_default()}</td>
+                        <td>{r.username.unwrap_or_default()}</td>
+                        <td>{r.created_at}</td>
+                        <td>{status}</td>
+                    </tr>
+                }
+            })
+            .collect_view()
+            .into_any()
+    });
+    view! { <ListPage frame notice fields rows/> }
 }
