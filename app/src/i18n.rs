@@ -55,6 +55,20 @@ pub fn arg<T>(_value: T) -> Arg {
     Arg
 }
 
+/// `server_tr!("id")`: words an island renders once. On the server the translation; in the
+/// browser nothing, since hydration keeps the server's text and attributes as they are: the
+/// words reach the page, never the WASM ([`crate::components::words`]).
+#[macro_export]
+macro_rules! server_tr {
+    ($id:literal) => {{
+        #[cfg(feature = "ssr")]
+        let text: &'static str = $crate::i18n::t($id);
+        #[cfg(not(feature = "ssr"))]
+        let text: &'static str = "";
+        text
+    }};
+}
+
 /// `tr!("id")` or `tr!("id", name = value, count = n)`.
 #[macro_export]
 macro_rules! tr {

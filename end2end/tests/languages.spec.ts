@@ -34,6 +34,12 @@ for (const lang of LANGS) {
     await choose(page, lang);
     await expect(header(page).getByRole("link", { name: words.get("nav-sign-in") })).toBeVisible();
     for (const path of SIGNED_OUT) await check(page, lang, path, true);
+    // Islands carry no words: they keep the server's and read the ones they need later.
+    await page.goto("/login");
+    await hydrated(page);
+    await page.getByRole("button", { name: words.get("form-show-password"), exact: true }).click();
+    await expect(page.getByRole("button", { name: words.get("form-hide-password"), exact: true })).toBeVisible();
+    await expect(page.locator("#field-password")).toHaveAttribute("type", "text");
 
     // Sign up in this language; the verification mail comes in it too.
     const email = uniqueEmail(`lang-${lang}`);

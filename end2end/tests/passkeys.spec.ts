@@ -56,6 +56,11 @@ test("add a passkey, sign in with it through either instance, remove it", async 
   const { credentials } = await cdp.send("WebAuthn.getCredentials", { authenticatorId });
   expect(credentials).toHaveLength(1);
   expect(credentials[0].isResidentCredential).toBe(true);
+  // The same authenticator again: the browser refuses, and the island says so in the page's
+  // words, which the server left on it.
+  await section.getByLabel("Passkey name").fill("Test laptop again");
+  await section.getByRole("button", { name: "Add a passkey" }).click();
+  await expect(section.getByRole("alert")).toHaveText("This device already has a passkey for your account.");
 
   // Each request of the ceremony goes to the next instance behind the proxy.
   for (let round = 0; round < 2; round++) {

@@ -16,36 +16,6 @@ pub enum Notice {
 /// Where the upload route (and the island after a good upload) sends the browser.
 pub const UPDATED_URL: &str = "/account?avatar=updated";
 
-/// The form's words, translated on the server (islands carry no catalog).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct AvatarTexts {
-    pub label: String,
-    pub hint: String,
-    pub progress: String,
-    pub upload: String,
-    /// The browser cannot send the file with XMLHttpRequest.
-    pub unsupported: String,
-    /// The server refused without saying why.
-    pub failed: String,
-    /// The request never reached the server.
-    pub offline: String,
-}
-
-impl AvatarTexts {
-    /// In the request's language; called by the server-rendered parent.
-    pub fn translated() -> Self {
-        Self {
-            label: tr!("avatar-label").to_owned(),
-            hint: tr!("avatar-hint").to_owned(),
-            progress: tr!("avatar-progress").to_owned(),
-            upload: tr!("avatar-upload").to_owned(),
-            unsupported: tr!("avatar-unsupported").to_owned(),
-            failed: tr!("avatar-upload-failed").to_owned(),
-            offline: tr!("avatar-upload-offline").to_owned(),
-        }
-    }
-}
-
 /// Messages for the outcome codes the upload route puts in its redirect.
 pub fn avatar_error_message(code: &str) -> &'static str {
     match code {
@@ -70,37 +40,50 @@ pub fn avatar_outcome() -> Option<Notice> {
     }
 }
 
+/// The form in a box holding what an upload may need to say later: the progress bar's name
+/// and the failures ([`super::words`]).
+#[component]
+pub fn AvatarUpload(outcome: Option<Notice>) -> impl IntoView {
+    view! {
+        <div class=super::words::BOX data-progress=tr!("avatar-progress") data-unsupported=tr!("avatar-unsupported")
+            data-failed=tr!("avatar-upload-failed") data-offline=tr!("avatar-upload-offline")>
+            <AvatarForm outcome/>
+        </div>
+    }
+    .into_any()
+}
+
 #[island]
-pub fn AvatarUpload(outcome: Option<Notice>, texts: AvatarTexts) -> impl IntoView {
-    let AvatarTexts { label, hint, progress: progress_label, upload, .. } = texts.clone();
+fn AvatarForm(outcome: Option<Notice>) -> impl IntoView {
     let progress = RwSignal::new(None::<f64>);
+    let progress_label = RwSignal::new(String::new());
     let notice = RwSignal::new(outcome);
 
     #[cfg(feature = "hydrate")]
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        browser::upload(ev, progress, notice, &texts);
+        browser::upload(ev, progress, progress_label, notice);
     };
     #[cfg(not(feature = "hydrate"))]
     let on_submit = move |_: leptos::ev::SubmitEvent| {
-        let _ = (progress, notice, &texts);
+        let _ = (progress, notice);
     };
 
     view! {
         <form method="post" action="/account/avatar" enctype="multipart/form-data" class="form" on:submit=on_submit>
             <div class="field">
-                <label for="field-avatar">{label}</label>
+                <label for="field-avatar">{server_tr!("avatar-label")}</label>
                 <input id="field-avatar" type="file" name="avatar" accept="image/jpeg,image/png,image/webp"/>
-                <p class="hint">{hint}</p>
+                <p class="hint">{server_tr!("avatar-hint")}</p>
             </div>
             {move || progress.get().map(|p| view! {
-                <progress class="upload-progress" max="100" value=p aria-label=progress_label.clone()></progress>
+                <progress class="upload-progress" max="100" value=p aria-label=move || progress_label.get()></progress>
             })}
             {move || notice.get().map(|n| match n {
                 Notice::Success(text) => view! { <p class="form-success" role="status">{text}</p> }.into_any(),
                 Notice::Error(text) => view! { <p class="form-error" role="alert">{text}</p> }.into_any(),
             })}
-            <button type="submit" disabled=move || progress.get().is_some()>{upload}</button>
+            <button type="submit" disabled=move || progress.get().is_some()>{server_tr!("avatar-upload")}</button>
         </form>
     }
 }
@@ -111,7 +94,8 @@ mod browser {
     use wasm_bindgen::{JsCast, closure::Closure};
     use web_sys::{FormData, HtmlFormElement, ProgressEvent, XmlHttpRequest};
 
-    use super::{AvatarTexts, Notice, UPDATED_URL};
+    use super::{Notice, UPDATED_URL};
+    use crate::components::words::said;
 
     /// The part of the upload route's JSON answer the form shows. A typed struct rather than
     /// `serde_json::Value`, which would add a generic JSON tree (a few KB) to the WASM.
@@ -123,19 +107,21 @@ mod browser {
     pub fn upload(
         ev: leptos::ev::SubmitEvent,
         progress: RwSignal<Option<f64>>,
+        progress_label: RwSignal<String>,
         notice: RwSignal<Option<Notice>>,
-        texts: &AvatarTexts,
     ) {
         let fail = move |text: &str| {
             progress.set(None);
             notice.set(Some(Notice::Error(text.to_owned())));
         };
         let Some(form) = ev.target().and_then(|t| t.dyn_into::<HtmlFormElement>().ok()) else { return };
-        let (Ok(data), Ok(xhr)) = (FormData::new_with_form(&form), XmlHttpRequest::new()) else {
-            return fail(&texts.unsupported);
+        let say = |name: &str| said(&form, name);
+        progress_label.set(say("progress"));
+        let (Ok(body), Ok(xhr)) = (FormData::new_with_form(&form), XmlHttpRequest::new()) else {
+            return fail(&say("unsupported"));
         };
         if xhr.open("POST", "/account/avatar").is_err() {
-            return fail(&texts.unsupported);
+            return fail(&say("unsupported"));
         }
         let _ = xhr.set_request_header("Accept", "application/json");
         notice.set(None);
@@ -152,7 +138,7 @@ mod browser {
         on_progress.forget();
 
         let done = xhr.clone();
-        let failed = texts.failed.clone();
+        let failed = say("failed");
         let on_load = Closure::once_into_js(move || {
             let status = done.status().unwrap_or(0);
             if status == 200 {
@@ -167,11 +153,11 @@ mod browser {
             }
         });
         xhr.set_onload(Some(on_load.unchecked_ref()));
-        let offline = texts.offline.clone();
+        let offline = say("offline");
         let on_error = Closure::once_into_js(move || fail(&offline));
         xhr.set_onerror(Some(on_error.unchecked_ref()));
-        if xhr.send_with_opt_form_data(Some(&data)).is_err() {
-            fail(&texts.failed);
+        if xhr.send_with_opt_form_data(Some(&body)).is_err() {
+            fail(&say("failed"));
         }
     }
 }

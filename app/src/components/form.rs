@@ -70,13 +70,7 @@ pub fn Field(
                 aria-invalid=move || message().is_some().to_string()
                 aria-describedby=error_id.clone()
             />
-            {(kind == "password").then(|| view! {
-                <super::password_toggle::PasswordToggle
-                    target=toggle_target
-                    show_label=tr!("form-show-password").to_owned()
-                    hide_label=tr!("form-hide-password").to_owned()
-                />
-            })}
+            {(kind == "password").then(|| view! { <super::password_toggle::PasswordToggle target=toggle_target/> })}
             <p class="field-error" id=error_id aria-live="polite">{message}</p>
             {children.map(|c| c())}
         </div>

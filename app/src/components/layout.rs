@@ -35,7 +35,7 @@ pub fn Header() -> impl IntoView {
                     }.into_any(),
                     None => signed_out().into_any(),
                 }}
-                <ThemeToggle to_dark_label=tr!("theme-dark").to_owned() to_light_label=tr!("theme-light").to_owned()/>
+                <ThemeToggle/>
             </nav>
         </header>
     }

@@ -7,19 +7,18 @@ use crate::api::TimeView;
 /// in the browser's own time zone.
 #[component]
 pub fn When(time: TimeView) -> impl IntoView {
-    view! { <LocalTime iso=time.iso utc=time.utc ago=time.ago lang=crate::i18n::lang_code().to_owned()/> }
+    view! { <LocalTime iso=time.iso utc=time.utc ago=time.ago/> }
 }
 
 #[island]
-fn LocalTime(iso: String, utc: String, ago: String, lang: String) -> impl IntoView {
+fn LocalTime(iso: String, utc: String, ago: String) -> impl IntoView {
     let title = RwSignal::new(utc);
-    #[cfg(not(feature = "hydrate"))]
-    let _ = &lang;
     #[cfg(feature = "hydrate")]
     {
         let iso = iso.clone();
         Effect::new(move |_| {
-            if let Some(local) = in_browser_zone(&iso, &lang) {
+            let lang = document().document_element().and_then(|html| html.get_attribute("lang"));
+            if let Some(local) = in_browser_zone(&iso, lang.as_deref().unwrap_or("en")) {
                 title.set(local);
             }
         });

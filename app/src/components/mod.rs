@@ -12,3 +12,4 @@ pub mod require_user;
 pub mod session_context;
 pub mod theme_toggle;
 pub mod verify_banner;
+pub mod words;

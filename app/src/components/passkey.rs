@@ -1,10 +1,12 @@
 //! The passkey buttons: islands that run the WebAuthn ceremonies in the browser. Rendered
 //! hidden; they show themselves once hydrated in a browser that has WebAuthn, so with
-//! JavaScript off (or no passkey support) nothing offers what cannot work.
+//! JavaScript off (or no passkey support) nothing offers what cannot work. Their words come
+//! from the server: labels as rendered, the messages a failure may need on a box around each
+//! ([`super::words`]).
 
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 
+use super::words::Said;
 #[cfg(feature = "hydrate")]
 use {
     crate::api::passkeys::{
@@ -14,70 +16,57 @@ use {
     leptos::server_fn::ServerFn,
 };
 
-/// The words of a passkey button, translated on the server (islands carry no catalog).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct PasskeyTexts {
-    /// The button's label.
-    pub label: String,
-    /// This device already holds a passkey for the account.
-    pub already: String,
-    /// The browser's ceremony failed without saying why.
-    pub failed: String,
-    /// The server refused without saying why (passkey.js shows it).
-    pub generic: String,
-}
-
-impl PasskeyTexts {
-    /// In the request's language, for a button labelled `label`; called on the server.
-    fn translated(label: &'static str) -> Self {
-        Self {
-            label: label.to_owned(),
-            already: tr!("passkey-already").to_owned(),
-            failed: tr!("passkey-failed").to_owned(),
-            generic: tr!("passkey-generic").to_owned(),
-        }
-    }
-}
-
-/// What a failed ceremony says; `None` when the person cancelled.
+/// What a failed ceremony says; `None` when the person cancelled. `said` reads the messages
+/// the server left on the island's box.
 #[cfg(feature = "hydrate")]
-fn failure(code: &str, message: String, texts: &PasskeyTexts) -> Option<String> {
+fn failure(code: &str, message: String, said: Said) -> Option<String> {
     match code {
         "NotAllowedError" | "AbortError" => None,
-        "InvalidStateError" => Some(texts.already.clone()),
-        _ if message.is_empty() => Some(texts.failed.clone()),
+        "InvalidStateError" => Some(said.get("already")),
+        _ if message.is_empty() => Some(said.get("failed")),
         _ => Some(message),
     }
+}
+
+/// The messages a failed ceremony may show, on the box around the island ([`super::words`]).
+#[component]
+fn Messages(children: Children) -> impl IntoView {
+    view! {
+        <div class=super::words::BOX data-already=tr!("passkey-already") data-failed=tr!("passkey-failed")
+            data-generic=tr!("passkey-generic")>
+            {children()}
+        </div>
+    }
+    .into_any()
 }
 
 /// "Sign in with a passkey" on the sign-in page (and the passkeys offered in its autofill).
 #[component]
 pub fn PasskeySignIn(next: String) -> impl IntoView {
-    view! { <PasskeySignInButton next texts=PasskeyTexts::translated(tr!("passkey-sign-in"))/> }
+    view! { <Messages><PasskeySignInButton next/></Messages> }
 }
 
 #[island]
-fn PasskeySignInButton(next: String, texts: PasskeyTexts) -> impl IntoView {
+fn PasskeySignInButton(next: String) -> impl IntoView {
     let shown = RwSignal::new(false);
     let busy = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
+    let said = Said::default();
     #[cfg(feature = "hydrate")]
     {
         let next = next.clone();
-        let texts = texts.clone();
         Effect::new(move |_| {
             shown.set(browser::supported());
             let next = next.clone();
-            let texts = texts.clone();
             leptos::task::spawn_local(async move {
                 let (start, finish) = (PasskeySignInOptions::PATH, SignInWithPasskey::PATH);
-                match browser::autofill(start, finish, &next, &texts.generic).await {
+                match browser::autofill(start, finish, &next, &said.get("generic")).await {
                     Ok(Some(to)) => {
                         let _ = window().location().set_href(&to);
                     }
                     Ok(None) => {}
                     // The button took over, or the person looked away: the button still works.
-                    Err((code, message)) => error.set(failure(&code, message, &texts)),
+                    Err((code, message)) => error.set(failure(&code, message, said)),
                 }
             });
         });
@@ -86,18 +75,18 @@ fn PasskeySignInButton(next: String, texts: PasskeyTexts) -> impl IntoView {
     let paths = (PasskeySignInOptions::PATH, SignInWithPasskey::PATH);
     #[cfg(not(feature = "hydrate"))]
     let paths = ("", "");
-    ceremony_button(texts, paths, next, shown, busy, error)
+    ceremony_button(server_tr!("passkey-sign-in"), said, paths, next, shown, busy, error)
 }
 
 /// "Confirm with a passkey" on the confirm page: one of the account's own passkeys makes this
 /// device's sign-in recent, then the page goes on to `next`.
 #[component]
 pub fn PasskeyConfirm(next: String) -> impl IntoView {
-    view! { <PasskeyConfirmButton next texts=PasskeyTexts::translated(tr!("passkey-confirm"))/> }
+    view! { <Messages><PasskeyConfirmButton next/></Messages> }
 }
 
 #[island]
-fn PasskeyConfirmButton(next: String, texts: PasskeyTexts) -> impl IntoView {
+fn PasskeyConfirmButton(next: String) -> impl IntoView {
     let shown = RwSignal::new(false);
     let busy = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
@@ -107,72 +96,66 @@ fn PasskeyConfirmButton(next: String, texts: PasskeyTexts) -> impl IntoView {
     let paths = (PasskeyConfirmOptions::PATH, ConfirmWithPasskey::PATH);
     #[cfg(not(feature = "hydrate"))]
     let paths = ("", "");
-    ceremony_button(texts, paths, next, shown, busy, error)
+    ceremony_button(server_tr!("passkey-confirm"), Said::default(), paths, next, shown, busy, error)
 }
 
 /// A button that runs a `navigator.credentials.get` ceremony between the server functions at
 /// `paths` (options, answer) and then goes where the answer says; hidden until the browser
 /// shows it can.
 fn ceremony_button(
-    texts: PasskeyTexts,
+    label: &'static str,
+    said: Said,
     paths: (&'static str, &'static str),
     next: String,
     shown: RwSignal<bool>,
     busy: RwSignal<bool>,
     error: RwSignal<Option<String>>,
 ) -> impl IntoView {
-    let label = texts.label.clone();
     let on_click = move |_| {
         #[cfg(feature = "hydrate")]
         {
             busy.set(true);
             error.set(None);
             let next = next.clone();
-            let texts = texts.clone();
             leptos::task::spawn_local(async move {
-                match browser::sign_in(paths.0, paths.1, &next, &texts.generic).await {
+                match browser::sign_in(paths.0, paths.1, &next, &said.get("generic")).await {
                     Ok(to) => {
                         let _ = window().location().set_href(&to);
                     }
                     Err((code, message)) => {
                         busy.set(false);
-                        error.set(failure(&code, message, &texts));
+                        error.set(failure(&code, message, said));
                     }
                 }
             });
         }
         #[cfg(not(feature = "hydrate"))]
-        let _ = (&next, paths, &texts);
+        let _ = (&next, paths);
     };
     view! {
-        <div class="passkey" hidden=move || !shown.get()>
-            <button type="button" class="secondary" on:click=on_click disabled=move || busy.get() aria-busy=move || busy.get().to_string()>
-                {label}
-            </button>
-            {move || error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
-        </div>
-    }
+            <div class="passkey" hidden=move || !shown.get() node_ref=said.node()
+    >
+                <button type="button" class="secondary" on:click=on_click disabled=move || busy.get() aria-busy=move || busy.get().to_string()>
+                    {label}
+                </button>
+                {move || error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
+            </div>
+        }
 }
 
 /// "Add a passkey" on the security page, with a name for it.
 #[component]
 pub fn PasskeyAdd() -> impl IntoView {
-    view! {
-        <PasskeyAddForm
-            texts=PasskeyTexts::translated(tr!("passkey-add"))
-            name_label=tr!("passkey-name").to_owned()
-            name_placeholder=tr!("passkey-name-placeholder").to_owned()
-        />
-    }
+    view! { <Messages><PasskeyAddForm/></Messages> }
 }
 
 #[island]
-fn PasskeyAddForm(texts: PasskeyTexts, name_label: String, name_placeholder: String) -> impl IntoView {
+fn PasskeyAddForm() -> impl IntoView {
     let shown = RwSignal::new(false);
     let busy = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
     let name = RwSignal::new(String::new());
-    let label = texts.label.clone();
+    let said = Said::default();
     #[cfg(feature = "hydrate")]
     Effect::new(move |_| shown.set(browser::supported()));
     let on_click = move |_| {
@@ -180,11 +163,10 @@ fn PasskeyAddForm(texts: PasskeyTexts, name_label: String, name_placeholder: Str
         {
             busy.set(true);
             error.set(None);
-            let texts = texts.clone();
             leptos::task::spawn_local(async move {
                 let start = PasskeyRegistrationOptions::PATH;
                 let finish = AddPasskey::PATH;
-                match browser::add(start, finish, &name.get_untracked(), &texts.generic).await {
+                match browser::add(start, finish, &name.get_untracked(), &said.get("generic")).await {
                     Ok(_) => {
                         let _ = window().location().set_href("/account/security");
                     }
@@ -193,27 +175,28 @@ fn PasskeyAddForm(texts: PasskeyTexts, name_label: String, name_placeholder: Str
                     }
                     Err((code, message)) => {
                         busy.set(false);
-                        error.set(failure(&code, message, &texts));
+                        error.set(failure(&code, message, said));
                     }
                 }
             });
         }
         #[cfg(not(feature = "hydrate"))]
-        let _ = &texts;
+        let _ = (busy, error, said);
     };
     view! {
-        <div class="passkey-add form" hidden=move || !shown.get()>
-            <div class="field">
-                <label for="field-passkey-name">{name_label}</label>
-                <input id="field-passkey-name" type="text" maxlength="60" placeholder=name_placeholder
-                    prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
+            <div class="passkey-add form" hidden=move || !shown.get() node_ref=said.node()
+    >
+                <div class="field">
+                    <label for="field-passkey-name">{server_tr!("passkey-name")}</label>
+                    <input id="field-passkey-name" type="text" maxlength="60" placeholder=server_tr!("passkey-name-placeholder")
+                        prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
+                </div>
+                <button type="button" on:click=on_click disabled=move || busy.get() aria-busy=move || busy.get().to_string()>
+                    {server_tr!("passkey-add")}
+                </button>
+                {move || error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
             </div>
-            <button type="button" on:click=on_click disabled=move || busy.get() aria-busy=move || busy.get().to_string()>
-                {label}
-            </button>
-            {move || error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
-        </div>
-    }
+        }
 }
 
 #[cfg(feature = "hydrate")]

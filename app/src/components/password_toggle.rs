@@ -3,15 +3,22 @@
 
 use leptos::prelude::*;
 
+/// The toggle in a box holding its two labels ([`super::words`]).
+#[component]
+pub fn PasswordToggle(target: String) -> impl IntoView {
+    view! {
+        <span class=super::words::BOX data-show=tr!("form-show-password") data-hide=tr!("form-hide-password")>
+            <Toggle target/>
+        </span>
+    }
+    .into_any()
+}
+
 #[island]
-pub fn PasswordToggle(
-    target: String,
-    /// The two labels, translated on the server (islands carry no catalog).
-    show_label: String,
-    hide_label: String,
-) -> impl IntoView {
+fn Toggle(target: String) -> impl IntoView {
     let ready = RwSignal::new(false);
     let shown = RwSignal::new(false);
+    let button = NodeRef::<leptos::html::Button>::new();
     #[cfg(feature = "hydrate")]
     Effect::new(move |_| ready.set(true));
     let input = target.clone();
@@ -19,8 +26,14 @@ pub fn PasswordToggle(
         let show = !shown.get_untracked();
         shown.set(show);
         #[cfg(feature = "hydrate")]
-        if let Some(field) = document().get_element_by_id(&input) {
-            let _ = field.set_attribute("type", if show { "text" } else { "password" });
+        {
+            if let Some(field) = document().get_element_by_id(&input) {
+                let _ = field.set_attribute("type", if show { "text" } else { "password" });
+            }
+            if let Some(button) = button.get_untracked() {
+                let label = super::words::said(&button, if show { "hide" } else { "show" });
+                button.set_text_content(Some(&label));
+            }
         }
         #[cfg(not(feature = "hydrate"))]
         let _ = &input;
@@ -32,9 +45,10 @@ pub fn PasswordToggle(
             hidden=move || !ready.get()
             aria-controls=target
             aria-pressed=move || shown.get().to_string()
+            node_ref=button
             on:click=on_click
         >
-            {move || if shown.get() { hide_label.clone() } else { show_label.clone() }}
+            {server_tr!("form-show-password")}
         </button>
     }
 }

@@ -8,11 +8,7 @@ use crate::{api::theme::SetTheme, theme::Theme};
 /// the choice in a cookie; once hydrated, a click switches at once and writes the same cookie.
 /// Its island is also the proof of hydration in browser tests.
 #[island]
-pub fn ThemeToggle(
-    /// The two labels, translated on the server (islands carry no catalog).
-    to_dark_label: String,
-    to_light_label: String,
-) -> impl IntoView {
+pub fn ThemeToggle() -> impl IntoView {
     let to_dark = NodeRef::<leptos::html::Button>::new();
     let to_light = NodeRef::<leptos::html::Button>::new();
     #[allow(unused_variables)]
@@ -31,9 +27,9 @@ pub fn ThemeToggle(
     view! {
         <form method="post" action=SetTheme::PATH class="theme-choice">
             <button type="submit" name="theme" value=Theme::Dark.as_str() class="link-button to-dark" node_ref=to_dark
-                on:click=move |ev| choose(ev, Theme::Dark)>{to_dark_label}</button>
+                on:click=move |ev| choose(ev, Theme::Dark)>{server_tr!("theme-dark")}</button>
             <button type="submit" name="theme" value=Theme::Light.as_str() class="link-button to-light" node_ref=to_light
-                on:click=move |ev| choose(ev, Theme::Light)>{to_light_label}</button>
+                on:click=move |ev| choose(ev, Theme::Light)>{server_tr!("theme-light")}</button>
         </form>
     }
 }

@@ -8,7 +8,7 @@ use crate::{
         profile::{RemoveAvatar, UpdateProfile},
     },
     components::{
-        avatar_upload::{AvatarTexts, AvatarUpload, avatar_outcome},
+        avatar_upload::{AvatarUpload, avatar_outcome},
         form::{Field, FormMessage, SubmitButton, form_error},
         layout::Avatar,
         require_user::RequireUser,
@@ -40,7 +40,7 @@ fn AvatarSection(user: UserView) -> impl IntoView {
             <div class="avatar-large">
                 <Avatar url=user.avatar_large.clone() initials=user.initials.clone() size=128/>
             </div>
-            <AvatarUpload outcome=avatar_outcome() texts=AvatarTexts::translated()/>
+            <AvatarUpload outcome=avatar_outcome()/>
             {has_avatar.then(|| view! {
                 <form method="post" action=RemoveAvatar::PATH class="inline-form">
                     <SubmitButton label=tr!("avatar-remove")/>
