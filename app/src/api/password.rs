@@ -9,8 +9,6 @@ use super::FormError;
 /// What the meter shows for one password.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StrengthView {
-    /// "Too short", "Too long", "Weak", "Fair" or "Strong", in the reader's language.
-    pub word: String,
     /// What the meter shows: "Strength: Weak" (worded here, as islands carry no catalog).
     pub text: String,
     /// 0 (nothing typed) to 4, for the bar.
@@ -45,5 +43,5 @@ pub async fn password_strength(
         Strength::Strong => (4, tr!("form-strength-strong")),
     };
     let text = tr!("form-strength", word = word);
-    Ok(StrengthView { word: word.to_owned(), text, level, accepted: strength.is_accepted() })
+    Ok(StrengthView { text, level, accepted: strength.is_accepted() })
 }

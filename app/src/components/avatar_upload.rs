@@ -115,13 +115,13 @@ mod browser {
             notice.set(Some(Notice::Error(text.to_owned())));
         };
         let Some(form) = ev.target().and_then(|t| t.dyn_into::<HtmlFormElement>().ok()) else { return };
-        let say = |name: &str| said(&form, name);
-        progress_label.set(say("progress"));
+        let say = |attribute: &str| said(&form, attribute);
+        progress_label.set(say("data-progress"));
         let (Ok(body), Ok(xhr)) = (FormData::new_with_form(&form), XmlHttpRequest::new()) else {
-            return fail(&say("unsupported"));
+            return fail(&say("data-unsupported"));
         };
         if xhr.open("POST", "/account/avatar").is_err() {
-            return fail(&say("unsupported"));
+            return fail(&say("data-unsupported"));
         }
         let _ = xhr.set_request_header("Accept", "application/json");
         notice.set(None);
@@ -138,7 +138,7 @@ mod browser {
         on_progress.forget();
 
         let done = xhr.clone();
-        let failed = say("failed");
+        let failed = say("data-failed");
         let on_load = Closure::once_into_js(move || {
             let status = done.status().unwrap_or(0);
             if status == 200 {
@@ -153,11 +153,11 @@ mod browser {
             }
         });
         xhr.set_onload(Some(on_load.unchecked_ref()));
-        let offline = say("offline");
+        let offline = say("data-offline");
         let on_error = Closure::once_into_js(move || fail(&offline));
         xhr.set_onerror(Some(on_error.unchecked_ref()));
         if xhr.send_with_opt_form_data(Some(&body)).is_err() {
-            fail(&say("failed"));
+            fail(&say("data-failed"));
         }
     }
 }

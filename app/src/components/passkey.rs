@@ -22,8 +22,8 @@ use {
 fn failure(code: &str, message: String, said: Said) -> Option<String> {
     match code {
         "NotAllowedError" | "AbortError" => None,
-        "InvalidStateError" => Some(said.get("already")),
-        _ if message.is_empty() => Some(said.get("failed")),
+        "InvalidStateError" => Some(said.get("data-already")),
+        _ if message.is_empty() => Some(said.get("data-failed")),
         _ => Some(message),
     }
 }
@@ -60,7 +60,7 @@ fn PasskeySignInButton(next: String) -> impl IntoView {
             let next = next.clone();
             leptos::task::spawn_local(async move {
                 let (start, finish) = (PasskeySignInOptions::PATH, SignInWithPasskey::PATH);
-                match browser::autofill(start, finish, &next, &said.get("generic")).await {
+                match browser::autofill(start, finish, &next, &said.get("data-generic")).await {
                     Ok(Some(to)) => {
                         let _ = window().location().set_href(&to);
                     }
@@ -118,7 +118,7 @@ fn ceremony_button(
             error.set(None);
             let next = next.clone();
             leptos::task::spawn_local(async move {
-                match browser::sign_in(paths.0, paths.1, &next, &said.get("generic")).await {
+                match browser::sign_in(paths.0, paths.1, &next, &said.get("data-generic")).await {
                     Ok(to) => {
                         let _ = window().location().set_href(&to);
                     }
@@ -133,14 +133,14 @@ fn ceremony_button(
         let _ = (&next, paths);
     };
     view! {
-            <div class="passkey" hidden=move || !shown.get() node_ref=said.node()
-    >
-                <button type="button" class="secondary" on:click=on_click disabled=move || busy.get() aria-busy=move || busy.get().to_string()>
-                    {label}
-                </button>
-                {move || error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
-            </div>
-        }
+        <div class="passkey" hidden=move || !shown.get()>
+            <button type="button" class="secondary" node_ref=said.node() on:click=on_click disabled=move || busy.get()
+            aria-busy=move || busy.get().to_string()>
+                {label}
+            </button>
+            {move || error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
+        </div>
+    }
 }
 
 /// "Add a passkey" on the security page, with a name for it.
@@ -166,7 +166,7 @@ fn PasskeyAddForm() -> impl IntoView {
             leptos::task::spawn_local(async move {
                 let start = PasskeyRegistrationOptions::PATH;
                 let finish = AddPasskey::PATH;
-                match browser::add(start, finish, &name.get_untracked(), &said.get("generic")).await {
+                match browser::add(start, finish, &name.get_untracked(), &said.get("data-generic")).await {
                     Ok(_) => {
                         let _ = window().location().set_href("/account/security");
                     }
@@ -184,19 +184,19 @@ fn PasskeyAddForm() -> impl IntoView {
         let _ = (busy, error, said);
     };
     view! {
-            <div class="passkey-add form" hidden=move || !shown.get() node_ref=said.node()
-    >
-                <div class="field">
-                    <label for="field-passkey-name">{server_tr!("passkey-name")}</label>
-                    <input id="field-passkey-name" type="text" maxlength="60" placeholder=server_tr!("passkey-name-placeholder")
-                        prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
-                </div>
-                <button type="button" on:click=on_click disabled=move || busy.get() aria-busy=move || busy.get().to_string()>
-                    {server_tr!("passkey-add")}
-                </button>
-                {move || error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
+        <div class="passkey-add form" hidden=move || !shown.get()>
+            <div class="field">
+                <label for="field-passkey-name">{server_tr!("passkey-name")}</label>
+                <input id="field-passkey-name" type="text" maxlength="60" placeholder=server_tr!("passkey-name-placeholder")
+                    prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
             </div>
-        }
+            <button type="button" node_ref=said.node() on:click=on_click disabled=move || busy.get()
+                aria-busy=move || busy.get().to_string()>
+                {server_tr!("passkey-add")}
+            </button>
+            {move || error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
+        </div>
+    }
 }
 
 #[cfg(feature = "hydrate")]

@@ -31,7 +31,7 @@ fn Toggle(target: String) -> impl IntoView {
                 let _ = field.set_attribute("type", if show { "text" } else { "password" });
             }
             if let Some(button) = button.get_untracked() {
-                let label = super::words::said(&button, if show { "hide" } else { "show" });
+                let label = super::words::said(&button, if show { "data-hide" } else { "data-show" });
                 button.set_text_content(Some(&label));
             }
         }

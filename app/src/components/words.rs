@@ -7,33 +7,30 @@
 
 use leptos::prelude::*;
 
-/// The class of the box around an island that holds its messages (CSS: `display: contents`).
+/// The class of the box around an island that holds its messages (CSS: `display: contents`;
+/// [`said`] looks for it by name).
 pub const BOX: &str = "said";
 
-/// The `data-<name>` message of the box around `element` (empty when there is none).
+/// The message in attribute `attribute` (`data-…`) of the box around `element` (empty when
+/// there is none).
 #[cfg(feature = "hydrate")]
-pub fn said(element: &web_sys::Element, name: &str) -> String {
-    element
-        .closest(&format!(".{BOX}"))
-        .ok()
-        .flatten()
-        .and_then(|b| b.get_attribute(&format!("data-{name}")))
-        .unwrap_or_default()
+pub fn said(element: &web_sys::Element, attribute: &str) -> String {
+    element.closest(".said").ok().flatten().and_then(|b| b.get_attribute(attribute)).unwrap_or_default()
 }
 
-/// An element of the island to find its box from.
+/// A button of the island to find its box from.
 #[derive(Clone, Copy, Default)]
-pub struct Said(NodeRef<leptos::html::Div>);
+pub struct Said(NodeRef<leptos::html::Button>);
 
 impl Said {
-    /// For the element's `node_ref`.
-    pub fn node(self) -> NodeRef<leptos::html::Div> {
+    /// For the button's `node_ref`.
+    pub fn node(self) -> NodeRef<leptos::html::Button> {
         self.0
     }
 
-    /// The box's `data-<name>` message (empty before the island is in the page).
+    /// The box's message in `attribute` (empty before the island is in the page).
     #[cfg(feature = "hydrate")]
-    pub fn get(self, name: &str) -> String {
-        self.0.get_untracked().map(|el| said(&el, name)).unwrap_or_default()
+    pub fn get(self, attribute: &str) -> String {
+        self.0.get_untracked().map(|el| said(&el, attribute)).unwrap_or_default()
     }
 }
