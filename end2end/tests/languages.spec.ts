@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { catalog, check, choose } from "./catalog";
 import { PASSWORD, header, hydrated, mailedLink, totp, uniqueEmail } from "./helpers";
 
@@ -9,6 +9,15 @@ import { PASSWORD, header, hydrated, mailedLink, totp, uniqueEmail } from "./hel
 test.use({ viewport: { width: 375, height: 800 } });
 
 const LANGS = ["de", "ja"] as const;
+
+/** The sign-in form, by its field ids: the same in every language. */
+async function signInByForm(page: Page, email: string, password: string) {
+  await page.goto("/login");
+  await hydrated(page);
+  await page.locator("#field-identifier").fill(email);
+  await page.locator("#field-password").fill(password);
+  await page.locator("main form.form button[type=submit]").first().click();
+}
 
 const SIGNED_OUT = [
   "/",
@@ -60,11 +69,7 @@ for (const lang of LANGS) {
     // Sign out and in again through the translated forms.
     await header(page).getByRole("button", { name: words.get("nav-sign-out") }).click();
     await expect(header(page).getByRole("link", { name: words.get("nav-sign-in") })).toBeVisible();
-    await page.goto("/login");
-    await hydrated(page);
-    await page.locator("#field-identifier").fill(email);
-    await page.locator("#field-password").fill("not the password at all");
-    await page.locator("main form.form button[type=submit]").first().click();
+    await signInByForm(page, email, "not the password at all");
     const error = page.locator(".form-error, [role=alert]").first();
     await expect(error).toBeVisible();
     expect(await error.innerText()).not.toContain("Incorrect email or password");
@@ -96,11 +101,7 @@ for (const lang of LANGS) {
     await check(page, lang, null, true);
     await header(page).getByRole("button", { name: words.get("nav-sign-out") }).click();
     await expect(header(page).getByRole("link", { name: words.get("nav-sign-in") })).toBeVisible();
-    await page.goto("/login");
-    await hydrated(page);
-    await page.locator("#field-identifier").fill(email);
-    await page.locator("#field-password").fill(PASSWORD);
-    await page.locator("main form.form button[type=submit]").first().click();
+    await signInByForm(page, email, PASSWORD);
     await expect(page).toHaveURL(/\/login\/verify/);
     await check(page, lang, null, true);
     await page.locator("#field-code").fill(totp(key, 1));
@@ -114,11 +115,7 @@ for (const lang of LANGS) {
     await danger.getByRole("button", { name: words.get("security-delete-account"), exact: true }).click();
     await expect(header(page).getByRole("link", { name: words.get("nav-sign-in") })).toBeVisible();
     await check(page, lang, null, false);
-    await page.goto("/login");
-    await hydrated(page);
-    await page.locator("#field-identifier").fill(email);
-    await page.locator("#field-password").fill(PASSWORD);
-    await page.locator("main form.form button[type=submit]").first().click();
+    await signInByForm(page, email, PASSWORD);
     await expect(page).toHaveURL(/\/login\/verify/);
     await check(page, lang, "/login/verify?recovery=1", true);
     await page.locator("#field-recovery_code").fill(recovery);
