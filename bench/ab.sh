@@ -6,7 +6,8 @@
 # one build; interleaved turns compare the builds to a few per cent.
 #
 # Per turn: figure 2 (GET /account, signed in, warm cache) of both builds for BENCH_DURATION
-# seconds each, with the server's CPU time per page and the SQL it ran; then figure 4 of both
+# seconds each, with the server's CPU time per page and the SQL it ran (the page itself is kept as
+# $TARGET/ab/account-NAME.html); then figure 4 of both
 # (the same during a storm of sign-ins) against the mean of the figure-2 turns around it of the
 # same build. Prints medians (and the mean CPU per page) per build and B/A ratios; the raw turns
 # stay in $TARGET/ab-results.txt.
@@ -106,6 +107,7 @@ for name in a b; do
   [ "$status" = 200 ] && grep -q "bench-0@bench.test" "$WORK/account-$name.html" ||
     die "build $name: GET /account with a seeded cookie answered $status, not the signed-in page"
   result "$name.page_bytes" "$(wc -c <"$WORK/account-$name.html")"
+  cp "$WORK/account-$name.html" "$BIN/account-$name.html"
   # Warm: every hot session once into the cache, then a short run.
   wrk -t1 -c"$CONNECTIONS" -d5s -s "$LUA/cookies.lua" "http://127.0.0.1:${PORT[$name]}/account" \
     -- "$WORK/cookies-$name.txt" 1 "$HOT" 1 >/dev/null

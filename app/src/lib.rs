@@ -6,6 +6,7 @@
 pub mod i18n;
 pub mod api;
 pub mod components;
+mod loader;
 pub mod pages;
 mod routes;
 mod shell;

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_meta::MetaTags;
 
-use crate::{App, site::SiteInfo};
+use crate::{App, loader::IslandLoader, site::SiteInfo};
 
 /// The HTML document around the app. Only the islands in `<body>` are hydrated.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -20,8 +20,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="application-name" content=site.service_name/>
-                <AutoReload options=options.clone()/>
-                <HydrationScripts options islands=true/>
+                {watching().then(|| view! { <AutoReload options=options.clone()/> })}
+                <IslandLoader options/>
                 <MetaTags/>
             </head>
             <body>
@@ -29,6 +29,15 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             </body>
         </html>
     }
+}
+
+/// Whether `cargo leptos watch` runs the server (it sets `LEPTOS_WATCH`), read once: the
+/// reload script is for that alone, and asking on every page cost an options copy and an
+/// environment lookup.
+fn watching() -> bool {
+    static WATCHING: std::sync::LazyLock<bool> =
+        std::sync::LazyLock::new(|| std::env::var_os("LEPTOS_WATCH").is_some());
+    *WATCHING
 }
 
 /// Pages allow exactly the inline scripts that carry this response's nonce. The policy goes to

@@ -4,7 +4,7 @@
 account-title = Konto
 account-loading = Wird geladen …
 # Gefolgt von der E-Mail-Adresse des Kontos.
-account-signed-in-as = Angemeldet als
+account-signed-in-as = Angemeldet als{" "}
 account-security-link = Sicherheit und Geräte
 
 ## Profilbild.

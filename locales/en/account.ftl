@@ -4,7 +4,7 @@
 account-title = Account
 account-loading = Loading…
 # Followed by the account's email address.
-account-signed-in-as = Signed in as
+account-signed-in-as = Signed in as{" "}
 account-security-link = Security and devices
 
 ## Avatar.

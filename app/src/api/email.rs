@@ -114,12 +114,10 @@ pub async fn change_email(new_email: String, email_password: String) -> Result<S
         other => other.map_err(|e| fail(e, &[("new_email", new_email.trim())]))?,
     };
     if is_html_form_post() {
-        leptos_axum::redirect(&format!("/account/security?email_sent={}", urlencode(&sent_to)));
+        leptos_axum::redirect(&format!(
+            "/account/security?email_sent={}",
+            crate::components::require_user::urlencode(&sent_to)
+        ));
     }
     Ok(sent_to)
-}
-
-#[cfg(feature = "ssr")]
-fn urlencode(s: &str) -> String {
-    server::http::next::encode_component(s)
 }

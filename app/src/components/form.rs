@@ -3,8 +3,8 @@
 //!
 //! Forms are plain HTML posts to a server function, with or without JavaScript: the server
 //! answers with a redirect, back to the form with the error (and what was typed) in the URL, or
-//! on to the next page. Pages are rendered on the server only; the submit button is the one
-//! piece of a form that runs in the browser (an island).
+//! on to the next page. Pages are rendered on the server only; what the browser adds (the busy
+//! state) is one listener for every form ([`super::busy`]).
 
 use leptos::{
     prelude::*,
@@ -78,45 +78,20 @@ pub fn Field(
 }
 
 /// A submit button that is disabled and marked busy once its form is sent, so a second click
-/// cannot post twice. Its label works without JavaScript; the busy state needs the island.
-#[island]
+/// cannot post twice. Plain HTML: one listener for every form does the busy state
+/// ([`super::busy`]), so a page with many buttons ships no island or props for them.
+#[component]
 pub fn SubmitButton(
-    #[prop(into)] label: String,
+    /// A catalog message (`tr!`).
+    label: &'static str,
     /// Styled as destructive (deleting, signing out everywhere, disconnecting).
     #[prop(optional)]
-    danger: Option<bool>,
+    danger: bool,
 ) -> impl IntoView {
-    let pending = RwSignal::new(false);
-    let button = NodeRef::<leptos::html::Button>::new();
-    #[cfg(feature = "hydrate")]
-    browser::busy_on_submit(button, pending);
     view! {
-        <button node_ref=button type="submit" class:danger=danger.unwrap_or(false) disabled=move || pending.get() aria-busy=move || pending.get().to_string()>
+        <button type="submit" class=danger.then_some("danger") aria-busy="false">
             {label}
-            <span class="spinner" aria-hidden="true" class:visible=move || pending.get()></span>
+            <span class="spinner" aria-hidden="true"></span>
         </button>
-    }
-}
-
-#[cfg(feature = "hydrate")]
-mod browser {
-    use leptos::{ev, prelude::*};
-    use wasm_bindgen::{JsCast, closure::Closure};
-
-    /// Sets `pending` when the button's form fires `submit` (not on click: a button disabled
-    /// during its own click would cancel the submission), and clears it when the page comes
-    /// back from the back/forward cache.
-    pub fn busy_on_submit(button: NodeRef<leptos::html::Button>, pending: RwSignal<bool>) {
-        Effect::new(move |done: Option<bool>| {
-            if done == Some(true) {
-                return true;
-            }
-            let Some(form) = button.get().and_then(|b| b.form()) else { return false };
-            let on_submit = Closure::<dyn FnMut()>::new(move || pending.set(true));
-            let _ = form.add_event_listener_with_callback("submit", on_submit.as_ref().unchecked_ref());
-            on_submit.forget();
-            true
-        });
-        let _listener = window_event_listener(ev::pageshow, move |_| pending.set(false));
     }
 }

@@ -71,18 +71,10 @@ pub fn Footer() -> impl IntoView {
 /// JavaScript. Each language is listed in its own name.
 #[component]
 fn LanguagePicker() -> impl IntoView {
-    let current = crate::i18n::lang_code();
     view! {
         <form method="post" action=SetLanguage::PATH class="language-choice">
             <label for="language-select">{tr!("language-label")}</label>
-            <select id="language-select" name="lang">
-                {LANGUAGES
-                    .iter()
-                    .map(|(code, name)| {
-                        view! { <option value=*code selected=*code == current lang=*code>{*name}</option> }
-                    })
-                    .collect_view()}
-            </select>
+            <select id="language-select" name="lang" inner_html=options(crate::i18n::lang_code())></select>
             <button type="submit" class="link-button">{tr!("language-choose")}</button>
         </form>
     }
@@ -90,3 +82,21 @@ fn LanguagePicker() -> impl IntoView {
 
 /// Code and own name of each language (`server::i18n::Lang`, which the browser build lacks).
 const LANGUAGES: [(&str, &str); 3] = [("en", "English"), ("de", "Deutsch"), ("ja", "日本語")];
+
+/// The picker's `<option>`s with `current` selected: the same markup on every page in a
+/// language, so written once per language (the names need no escaping).
+fn options(current: &str) -> &'static str {
+    static OPTIONS: std::sync::LazyLock<[String; 3]> = std::sync::LazyLock::new(|| {
+        LANGUAGES.map(|(chosen, _)| {
+            LANGUAGES
+                .iter()
+                .map(|(code, name)| {
+                    let selected = if *code == chosen { " selected" } else { "" };
+                    format!(r#"<option value="{code}" lang="{code}"{selected}>{name}</option>"#)
+                })
+                .collect()
+        })
+    });
+    let index = LANGUAGES.iter().position(|(code, _)| *code == current).unwrap_or(0);
+    &OPTIONS[index]
+}

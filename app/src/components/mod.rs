@@ -1,6 +1,8 @@
 //! Pieces shared by several pages.
 
 pub mod avatar_upload;
+#[cfg(feature = "hydrate")]
+pub mod busy;
 pub mod form;
 pub mod layout;
 pub mod local_time;

@@ -27,6 +27,7 @@ where
 /// Everything but unreserved characters and '/' is escaped in a `next` parameter.
 const NEXT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~').remove(b'/');
 
+/// A query value for the app's own links (the one percent-encoder of pages and server functions).
 pub fn urlencode(s: &str) -> String {
     utf8_percent_encode(s, NEXT).to_string()
 }

@@ -7,15 +7,26 @@
 
 use leptos::prelude::*;
 
-/// The class of the box around an island that holds its messages (CSS: `display: contents`;
-/// [`said`] looks for it by name).
-pub const BOX: &str = "said";
+/// The box's class, written once for both [`BOX`] and [`said`]'s selector.
+macro_rules! box_class {
+    () => {
+        "said"
+    };
+}
+
+/// The class of the box around an island that holds its messages (CSS: `display: contents`).
+pub const BOX: &str = box_class!();
 
 /// The message in attribute `attribute` (`data-…`) of the box around `element` (empty when
 /// there is none).
 #[cfg(feature = "hydrate")]
 pub fn said(element: &web_sys::Element, attribute: &str) -> String {
-    element.closest(".said").ok().flatten().and_then(|b| b.get_attribute(attribute)).unwrap_or_default()
+    element
+        .closest(concat!(".", box_class!()))
+        .ok()
+        .flatten()
+        .and_then(|b| b.get_attribute(attribute))
+        .unwrap_or_default()
 }
 
 /// A button of the island to find its box from.

@@ -22,7 +22,7 @@ pub fn AccountPage() -> impl IntoView {
         <RequireUser children=|user: UserView| view! {
             <section class="card">
                 <h1>{tr!("account-title")}</h1>
-                <p>{tr!("account-signed-in-as")}" "<strong class="account-email">{user.email.clone()}</strong></p>
+                <p>{tr!("account-signed-in-as")}<strong class="account-email">{user.email.clone()}</strong></p>
                 <p><a href="/account/security">{tr!("account-security-link")}</a></p>
             </section>
             <AvatarSection user=user.clone()/>

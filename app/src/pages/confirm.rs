@@ -116,7 +116,7 @@ fn second_factor(recovery: bool, error: Signal<Option<FormError>>) -> AnyView {
 }
 
 fn switch_link(next: &str, recovery: bool) -> AnyView {
-    let next = urlencoding(next);
+    let next = crate::components::require_user::urlencode(next);
     if recovery {
         let href = format!("/account/confirm?next={next}");
         view! { <p><a href=href>{tr!("form-use-authenticator")}</a></p> }.into_any()
@@ -124,9 +124,4 @@ fn switch_link(next: &str, recovery: bool) -> AnyView {
         let href = format!("/account/confirm?next={next}&recovery=1");
         view! { <p><a href=href>{tr!("form-use-recovery-code")}</a></p> }.into_any()
     }
-}
-
-/// `next` as a query value.
-fn urlencoding(value: &str) -> String {
-    percent_encoding::utf8_percent_encode(value, percent_encoding::NON_ALPHANUMERIC).to_string()
 }

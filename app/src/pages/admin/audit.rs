@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use super::{
-    list::{Frame, ListPage},
+    list::{Frame, ListPage, SearchField},
     refused,
 };
 use crate::{
@@ -57,14 +57,8 @@ fn Audit(actor: String, target: String, page: AuditPage) -> impl IntoView {
         next,
     };
     let fields = view! {
-        <div class="field">
-            <label for="audit-actor">{tr!("admin-audit-actor-label")}</label>
-            <input id="audit-actor" name="actor" type="search" value=actor autocomplete="off"/>
-        </div>
-        <div class="field">
-            <label for="audit-target">{tr!("admin-audit-target-label")}</label>
-            <input id="audit-target" name="target" type="search" value=target autocomplete="off"/>
-        </div>
+        <SearchField id="audit-actor" name="actor" label=tr!("admin-audit-actor-label") value=actor/>
+        <SearchField id="audit-target" name="target" label=tr!("admin-audit-target-label") value=target/>
     }
     .into_any();
     let rows = (!page.rows.is_empty()).then(|| {

@@ -58,3 +58,19 @@ pub(super) fn ListPage(
         </section>
     }
 }
+
+/// A labelled search box of a list's form, showing what was searched.
+#[component]
+pub(super) fn SearchField(
+    id: &'static str,
+    name: &'static str,
+    label: &'static str,
+    value: String,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <input id=id name=name type="search" value=value autocomplete="off"/>
+        </div>
+    }
+}

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use super::{
-    list::{Frame, ListPage},
+    list::{Frame, ListPage, SearchField},
     refused,
 };
 use crate::{
@@ -79,10 +79,7 @@ fn People(
     };
     let notice = deleted.then(|| tr!("admin-deleted"));
     let fields = view! {
-        <div class="field">
-            <label for="admin-q">{tr!("admin-search-people-label")}</label>
-            <input id="admin-q" name="q" type="search" value=q autocomplete="off"/>
-        </div>
+        <SearchField id="admin-q" name="q" label=tr!("admin-search-people-label") value=q/>
         <fieldset class="admin-filters">
             <legend>{tr!("admin-filters-legend")}</legend>
             {flags.into_iter().map(|(name, label, checked)| view! {
